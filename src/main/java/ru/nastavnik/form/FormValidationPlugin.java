@@ -1,0 +1,66 @@
+package ru.nastavnik.form;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.stereotype.Component;
+import ru.nastavnik.shared.SchoolClock;
+import ru.nastavnik.shared.ValidationException;
+import ru.nastavnik.shared.ValidationException.FieldError;
+
+/**
+ * Checks every user task's submitted values against the rules of its Camunda Form before the task completes.
+ * A refusal throws inside the completion, so the engine rolls back and the process does not move; REST
+ * answers 400 with the Russian message (see {@link ValidationException}).
+ */
+@Component
+class FormValidationPlugin extends AbstractProcessEnginePlugin {
+
+    private final FormSchemas schemas;
+    private final SchoolClock clock;
+
+    FormValidationPlugin(FormSchemas schemas, SchoolClock clock) {
+        this.schemas = schemas;
+        this.clock = clock;
+    }
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners();
+        if (listeners == null) {
+            listeners = new ArrayList<>();
+            configuration.setCustomPostBPMNParseListeners(listeners);
+        }
+        listeners.add(new AbstractBpmnParseListener() {
+            @Override
+            public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+                String formRef = element.attributeNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "formRef");
+                if (formRef == null || formRef.startsWith("${")) {
+                    return;
+                }
+                TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+                task.addTaskListener(TaskListener.EVENTNAME_COMPLETE, delegateTask -> check(formRef, delegateTask));
+            }
+        });
+    }
+
+    private void check(String formId, DelegateTask task) {
+        schemas.rules(formId).ifPresent(rules -> {
+            List<FieldError> errors = rules.check(task::getVariable, clock.today());
+            if (!errors.isEmpty()) {
+                throw new ValidationException(errors);
+            }
+        });
+    }
+}

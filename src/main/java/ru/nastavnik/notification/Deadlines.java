@@ -1,0 +1,103 @@
+package ru.nastavnik.notification;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import ru.nastavnik.security.SystemAuthentication;
+import ru.nastavnik.shared.SchoolClock;
+
+/**
+ * The schedule around a dated user task: its due and follow-up dates, the reminder before the deadline and the
+ * escalation after it. A process draws the two as non-interrupting boundary timers with these ids, reading
+ * the dates from the variables set here; moving a deadline moves the task and its pending timers together.
+ */
+@Component
+public class Deadlines {
+
+    public static final String TIMER_REMIND = "Timer_RemindBeforeDue";
+    public static final String TIMER_ESCALATE = "Timer_EscalateAfterDue";
+
+    public static final String VAR_DUE = "itemDueDate";
+    public static final String VAR_FOLLOW_UP = "itemFollowUpDate";
+    public static final String VAR_DUE_TEXT = "itemDueDateText";
+    public static final String VAR_REMINDER_AT = "reminderAt";
+    public static final String VAR_ESCALATION_AT = "escalationAt";
+
+    public static final DateTimeFormatter RUSSIAN_DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+
+    private final SchoolClock clock;
+    private final int reminderDaysBefore;
+    private final LocalTime notifyTime;
+    private final LocalTime dueTime;
+    private final TaskService taskService;
+    private final ManagementService managementService;
+    private final RuntimeService runtimeService;
+    private final SystemAuthentication system;
+
+    public Deadlines(SchoolClock clock,
+                     @Value("${nastavnik.schedule.reminder-days-before:3}") int reminderDaysBefore,
+                     @Value("${nastavnik.schedule.notify-time:09:00}") LocalTime notifyTime,
+                     @Value("${nastavnik.schedule.due-time:18:00}") LocalTime dueTime,
+                     TaskService taskService, ManagementService managementService, RuntimeService runtimeService,
+                     SystemAuthentication system) {
+        this.clock = clock;
+        this.reminderDaysBefore = reminderDaysBefore;
+        this.notifyTime = notifyTime;
+        this.dueTime = dueTime;
+        this.taskService = taskService;
+        this.managementService = managementService;
+        this.runtimeService = runtimeService;
+        this.system = system;
+    }
+
+    /** The variables a dated task and its timers read, for a task planned from {@code start} to {@code due}. */
+    public Map<String, Object> variables(LocalDate start, LocalDate due) {
+        Map<String, Object> vars = new HashMap<>();
+        vars.put(VAR_DUE, dueAt(due));
+        vars.put(VAR_FOLLOW_UP, clock.at(start, notifyTime));
+        vars.put(VAR_DUE_TEXT, due.format(RUSSIAN_DATE));
+        vars.put(VAR_REMINDER_AT, clock.at(due.minusDays(reminderDaysBefore), notifyTime));
+        vars.put(VAR_ESCALATION_AT, clock.at(due.plusDays(1), notifyTime));
+        return vars;
+    }
+
+    public Date dueAt(LocalDate due) {
+        return clock.at(due, dueTime);
+    }
+
+    /**
+     * Moves the open task {@code taskKey} of a process instance, and the timers still pending on it, to new
+     * dates. A timer that has already fired stays fired.
+     */
+    public void move(String processInstanceId, String taskKey, LocalDate start, LocalDate due) {
+        Map<String, Object> vars = variables(start, due);
+        system.run(() -> {
+            runtimeService.setVariables(processInstanceId, vars);
+            for (Task task : taskService.createTaskQuery().processInstanceId(processInstanceId)
+                    .taskDefinitionKey(taskKey).list()) {
+                task.setDueDate((Date) vars.get(VAR_DUE));
+                task.setFollowUpDate((Date) vars.get(VAR_FOLLOW_UP));
+                taskService.saveTask(task);
+            }
+            moveTimer(processInstanceId, TIMER_REMIND, (Date) vars.get(VAR_REMINDER_AT));
+            moveTimer(processInstanceId, TIMER_ESCALATE, (Date) vars.get(VAR_ESCALATION_AT));
+        });
+    }
+
+    private void moveTimer(String processInstanceId, String timerId, Date at) {
+        for (Job job : managementService.createJobQuery().processInstanceId(processInstanceId)
+                .activityId(timerId).timers().list()) {
+            managementService.setJobDuedate(job.getId(), at);
+        }
+    }
+}

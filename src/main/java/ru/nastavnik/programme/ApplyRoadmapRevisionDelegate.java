@@ -1,0 +1,40 @@
+package ru.nastavnik.programme;
+
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import ru.nastavnik.shared.ProcessVariables;
+
+/**
+ * Task_ApplyRoadmapRevision: moves the dates the curator chose in the revise-roadmap form. A refused move
+ * (bad dates) rolls the completion back, so the curator's task stays open with the message.
+ */
+@Component("applyRoadmapRevision")
+class ApplyRoadmapRevisionDelegate implements JavaDelegate {
+
+    private static final List<String> FORM_FIELDS =
+            List.of("revisionItemCode", "revisionStartDate", "revisionDueDate");
+
+    private final RoadmapService roadmap;
+
+    ApplyRoadmapRevisionDelegate(RoadmapService roadmap) {
+        this.roadmap = roadmap;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        long programmeId = ((Number) execution.getVariable(ProgrammeProcess.VAR_PROGRAMME_ID)).longValue();
+        String code = ProcessVariables.string(execution.getVariable("revisionItemCode"));
+        if (code != null) {
+            roadmap.moveDates(programmeId, code,
+                    ProcessVariables.date(execution.getVariable("revisionStartDate")).orElse(null),
+                    ProcessVariables.date(execution.getVariable("revisionDueDate")).orElse(null));
+        }
+        // The next round of the form starts empty rather than showing the move just made.
+        execution.removeVariables(FORM_FIELDS);
+        if (execution.getVariable("submitForApproval") == null) {
+            execution.setVariable("submitForApproval", false);
+        }
+    }
+}

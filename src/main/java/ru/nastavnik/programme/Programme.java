@@ -1,0 +1,27 @@
+package ru.nastavnik.programme;
+
+import java.time.Instant;
+import java.util.List;
+
+/** One school's mentorship programme for one school year. */
+public record Programme(
+        long id,
+        String schoolName,
+        String schoolYear,
+        List<String> forms,
+        String curatorId,
+        String processInstanceId,
+        Instant createdAt,
+        String createdBy,
+        Instant roadmapApprovedAt,
+        String roadmapApprovedBy,
+        Instant completedAt) {
+
+    public SchoolYear year() {
+        return SchoolYear.parse(schoolYear).orElseThrow();
+    }
+
+    public boolean roadmapApproved() {
+        return roadmapApprovedAt != null;
+    }
+}

@@ -1,0 +1,31 @@
+package ru.nastavnik.programme;
+
+/** Ids of the programme's processes and elements that Java refers to. */
+public final class ProgrammeProcess {
+
+    public static final String PROCESS_ID = "mentorship-programme";
+    public static final String ROADMAP_ITEM_PROCESS_ID = "roadmap-item";
+    public static final String TASK_COMPLETE_ROADMAP_ITEM = "Task_CompleteRoadmapItem";
+    public static final String TASK_APPROVE_ROADMAP = "Task_ApproveRoadmap";
+    public static final String TASK_REVISE_ROADMAP = "Task_ReviseRoadmap";
+
+    public static final String VAR_PROGRAMME_ID = "programmeId";
+    public static final String VAR_CURATOR_ID = "curatorId";
+    public static final String VAR_ITEM_CODE = "itemCode";
+
+    private ProgrammeProcess() {
+    }
+
+    public static String businessKey(long programmeId) {
+        return "programme-" + programmeId;
+    }
+
+    /** The stage (1–7) that a call activity of the main process runs, from ids like CallActivity_Stage3MentorBase. */
+    public static int stageOf(String callActivityId) {
+        String prefix = "CallActivity_Stage";
+        if (callActivityId == null || !callActivityId.startsWith(prefix)) {
+            return 0;
+        }
+        return Character.getNumericValue(callActivityId.charAt(prefix.length()));
+    }
+}

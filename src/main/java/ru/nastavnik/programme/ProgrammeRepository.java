@@ -1,0 +1,87 @@
+package ru.nastavnik.programme;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class ProgrammeRepository {
+
+    private final JdbcClient jdbc;
+
+    ProgrammeRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long insert(ProgrammeRequest request, Instant createdAt, String createdBy) {
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                        insert into programme (school_name, school_year, curator_id, created_at, created_by)
+                        values (:school, :year, :curator, :createdAt, :createdBy)""")
+                .param("school", request.schoolName().trim())
+                .param("year", request.schoolYear().trim())
+                .param("curator", request.curatorId().trim())
+                .param("createdAt", Timestamp.from(createdAt))
+                .param("createdBy", createdBy)
+                .update(key, "id");
+        long id = key.getKey().longValue();
+        for (String form : request.forms()) {
+            jdbc.sql("insert into programme_form (programme_id, form_code) values (:id, :form)")
+                    .param("id", id).param("form", form).update();
+        }
+        return id;
+    }
+
+    Optional<Programme> find(long id) {
+        return jdbc.sql("select * from programme where id = :id").param("id", id)
+                .query(this::map).optional();
+    }
+
+    List<Programme> findAll() {
+        return jdbc.sql("select * from programme order by id").query(this::map).list();
+    }
+
+    boolean exists(String schoolName, String schoolYear) {
+        return jdbc.sql("select count(*) from programme where lower(school_name) = lower(:school) and school_year = :year")
+                .param("school", schoolName.trim()).param("year", schoolYear.trim())
+                .query(Integer.class).single() > 0;
+    }
+
+    void linkProcess(long id, String processInstanceId) {
+        jdbc.sql("update programme set process_instance_id = :pi where id = :id")
+                .param("pi", processInstanceId).param("id", id).update();
+    }
+
+    void approveRoadmap(long id, Instant at, String by) {
+        jdbc.sql("update programme set roadmap_approved_at = :at, roadmap_approved_by = :by where id = :id")
+                .param("at", Timestamp.from(at)).param("by", by).param("id", id).update();
+    }
+
+    void complete(long id, Instant at) {
+        jdbc.sql("update programme set completed_at = :at where id = :id")
+                .param("at", Timestamp.from(at)).param("id", id).update();
+    }
+
+    private Programme map(ResultSet rs, int row) throws SQLException {
+        long id = rs.getLong("id");
+        List<String> forms = jdbc.sql("select form_code from programme_form where programme_id = :id order by form_code")
+                .param("id", id).query(String.class).list();
+        return new Programme(id, rs.getString("school_name"), rs.getString("school_year"), forms,
+                rs.getString("curator_id"), rs.getString("process_instance_id"),
+                instant(rs, "created_at"), rs.getString("created_by"),
+                instant(rs, "roadmap_approved_at"), rs.getString("roadmap_approved_by"),
+                instant(rs, "completed_at"));
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp ts = rs.getTimestamp(column);
+        return ts == null ? null : ts.toInstant();
+    }
+}

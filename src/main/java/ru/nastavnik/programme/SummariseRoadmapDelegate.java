@@ -1,0 +1,27 @@
+package ru.nastavnik.programme;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import ru.nastavnik.notification.Deadlines;
+
+/** Task_SummariseRoadmap: what the director approves and the curator revises, as the forms show it. */
+@Component("summariseRoadmap")
+class SummariseRoadmapDelegate implements JavaDelegate {
+
+    private final RoadmapService roadmap;
+    private final Deadlines deadlines;
+
+    SummariseRoadmapDelegate(RoadmapService roadmap, Deadlines deadlines) {
+        this.roadmap = roadmap;
+        this.deadlines = deadlines;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        long programmeId = ((Number) execution.getVariable(ProgrammeProcess.VAR_PROGRAMME_ID)).longValue();
+        execution.setVariable("roadmapSummary", roadmap.summary(programmeId));
+        execution.setVariable("roadmapItemOptions", roadmap.openItemOptions(programmeId));
+        execution.setVariable("roadmapApprovalDue", deadlines.dueAt(roadmap.stageEnd(programmeId, 1)));
+    }
+}

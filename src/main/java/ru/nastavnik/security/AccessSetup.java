@@ -1,0 +1,130 @@
+package ru.nastavnik.security;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import ru.nastavnik.programme.ProgrammeProcess;
+
+/**
+ * Makes sure, on every start, that the product's roles exist as Camunda groups with what each may do, and that
+ * Tasklist has the shared filters. Idempotent: a second node or a restart changes nothing.
+ */
+@Component
+public class AccessSetup {
+
+    private static final Logger log = LoggerFactory.getLogger(AccessSetup.class);
+
+    public static final String FILTER_MY_TASKS = "Мои задачи";
+    public static final String FILTER_GROUP_TASKS = "Задачи моей группы";
+    public static final String FILTER_OFFERED_TO_ME = "Предложены мне";
+    public static final String FILTER_OVERDUE = "Просроченные";
+
+    private final IdentityService identityService;
+    private final AuthorizationService authorizationService;
+    private final FilterService filterService;
+    private final TaskService taskService;
+
+    public AccessSetup(IdentityService identityService, AuthorizationService authorizationService,
+                       FilterService filterService, TaskService taskService) {
+        this.identityService = identityService;
+        this.authorizationService = authorizationService;
+        this.filterService = filterService;
+        this.taskService = taskService;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(1)
+    public void ensure() {
+        for (String groupId : Groups.ALL) {
+            ensureGroup(groupId);
+            grant(groupId, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+            grant(groupId, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
+            grant(groupId, Resources.USER, "*", Permissions.READ);
+            grant(groupId, Resources.GROUP, "*", Permissions.READ);
+        }
+        for (String starter : List.of(Groups.CURATOR, Groups.DEPUTY_DIRECTOR, Groups.DIRECTOR)) {
+            grant(starter, Resources.PROCESS_DEFINITION, ProgrammeProcess.PROCESS_ID, Permissions.CREATE_INSTANCE);
+            grant(starter, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+        }
+        ensureFilters();
+    }
+
+    private void ensureGroup(String groupId) {
+        if (identityService.createGroupQuery().groupId(groupId).count() > 0) {
+            return;
+        }
+        Group group = identityService.newGroup(groupId);
+        group.setName(Groups.russianName(groupId));
+        group.setType("WORKFLOW");
+        identityService.saveGroup(group);
+        log.info("Created group {}", groupId);
+    }
+
+    private void grant(String groupId, Resource resource, String resourceId, Permission permission) {
+        Authorization existing = authorizationService.createAuthorizationQuery().groupIdIn(groupId)
+                .resourceType(resource).resourceId(resourceId).singleResult();
+        if (existing != null && existing.isPermissionGranted(permission)) {
+            return;
+        }
+        Authorization auth = existing != null ? existing : authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+        auth.setGroupId(groupId);
+        auth.setResource(resource);
+        auth.setResourceId(resourceId);
+        auth.addPermission(permission);
+        authorizationService.saveAuthorization(auth);
+    }
+
+    private void ensureFilters() {
+        ensureFilter(FILTER_MY_TASKS, -10, "Задачи, которые вы взяли в работу",
+                taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+        ensureFilter(FILTER_GROUP_TASKS, -5, "Задачи вашей роли, которые ещё никто не взял",
+                taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned());
+        ensureFilter(FILTER_OFFERED_TO_ME, 0, "Задачи, предложенные вам лично (например, куратору программы)",
+                taskService.createTaskQuery().taskCandidateUserExpression("${currentUser()}").taskUnassigned());
+        ensureFilter(FILTER_OVERDUE, 5, "Все доступные вам задачи с истёкшим сроком",
+                taskService.createTaskQuery().dueBeforeExpression("${now()}"));
+    }
+
+    private void ensureFilter(String name, int priority, String description, TaskQuery query) {
+        if (filterService.createFilterQuery().filterName(name).count() > 0) {
+            return;
+        }
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("description", description);
+        properties.put("priority", priority);
+        properties.put("refresh", true);
+        properties.put("showUndefinedVariable", false);
+        properties.put("variables", List.of(Map.of("name", "itemDueDateText", "label", "Срок")));
+        Filter filter = filterService.newTaskFilter(name).setOwner(null).setQuery(query).setProperties(properties);
+        filterService.saveFilter(filter);
+        for (String groupId : Groups.ALL) {
+            Authorization read = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+            read.setGroupId(groupId);
+            read.setResource(Resources.FILTER);
+            read.setResourceId(filter.getId());
+            read.addPermission(Permissions.READ);
+            authorizationService.saveAuthorization(read);
+        }
+        log.info("Created Tasklist filter '{}'", name);
+    }
+}

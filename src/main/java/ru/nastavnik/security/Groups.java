@@ -1,0 +1,35 @@
+package ru.nastavnik.security;
+
+import java.util.List;
+import java.util.Map;
+
+/** The product's roles as Camunda groups, with their Russian names. */
+public final class Groups {
+
+    public static final String CURATOR = "curator";
+    public static final String DEPUTY_DIRECTOR = "deputy-director";
+    public static final String DIRECTOR = "director";
+    public static final String MENTOR = "mentor";
+    public static final String COORDINATOR = "coordinator";
+    /** Camunda's administrators group, created with the first admin. */
+    public static final String ADMIN = "camunda-admin";
+
+    public static final Map<String, String> NAMES = Map.of(
+            CURATOR, "Куратор",
+            DEPUTY_DIRECTOR, "Заместитель директора",
+            DIRECTOR, "Директор",
+            MENTOR, "Наставник",
+            COORDINATOR, "Координатор");
+
+    public static final List<String> ALL = List.of(CURATOR, DEPUTY_DIRECTOR, DIRECTOR, MENTOR, COORDINATOR);
+
+    /** Staff who run a school's programme and may start one. */
+    public static final List<String> PROGRAMME_MANAGERS = List.of(CURATOR, DEPUTY_DIRECTOR, DIRECTOR, ADMIN);
+
+    private Groups() {
+    }
+
+    public static String russianName(String group) {
+        return NAMES.getOrDefault(group, group);
+    }
+}

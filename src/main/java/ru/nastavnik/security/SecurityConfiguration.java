@@ -1,0 +1,47 @@
+package ru.nastavnik.security;
+
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/**
+ * Closes what Camunda leaves open by default: /engine-rest answers only to HTTP Basic with a Camunda user,
+ * /api only to an authenticated user, and expressions in task queries are refused on every REST path.
+ */
+@Configuration
+class SecurityConfiguration {
+
+    @Bean
+    FilterRegistrationBean<QueryExpressionGuard> queryExpressionGuard() {
+        FilterRegistrationBean<QueryExpressionGuard> bean = new FilterRegistrationBean<>(new QueryExpressionGuard());
+        bean.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+        // Before authentication, so nothing reaches the engine with an expression in it.
+        bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
+        return bean;
+    }
+
+    @Bean
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+        FilterRegistrationBean<ProcessEngineAuthenticationFilter> bean =
+                new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        bean.addUrlPatterns("/engine-rest/*");
+        bean.setInitParameters(Map.of(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+                HttpBasicAuthenticationProvider.class.getName()));
+        bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 200);
+        return bean;
+    }
+
+    @Bean
+    FilterRegistrationBean<ApiAuthenticationFilter> apiAuthentication(ProcessEngine engine) {
+        FilterRegistrationBean<ApiAuthenticationFilter> bean = new FilterRegistrationBean<>(
+                new ApiAuthenticationFilter(engine.getIdentityService(), engine.getName()));
+        bean.addUrlPatterns("/api/*");
+        bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 200);
+        return bean;
+    }
+}

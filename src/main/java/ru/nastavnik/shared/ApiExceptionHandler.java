@@ -1,0 +1,42 @@
+package ru.nastavnik.shared;
+
+import org.camunda.bpm.engine.AuthorizationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+@RestControllerAdvice(basePackages = "ru.nastavnik")
+class ApiExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(ValidationException.class)
+    ResponseEntity<ApiError> invalid(ValidationException e) {
+        log.info("Rejected input: {}", e.errors());
+        return ResponseEntity.badRequest().body(new ApiError(400, "Данные не приняты: исправьте ошибки", e.errors()));
+    }
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<ApiError> refused(ApiException e) {
+        log.info("Refused with {}: {}", e.status(), e.getMessage());
+        return ResponseEntity.status(e.status()).body(ApiError.of(e.status().value(), e.getMessage()));
+    }
+
+    @ExceptionHandler(AuthorizationException.class)
+    ResponseEntity<ApiError> unauthorized(AuthorizationException e) {
+        log.info("Engine authorization refused: {}", e.getMessage());
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(ApiError.of(403, "Недостаточно прав для этого действия"));
+    }
+
+    @ExceptionHandler({HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class})
+    ResponseEntity<ApiError> unreadable(Exception e) {
+        log.info("Unreadable request: {}", e.getMessage());
+        return ResponseEntity.badRequest().body(ApiError.of(400,
+                "Запрос не удалось прочитать: проверьте формат JSON, даты (ГГГГ-ММ-ДД) и числа"));
+    }
+}

@@ -1,0 +1,75 @@
+package ru.nastavnik.shared;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.camunda.spin.json.SpinJsonNode;
+
+/**
+ * Reads process variables as plain Java values. Tasklist submits Camunda Form lists (checklists) as Json
+ * variables, which the engine hands out as Spin nodes; dates come as ISO strings ("2026-10-15").
+ */
+public final class ProcessVariables {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ProcessVariables() {
+    }
+
+    /** The value with Spin JSON turned into maps, lists, strings, numbers and booleans. */
+    public static Object plain(Object value) {
+        if (value instanceof SpinJsonNode node) {
+            try {
+                return JSON.readValue(node.toString(), Object.class);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("Unreadable JSON variable", e);
+            }
+        }
+        return value;
+    }
+
+    public static String string(Object value) {
+        Object plain = plain(value);
+        if (plain == null) {
+            return null;
+        }
+        String s = plain.toString().trim();
+        return s.isEmpty() ? null : s;
+    }
+
+    public static List<String> stringList(Object value) {
+        Object plain = plain(value);
+        if (plain == null) {
+            return List.of();
+        }
+        if (plain instanceof Collection<?> c) {
+            return c.stream().map(String::valueOf).toList();
+        }
+        String s = plain.toString().trim();
+        if (s.startsWith("[")) {
+            try {
+                return stringList(JSON.readValue(s, List.class));
+            } catch (JsonProcessingException e) {
+                return List.of(s);
+            }
+        }
+        return s.isEmpty() ? List.of() : List.of(s.split("\\s*,\\s*"));
+    }
+
+    /** An ISO date (a form-js date field); empty when absent or not a date. */
+    public static Optional<LocalDate> date(Object value) {
+        String s = string(value);
+        if (s == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDate.parse(s.length() > 10 ? s.substring(0, 10) : s));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+}
