@@ -2,9 +2,8 @@ package ru.nastavnik.form;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import java.util.function.Function;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
@@ -12,7 +11,6 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
 import ru.nastavnik.shared.SchoolClock;
@@ -20,7 +18,7 @@ import ru.nastavnik.shared.ValidationException;
 import ru.nastavnik.shared.ValidationException.FieldError;
 
 /**
- * Checks every user task's submitted values against the rules of its Camunda Form before the task completes.
+ * Checks every user task's submitted values against the rules of its Camunda Form when the task completes.
  * A refusal throws inside the completion, so the engine rolls back and the process does not move; REST
  * answers 400 with the Russian message (see {@link ValidationException}).
  */
@@ -49,15 +47,20 @@ class FormValidationPlugin extends AbstractProcessEnginePlugin {
                 if (formRef == null || formRef.startsWith("${")) {
                     return;
                 }
-                TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
-                task.addTaskListener(TaskListener.EVENTNAME_COMPLETE, delegateTask -> check(formRef, delegateTask));
+                // An execution listener, not a task listener: the engine wraps task listener exceptions into a
+                // generic one (REST 500), but passes this one on, so REST answers 400 with the message.
+                activity.addListener(ExecutionListener.EVENTNAME_END, (ExecutionListener) execution -> {
+                    if (!execution.isCanceled()) {
+                        check(formRef, execution::getVariable);
+                    }
+                });
             }
         });
     }
 
-    private void check(String formId, DelegateTask task) {
+    private void check(String formId, Function<String, Object> values) {
         schemas.rules(formId).ifPresent(rules -> {
-            List<FieldError> errors = rules.check(task::getVariable, clock.today());
+            List<FieldError> errors = rules.check(values, clock.today());
             if (!errors.isEmpty()) {
                 throw new ValidationException(errors);
             }

@@ -2,6 +2,7 @@ package ru.nastavnik.programme;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 import ru.nastavnik.notification.Deadlines;
 
@@ -20,7 +21,10 @@ class SummariseRoadmapDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         long programmeId = ((Number) execution.getVariable(ProgrammeProcess.VAR_PROGRAMME_ID)).longValue();
-        execution.setVariable("roadmapSummary", roadmap.summary(programmeId));
+        // Longer than the 4000 characters of a String variable: stored as a JSON-serialized value, which
+        // Tasklist hands to the form as a plain string.
+        execution.setVariable("roadmapSummary", Variables.objectValue(roadmap.summary(programmeId))
+                .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
         execution.setVariable("roadmapItemOptions", roadmap.openItemOptions(programmeId));
         execution.setVariable("roadmapApprovalDue", deadlines.dueAt(roadmap.stageEnd(programmeId, 1)));
     }

@@ -1,0 +1,331 @@
+package ru.nastavnik.programme;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import ru.nastavnik.IntegrationTest;
+import ru.nastavnik.notification.Deadlines;
+import ru.nastavnik.shared.ApiException;
+import ru.nastavnik.shared.ValidationException;
+
+/** The programme's processes on the real engine: stage 1, the director's approval, reminders and escalations. */
+class ProgrammeProcessTest extends IntegrationTest {
+
+    @Autowired
+    ProgrammeService programmes;
+    @Autowired
+    RoadmapService roadmap;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    ManagementService managementService;
+
+    private Programme programme;
+
+    @BeforeEach
+    void startProgramme() {
+        programme = start(programmeRequest());
+    }
+
+    @Test
+    void stageOneTasksGoToTheirGroupWithTheRoadmapsDueDates() {
+        List<Task> tasks = openTasks();
+        assertThat(tasks).extracting(Task::getTaskDefinitionKey).containsOnly("Task_CompleteRoadmapItem");
+        assertThat(tasks).extracting(t -> t.getName().substring(0, 4)).containsExactlyInAnyOrder("1.1 ", "1.2 ", "1.3 ", "1.4 ");
+        Task informParents = task("1.2");
+        assertThat(informParents.getDueDate()).isEqualTo(schoolTime(LocalDateTime.of(2026, 10, 31, 18, 0)));
+        assertThat(candidates(informParents)).containsExactlyInAnyOrder("group:deputy-director", "user:curator");
+        assertThat(status("1.2")).isEqualTo(RoadmapItem.Status.active);
+        assertThat(status("2.1")).isEqualTo(RoadmapItem.Status.planned);
+    }
+
+    @Test
+    void approvedRoadmapMovesTheProgrammeToStageTwo() {
+        completeStageOne();
+        assertThat(status("1.1")).isEqualTo(RoadmapItem.Status.done);
+        RoadmapItem done = roadmap.get(programme.id(), "1.1");
+        assertThat(done.completedBy()).isEqualTo("deputy");
+        assertThat(done.result()).isEqualTo("Проведено");
+
+        Task approval = approvalTask();
+        assertThat(candidates(approval)).containsExactly("group:director");
+        assertThat((String) taskService.getVariable(approval.getId(), "roadmapSummary"))
+                .contains("| 1.1 |").contains("выполнен").contains("| 7.8 |");
+
+        complete(approval, "director", Map.of("roadmapDecision", "approve"));
+
+        assertThat(mainProcess()).isWaitingAt("CallActivity_Stage2MenteeBase");
+        assertThat(openTasks()).extracting(t -> t.getName().substring(0, 3)).containsExactlyInAnyOrder("2.1", "2.2", "2.3");
+        assertThat(programmes.get(programme.id()).roadmapApproved()).isTrue();
+        assertThat(programmes.currentStage(programmes.get(programme.id()))).isEqualTo(2);
+    }
+
+    @Test
+    void returnedRoadmapLetsTheCuratorMoveDatesUntilResubmitted() {
+        completeStageOne();
+        complete(approvalTask(), "director", Map.of("roadmapDecision", "return",
+                "roadmapComment", "Анкетирование перенести на ноябрь"));
+
+        Task revise = singleTask("Task_ReviseRoadmap");
+        assertThat(candidates(revise)).containsExactlyInAnyOrder("user:curator", "group:curator");
+        complete(revise, "curator", Map.of("revisionItemCode", "2.1", "revisionStartDate", "2026-11-01",
+                "revisionDueDate", "2026-11-30", "submitForApproval", false));
+        assertThat(roadmap.get(programme.id(), "2.1").dueDate()).isEqualTo(LocalDate.of(2026, 11, 30));
+
+        Task again = singleTask("Task_ReviseRoadmap");
+        assertThatThrownBy(() -> complete(again, "curator", Map.of("revisionItemCode", "2.2",
+                "revisionStartDate", "2026-11-10", "revisionDueDate", "2026-11-01", "submitForApproval", true)))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("не может быть раньше");
+        engine.getIdentityService().clearAuthentication();
+        assertThat(taskService.createTaskQuery().taskId(again.getId()).count()).isEqualTo(1);
+
+        complete(again, "curator", Map.of("submitForApproval", true));
+        Task approval = approvalTask();
+        assertThat((String) taskService.getVariable(approval.getId(), "roadmapSummary")).contains("30.11.2026");
+        complete(approval, "director", Map.of("roadmapDecision", "approve"));
+        assertThat(mainProcess()).isWaitingAt("CallActivity_Stage2MenteeBase");
+    }
+
+    @Test
+    void anIncompleteReportIsRefusedAndTheProcessDoesNotMove() {
+        Task task = task("1.1");
+        assertThatThrownBy(() -> complete(task, "deputy", Map.of("doneOn", "2026-09-14")))
+                .isInstanceOf(ValidationException.class)
+                .hasMessage("Поле «Результат» обязательно");
+        assertThatThrownBy(() -> complete(task, "deputy", Map.of("doneOn", "2026-12-01", "result", "x")))
+                .hasMessageContaining("не может быть позже сегодняшней");
+        engine.getIdentityService().clearAuthentication();
+        assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isEqualTo(1);
+        assertThat(status("1.1")).isEqualTo(RoadmapItem.Status.active);
+    }
+
+    @Test
+    void reminderGoesToTheOwnersBeforeTheDueDate() throws Exception {
+        Job reminder = timer("1.2", Deadlines.TIMER_REMIND);
+        assertThat(reminder.getDuedate()).isEqualTo(schoolTime(LocalDateTime.of(2026, 10, 28, 9, 0)));
+
+        clockAt(LocalDateTime.of(2026, 10, 28, 9, 1));
+        managementService.executeJob(reminder.getId());
+
+        MimeMessage sent = singleMail();
+        assertThat(sent.getSubject()).startsWith("Напоминание").contains("31.10.2026").contains("1.2 ");
+        assertThat(to(sent)).containsExactlyInAnyOrder("curator@school.test", "deputy@school.test");
+        assertThat((String) sent.getContent()).contains("/camunda/app/tasklist/default/#/?task=" + task("1.2").getId());
+    }
+
+    @Test
+    void escalationAfterTheDueDateGoesToTheCuratorWithTheOwnersInCopy() throws Exception {
+        clockAt(LocalDateTime.of(2026, 11, 1, 9, 1));
+        managementService.executeJob(timer("1.3", Deadlines.TIMER_ESCALATE).getId());
+
+        MimeMessage sent = singleMail();
+        assertThat(sent.getSubject()).startsWith("Просрочено: 1.3 ");
+        assertThat(to(sent)).containsExactly("curator@school.test");
+        assertThat(Arrays.stream(sent.getRecipients(Message.RecipientType.CC)).map(Object::toString))
+                .containsExactly("deputy@school.test");
+        assertThat(task("1.3").getPriority()).isEqualTo(100);
+        assertThat(status("1.3")).isEqualTo(RoadmapItem.Status.overdue);
+    }
+
+    @Test
+    void theCuratorsOwnLateTaskIsEscalatedToTheDirector() throws Exception {
+        ProgrammeRequest base = programmeRequest();
+        Programme own = start(new ProgrammeRequest(base.schoolName(), base.schoolYear(), base.forms(), "curator",
+                List.of(new ProgrammeRequest.RoadmapOverride("1.4", null, "curator", null, null))));
+        String itemInstance = roadmap.get(own.id(), "1.4").processInstanceId();
+
+        clockAt(LocalDateTime.of(2026, 11, 1, 9, 1));
+        managementService.executeJob(managementService.createJobQuery().processInstanceId(itemInstance)
+                .activityId(Deadlines.TIMER_ESCALATE).singleResult().getId());
+
+        MimeMessage sent = singleMail();
+        assertThat(to(sent)).containsExactly("director@school.test");
+        assertThat((String) sent.getContent()).contains("Задача куратора");
+    }
+
+    @Test
+    void movingADateMovesTheTaskAndItsPendingTimers() {
+        loginAs("curator");
+        roadmap.moveDates(programme.id(), "1.2", LocalDate.of(2026, 11, 2), LocalDate.of(2026, 11, 20));
+        engine.getIdentityService().clearAuthentication();
+
+        assertThat(task("1.2").getDueDate()).isEqualTo(schoolTime(LocalDateTime.of(2026, 11, 20, 18, 0)));
+        assertThat(timer("1.2", Deadlines.TIMER_REMIND).getDuedate())
+                .isEqualTo(schoolTime(LocalDateTime.of(2026, 11, 17, 9, 0)));
+        assertThat(timer("1.2", Deadlines.TIMER_ESCALATE).getDuedate())
+                .isEqualTo(schoolTime(LocalDateTime.of(2026, 11, 21, 9, 0)));
+        // The other items keep their October timers.
+        assertThat(timer("1.1", Deadlines.TIMER_ESCALATE).getDuedate())
+                .isEqualTo(schoolTime(LocalDateTime.of(2026, 11, 1, 9, 0)));
+    }
+
+    @Test
+    void datesOutsideTheSchoolYearOrInTheWrongOrderAreRefused() {
+        loginAs("curator");
+        assertThatThrownBy(() -> roadmap.moveDates(programme.id(), "1.2", LocalDate.of(2026, 11, 2),
+                LocalDate.of(2026, 10, 20))).isInstanceOf(ValidationException.class).hasMessageContaining("позже срока");
+        assertThatThrownBy(() -> roadmap.moveDates(programme.id(), "1.2", null, LocalDate.of(2027, 9, 20)))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("учебном году 2026/2027");
+    }
+
+    @Test
+    void afterApprovalTheDatesAreFixed() {
+        completeStageOne();
+        complete(approvalTask(), "director", Map.of("roadmapDecision", "approve"));
+        loginAs("curator");
+        assertThatThrownBy(() -> roadmap.moveDates(programme.id(), "2.2", null, LocalDate.of(2026, 11, 30)))
+                .isInstanceOf(ApiException.class).hasMessageContaining("утверждена");
+    }
+
+    @Test
+    void onlyTheCuratorMovesDates() {
+        loginAs("mentor1");
+        assertThatThrownBy(() -> roadmap.moveDates(programme.id(), "1.2", null, LocalDate.of(2026, 11, 30)))
+                .isInstanceOf(ApiException.class).hasMessageContaining("только куратор");
+    }
+
+    @Test
+    void theTasklistStartFormRegistersTheProgramme() {
+        String definition = engine.getRepositoryService().createProcessDefinitionQuery()
+                .processDefinitionKey(ProgrammeProcess.PROCESS_ID).latestVersion().singleResult().getId();
+        String school = programmeRequest().schoolName();
+        Map<String, Object> form = new HashMap<>(Map.of("schoolName", school, "schoolYear", "2026/2027",
+                "forms", List.of("teacher-teacher"), "curatorId", "curator"));
+
+        loginAs("curator");
+        ProcessInstance pi = engine.getFormService().submitStartForm(definition, form);
+        engine.getIdentityService().clearAuthentication();
+
+        Programme registered = programmes.list().stream().filter(p -> p.schoolName().equals(school)).findFirst().orElseThrow();
+        assertThat(registered.processInstanceId()).isEqualTo(pi.getId());
+        assertThat(registered.forms()).containsExactly("teacher-teacher");
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(pi.getId()).singleResult()
+                .getBusinessKey()).isEqualTo(ProgrammeProcess.businessKey(registered.id()));
+
+        long before = runtimeService.createProcessInstanceQuery().processDefinitionKey(ProgrammeProcess.PROCESS_ID).count();
+        form.put("schoolYear", "2026/2028");
+        form.put("schoolName", programmeRequest().schoolName());
+        loginAs("curator");
+        assertThatThrownBy(() -> engine.getFormService().submitStartForm(definition, form))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("Учебный год");
+        engine.getIdentityService().clearAuthentication();
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(ProgrammeProcess.PROCESS_ID).count())
+                .isEqualTo(before);
+    }
+
+    @Test
+    void aSecondProgrammeForTheSameSchoolYearIsRefused() {
+        ProgrammeRequest same = new ProgrammeRequest(programme.schoolName(), "2026/2027", List.of("pupil-pupil"),
+                "curator", List.of());
+        loginAs("curator");
+        assertThatThrownBy(() -> programmes.start(same)).isInstanceOf(ApiException.class).hasMessageContaining("уже запущена");
+    }
+
+    private Programme start(ProgrammeRequest request) {
+        clockAt(LocalDateTime.of(2026, 9, 15, 10, 0));
+        loginAs("curator");
+        Programme started = programmes.start(request);
+        engine.getIdentityService().clearAuthentication();
+        return started;
+    }
+
+    private void completeStageOne() {
+        for (Task task : openTasks()) {
+            complete(task, "deputy", Map.of("doneOn", "2026-09-15", "result", "Проведено"));
+        }
+    }
+
+    private void complete(Task task, String user, Map<String, Object> variables) {
+        loginAs(user);
+        try {
+            taskService.complete(task.getId(), variables);
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+    }
+
+    private List<Task> openTasks() {
+        return taskService.createTaskQuery().processInstanceBusinessKey(ProgrammeProcess.businessKey(programme.id())).list();
+    }
+
+    private Task task(String code) {
+        return openTasks().stream().filter(t -> t.getName().startsWith(code + " ")).findFirst().orElseThrow();
+    }
+
+    private Task singleTask(String key) {
+        return taskService.createTaskQuery().processInstanceBusinessKey(ProgrammeProcess.businessKey(programme.id()))
+                .taskDefinitionKey(key).singleResult();
+    }
+
+    private Task approvalTask() {
+        return singleTask(ProgrammeProcess.TASK_APPROVE_ROADMAP);
+    }
+
+    private ProcessInstance mainProcess() {
+        return runtimeService.createProcessInstanceQuery().processInstanceId(programme.processInstanceId()).singleResult();
+    }
+
+    private Job timer(String code, String timerId) {
+        return managementService.createJobQuery().processInstanceId(roadmap.get(programme.id(), code).processInstanceId())
+                .activityId(timerId).singleResult();
+    }
+
+    private RoadmapItem.Status status(String code) {
+        return roadmap.get(programme.id(), code).status(roadmap.today());
+    }
+
+    private List<String> candidates(Task task) {
+        return taskService.getIdentityLinksForTask(task.getId()).stream().filter(l -> "candidate".equals(l.getType()))
+                .map(ProgrammeProcessTest::describe).toList();
+    }
+
+    private static String describe(IdentityLink link) {
+        return link.getGroupId() != null ? "group:" + link.getGroupId() : "user:" + link.getUserId();
+    }
+
+    /** GreenMail delivers one copy per recipient; all copies are the same message. */
+    private static MimeMessage singleMail() {
+        MimeMessage[] received = mail.getReceivedMessages();
+        assertThat(received).isNotEmpty();
+        assertThat(Arrays.stream(received).map(m -> {
+            try {
+                return m.getMessageID();
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).distinct()).hasSize(1);
+        return received[0];
+    }
+
+    private static List<String> to(MimeMessage message) throws MessagingException {
+        return Arrays.stream(message.getRecipients(Message.RecipientType.TO)).map(Object::toString).toList();
+    }
+
+    private static Date schoolTime(LocalDateTime time) {
+        return Date.from(time.atZone(SCHOOL_ZONE).toInstant());
+    }
+}
