@@ -71,7 +71,7 @@ public class ProgrammeService {
     public long register(ProgrammeRequest request) {
         List<FieldError> errors = new ArrayList<>();
         SchoolYear year = checkRequest(request, errors);
-        List<RoadmapItem> roadmap = year == null ? List.of() : roadmapFor(year, request.roadmapOverrides(), errors);
+        List<RoadmapItem> roadmap = roadmapFor(year, request.roadmapOverrides(), errors);
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
@@ -157,10 +157,12 @@ public class ProgrammeService {
         }
     }
 
+    /** The default roadmap with the overrides applied; without a valid year only the overrides' codes are checked. */
     private List<RoadmapItem> roadmapFor(SchoolYear year, List<ProgrammeRequest.RoadmapOverride> overrides,
                                          List<FieldError> errors) {
         Map<String, RoadmapItem> items = new LinkedHashMap<>();
-        template.itemsFor(year).forEach(item -> items.put(item.code(), item));
+        template.itemsFor(year == null ? SchoolYear.containing(clock.today()) : year)
+                .forEach(item -> items.put(item.code(), item));
         for (int i = 0; i < overrides.size(); i++) {
             ProgrammeRequest.RoadmapOverride o = overrides.get(i);
             String field = "roadmapOverrides[" + i + "]";

@@ -108,13 +108,14 @@ public class RoadmapService {
         }
     }
 
+    /** Start not after due, both within the school year (when it is known). */
     static List<FieldError> checkDates(String field, String code, SchoolYear year, LocalDate start, LocalDate due) {
         List<FieldError> errors = new ArrayList<>();
         if (start.isAfter(due)) {
             errors.add(new FieldError(field, "Пункт " + code + ": начало (" + start.format(Deadlines.RUSSIAN_DATE)
                     + ") позже срока (" + due.format(Deadlines.RUSSIAN_DATE) + ")"));
         }
-        if (!year.contains(start) || !year.contains(due)) {
+        if (year != null && (!year.contains(start) || !year.contains(due))) {
             errors.add(new FieldError(field, "Пункт " + code + ": даты должны лежать в учебном году "
                     + year + " (" + year.firstDay().format(Deadlines.RUSSIAN_DATE) + " – "
                     + year.lastDay().format(Deadlines.RUSSIAN_DATE) + ")"));
