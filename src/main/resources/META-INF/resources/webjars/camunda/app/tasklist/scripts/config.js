@@ -3,7 +3,7 @@
  *
  * This file replaces the webjar's META-INF/resources/webjars/camunda/app/tasklist/scripts/config.js
  * (Camunda 7.24.0). The starter serves /camunda/app/** from "classpath:/META-INF/resources/webjars/camunda/app/",
- * and the application's own classes come before the webjar on the classpath, so this copy wins.
+ * and the application's own resources are found before the webjar's (also in the fat jar), so this copy wins.
  * Tasklist loads it as an ES module: import(appRoot + '/app/tasklist/scripts/config.js?bust=<time>').
  * Which options exist, and their defaults, is in camunda-tasklist-bootstrap.js (module 65015).
  * See docs/tasklist-localization.md.

@@ -8,11 +8,14 @@
  *
  * 1. Hides the Camunda 7 CE "migrate to Camunda 8" banner, via styles/nastavnik-ru.css (why: see there).
  *    The top-level await keeps AngularJS from starting until the stylesheet is in, so the banner never flashes.
- * 2. Switches moment.js to its bundled Russian locale as soon as AngularJS starts
- *    (amMoment.changeLocale('ru')). Tasklist itself does so only when it receives locales/ru.json: its
- *    locale loader (module 86244) calls moment.defineLocale/updateLocale(key, dateLocales). Relative dates
- *    (am-time-ago: "2 дня назад", "через 3 дня") that render before that answer would stay English for up
- *    to an hour, because angular-moment refreshes old dates only hourly.
+ * 2. Switches moment.js to its bundled Russian locale as soon as AngularJS starts. Tasklist itself does so
+ *    only when it receives locales/ru.json: its locale loader (module 86244) calls
+ *    moment.defineLocale/updateLocale(key, dateLocales). Relative dates (am-time-ago: "2 дня назад",
+ *    "через 3 дня") rendered before that answer would stay English for up to an hour, because
+ *    angular-moment refreshes old dates only hourly.
+ *    It also makes a lone "MMMM" genitive: the task history shows a date as three stacked parts
+ *    (camDate:'day', camDate:'monthName', year), and "22 ноября 2026" reads right where the stand-alone
+ *    "22 ноябрь 2026" does not. JSON (ru.json) cannot carry this rule: it is a RegExp.
  * 3. Gives AngularJS's $locale Russian month and day names and Monday as the first day of the week:
  *    the due date / follow-up date pickers (uib-datepicker) use $locale, not moment, and Tasklist ships
  *    only the en-us $locale.
@@ -39,6 +42,10 @@ function loadStylesheet(href, timeoutMs) {
 }
 
 // Same values as AngularJS's angular-locale_ru-ru.js (CLDR), with a 24-hour clock throughout.
+// moment.js picks months.format (genitive) over months.standalone when this matches the whole format string.
+// moment's default is the first alternative ("D MMMM", "D [de] MMMM", ...); the second adds a lone "MMMM".
+const MONTH_IN_FORMAT = /D[oD]?(\[[^\[\]]*\]|\s)+MMMM?|^MMMM$/;
+
 const RU_DATETIME_FORMATS = {
   AMPMS: ['AM', 'PM'],
   DAY: ['воскресенье', 'понедельник', 'вторник', 'среда', 'четверг', 'пятница', 'суббота'],
@@ -86,9 +93,11 @@ if (!angular) {
         datepicker.formatMonth = 'LLLL';
       }
 
-      if ($injector.has('amMoment')) {
-        // moment.locale('ru'): loads moment's bundled "ru" (Russian plural rules) and makes it the default.
-        $injector.get('amMoment').changeLocale('ru');
+      if ($injector.has('moment')) {
+        // angular-moment's "moment" constant: the same moment instance Tasklist's filters and locale loader use.
+        // updateLocale loads moment's bundled "ru" (Russian plural rules, genitive months) if it is not loaded
+        // yet, merges into it (or into what ru.json already set), and makes "ru" the default locale.
+        $injector.get('moment').updateLocale('ru', { months: { isFormat: MONTH_IN_FORMAT } });
       }
     }]);
   } catch (e) {
