@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import ru.nastavnik.shared.SchoolClock;
 import ru.nastavnik.shared.ProcessVariables;
 import ru.nastavnik.shared.ValidationException.FieldError;
 
@@ -27,9 +28,13 @@ public class FormRules {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
     private final List<JsonNode> fields = new ArrayList<>();
+    private final Map<String, String> labels = new java.util.HashMap<>();
 
     FormRules(JsonNode schema) {
         collect(schema.path("components"));
+        // Date fields carry their label as dateLabel.
+        fields.forEach(f -> labels.put(f.get("key").asText(),
+                "«" + f.path("label").asText(f.path("dateLabel").asText(f.get("key").asText())) + "»"));
     }
 
     private void collect(JsonNode components) {
@@ -52,7 +57,7 @@ public class FormRules {
             }
             String key = field.get("key").asText();
             Object value = ProcessVariables.plain(values.apply(key));
-            String label = "«" + field.path("label").asText(key) + "»";
+            String label = labels.get(key);
             if (empty(value)) {
                 if (field.path("validate").path("required").asBoolean(false)) {
                     errors.add(new FieldError(key, "Поле " + label + " обязательно"));
@@ -129,7 +134,7 @@ public class FormRules {
         }
     }
 
-    private static void checkDate(JsonNode props, String key, String label, String text,
+    private void checkDate(JsonNode props, String key, String label, String text,
                                   Function<String, Object> values, LocalDate today, List<FieldError> errors) {
         LocalDate date = ProcessVariables.date(text).orElse(null);
         if (date == null) {
@@ -142,8 +147,8 @@ public class FormRules {
         if (props.hasNonNull("notBefore")) {
             String otherKey = props.get("notBefore").asText();
             ProcessVariables.date(values.apply(otherKey)).filter(date::isBefore).ifPresent(other ->
-                    errors.add(new FieldError(key, "Поле " + label + ": дата не может быть раньше, чем в поле «"
-                            + otherKey + "» (" + other + ")")));
+                    errors.add(new FieldError(key, "Поле " + label + ": дата не может быть раньше, чем в поле "
+                            + labels.getOrDefault(otherKey, otherKey) + " (" + other.format(SchoolClock.RUSSIAN_DATE) + ")")));
         }
     }
 

@@ -2,7 +2,6 @@ package ru.nastavnik.notification;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
@@ -32,8 +31,6 @@ public class Deadlines {
     public static final String VAR_DUE_TEXT = "itemDueDateText";
     public static final String VAR_REMINDER_AT = "reminderAt";
     public static final String VAR_ESCALATION_AT = "escalationAt";
-
-    public static final DateTimeFormatter RUSSIAN_DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
     private final SchoolClock clock;
     private final int reminderDaysBefore;
@@ -65,7 +62,7 @@ public class Deadlines {
         Map<String, Object> vars = new HashMap<>();
         vars.put(VAR_DUE, dueAt(due));
         vars.put(VAR_FOLLOW_UP, clock.at(start, notifyTime));
-        vars.put(VAR_DUE_TEXT, due.format(RUSSIAN_DATE));
+        vars.put(VAR_DUE_TEXT, due.format(SchoolClock.RUSSIAN_DATE));
         vars.put(VAR_REMINDER_AT, clock.at(due.minusDays(reminderDaysBefore), notifyTime));
         vars.put(VAR_ESCALATION_AT, clock.at(due.plusDays(1), notifyTime));
         return vars;

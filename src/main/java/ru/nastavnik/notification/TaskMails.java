@@ -45,7 +45,7 @@ class TaskMails {
 
     private String dueText(Task task) {
         return task.getDueDate() == null ? "—"
-                : LocalDate.ofInstant(task.getDueDate().toInstant(), clock.zone()).format(Deadlines.RUSSIAN_DATE);
+                : LocalDate.ofInstant(task.getDueDate().toInstant(), clock.zone()).format(SchoolClock.RUSSIAN_DATE);
     }
 
     private String link(Task task) {

@@ -112,13 +112,13 @@ public class RoadmapService {
     static List<FieldError> checkDates(String field, String code, SchoolYear year, LocalDate start, LocalDate due) {
         List<FieldError> errors = new ArrayList<>();
         if (start.isAfter(due)) {
-            errors.add(new FieldError(field, "Пункт " + code + ": начало (" + start.format(Deadlines.RUSSIAN_DATE)
-                    + ") позже срока (" + due.format(Deadlines.RUSSIAN_DATE) + ")"));
+            errors.add(new FieldError(field, "Пункт " + code + ": начало (" + start.format(SchoolClock.RUSSIAN_DATE)
+                    + ") позже срока (" + due.format(SchoolClock.RUSSIAN_DATE) + ")"));
         }
         if (year != null && (!year.contains(start) || !year.contains(due))) {
             errors.add(new FieldError(field, "Пункт " + code + ": даты должны лежать в учебном году "
-                    + year + " (" + year.firstDay().format(Deadlines.RUSSIAN_DATE) + " – "
-                    + year.lastDay().format(Deadlines.RUSSIAN_DATE) + ")"));
+                    + year + " (" + year.firstDay().format(SchoolClock.RUSSIAN_DATE) + " – "
+                    + year.lastDay().format(SchoolClock.RUSSIAN_DATE) + ")"));
         }
         return errors;
     }
@@ -137,8 +137,8 @@ public class RoadmapService {
             md.append("| ").append(item.code())
                     .append(" | ").append(item.title().replace("|", "/"))
                     .append(" | ").append(Groups.russianName(item.responsibleGroup()))
-                    .append(" | ").append(item.startDate().format(Deadlines.RUSSIAN_DATE)).append(" – ")
-                    .append(item.dueDate().format(Deadlines.RUSSIAN_DATE))
+                    .append(" | ").append(item.startDate().format(SchoolClock.RUSSIAN_DATE)).append(" – ")
+                    .append(item.dueDate().format(SchoolClock.RUSSIAN_DATE))
                     .append(" | ").append(statusName(item.status(today)))
                     .append(" |\n");
         }
@@ -149,7 +149,7 @@ public class RoadmapService {
     public List<Map<String, String>> openItemOptions(long programmeId) {
         return items.findAll(programmeId).stream().filter(i -> i.completedAt() == null)
                 .map(i -> Map.of("value", i.code(), "label", i.code() + " " + shorten(i.title(), 90)
-                        + " (до " + i.dueDate().format(Deadlines.RUSSIAN_DATE) + ")"))
+                        + " (до " + i.dueDate().format(SchoolClock.RUSSIAN_DATE) + ")"))
                 .toList();
     }
 

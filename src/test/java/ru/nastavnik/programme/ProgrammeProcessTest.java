@@ -84,6 +84,26 @@ class ProgrammeProcessTest extends IntegrationTest {
     }
 
     @Test
+    void theWholeRoadmapRunsThroughAllSevenStagesToTheEnd() {
+        completeStageOne();
+        complete(approvalTask(), "director", Map.of("roadmapDecision", "approve"));
+        for (int stage = 2; stage <= 7; stage++) {
+            List<Task> tasks = openTasks();
+            assertThat(tasks).as("stage %d", stage).isNotEmpty()
+                    .allMatch(t -> t.getName().startsWith(programmes.currentStage(programmes.get(programme.id())) + "."));
+            for (Task task : tasks) {
+                String owner = taskService.getIdentityLinksForTask(task.getId()).stream()
+                        .anyMatch(l -> "director".equals(l.getGroupId())) ? "director" : "deputy";
+                complete(task, owner, Map.of("doneOn", "2026-09-15", "result", "Сделано"));
+            }
+        }
+        assertThat(mainProcess()).isNull();
+        assertThat(programmes.get(programme.id()).completedAt()).isNotNull();
+        assertThat(roadmap.roadmap(programme.id())).extracting(i -> i.status(roadmap.today()))
+                .hasSize(35).containsOnly(RoadmapItem.Status.done);
+    }
+
+    @Test
     void returnedRoadmapLetsTheCuratorMoveDatesUntilResubmitted() {
         completeStageOne();
         complete(approvalTask(), "director", Map.of("roadmapDecision", "return",

@@ -99,7 +99,7 @@ class RestSecurityTest extends IntegrationTest {
                 .taskCandidateGroup(Groups.DEPUTY_DIRECTOR).listPage(0, 1).get(0);
         RestClient deputy = RestClient.as(port, "deputy", PASSWORD);
         HttpResponse<String> refused = deputy.post("/engine-rest/task/" + roadmapTask.getId() + "/complete",
-                "{\"variables\":{\"doneOn\":{\"value\":\"2026-09-20\"},\"comment\":{\"value\":\"без результата\"}}}");
+                "{\"variables\":{\"doneOn\":{\"value\":\"2026-09-14\"},\"comment\":{\"value\":\"без результата\"}}}");
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("Поле «Результат» обязательно");
         // A date after today, through the form submission path Tasklist uses.
