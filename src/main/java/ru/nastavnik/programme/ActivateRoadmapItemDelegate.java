@@ -28,7 +28,7 @@ class ActivateRoadmapItemDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long programmeId = ((Number) execution.getVariable(ProgrammeProcess.VAR_PROGRAMME_ID)).longValue();
+        long programmeId = ProgrammeProcess.programmeId(execution);
         String code = (String) execution.getVariable(ProgrammeProcess.VAR_ITEM_CODE);
         RoadmapItem item = roadmap.activate(programmeId, code, execution.getProcessInstanceId());
         String curator = (String) execution.getVariable(ProgrammeProcess.VAR_CURATOR_ID);

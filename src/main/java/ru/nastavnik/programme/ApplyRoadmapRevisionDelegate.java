@@ -24,7 +24,7 @@ class ApplyRoadmapRevisionDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long programmeId = ((Number) execution.getVariable(ProgrammeProcess.VAR_PROGRAMME_ID)).longValue();
+        long programmeId = ProgrammeProcess.programmeId(execution);
         String code = ProcessVariables.string(execution.getVariable("revisionItemCode"));
         if (code != null) {
             roadmap.moveDates(programmeId, code,

@@ -16,6 +16,6 @@ class CompleteProgrammeDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        programmes.complete(((Number) execution.getVariable(ProgrammeProcess.VAR_PROGRAMME_ID)).longValue());
+        programmes.complete(ProgrammeProcess.programmeId(execution));
     }
 }

@@ -16,6 +16,6 @@ class FixRoadmapDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        programmes.approveRoadmap(((Number) execution.getVariable(ProgrammeProcess.VAR_PROGRAMME_ID)).longValue());
+        programmes.approveRoadmap(ProgrammeProcess.programmeId(execution));
     }
 }

@@ -1,5 +1,7 @@
 package ru.nastavnik.programme;
 
+import org.camunda.bpm.engine.delegate.VariableScope;
+
 /** Ids of the programme's processes and elements that Java refers to. */
 public final class ProgrammeProcess {
 
@@ -14,6 +16,11 @@ public final class ProgrammeProcess {
     public static final String VAR_ITEM_CODE = "itemCode";
 
     private ProgrammeProcess() {
+    }
+
+    /** The programme a process (or a process it called) runs for. */
+    public static long programmeId(VariableScope execution) {
+        return ((Number) execution.getVariable(VAR_PROGRAMME_ID)).longValue();
     }
 
     public static String businessKey(long programmeId) {

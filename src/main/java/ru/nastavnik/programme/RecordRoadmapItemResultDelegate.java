@@ -17,7 +17,7 @@ class RecordRoadmapItemResultDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long programmeId = ((Number) execution.getVariable(ProgrammeProcess.VAR_PROGRAMME_ID)).longValue();
+        long programmeId = ProgrammeProcess.programmeId(execution);
         String code = (String) execution.getVariable(ProgrammeProcess.VAR_ITEM_CODE);
         RoadmapResult result = new RoadmapResult(
                 ProcessVariables.date(execution.getVariable("doneOn")).orElseGet(roadmap::today),

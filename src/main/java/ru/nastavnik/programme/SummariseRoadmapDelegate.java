@@ -20,7 +20,7 @@ class SummariseRoadmapDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long programmeId = ((Number) execution.getVariable(ProgrammeProcess.VAR_PROGRAMME_ID)).longValue();
+        long programmeId = ProgrammeProcess.programmeId(execution);
         // Longer than the 4000 characters of a String variable: stored as a JSON-serialized value, which
         // Tasklist hands to the form as a plain string.
         execution.setVariable("roadmapSummary", Variables.objectValue(roadmap.summary(programmeId))
