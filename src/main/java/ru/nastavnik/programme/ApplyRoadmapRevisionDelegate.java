@@ -4,7 +4,9 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import ru.nastavnik.shared.ApiException;
 import ru.nastavnik.shared.ProcessVariables;
+import ru.nastavnik.shared.ValidationException;
 
 /**
  * Task_ApplyRoadmapRevision: moves the dates the curator chose in the revise-roadmap form. A refused move
@@ -27,9 +29,13 @@ class ApplyRoadmapRevisionDelegate implements JavaDelegate {
         long programmeId = ProgrammeProcess.programmeId(execution);
         String code = ProcessVariables.string(execution.getVariable("revisionItemCode"));
         if (code != null) {
-            roadmap.moveDates(programmeId, code,
-                    ProcessVariables.date(execution.getVariable("revisionStartDate")).orElse(null),
-                    ProcessVariables.date(execution.getVariable("revisionDueDate")).orElse(null));
+            try {
+                roadmap.moveDates(programmeId, code,
+                        ProcessVariables.date(execution.getVariable("revisionStartDate")).orElse(null),
+                        ProcessVariables.date(execution.getVariable("revisionDueDate")).orElse(null));
+            } catch (ApiException refusal) {
+                throw ValidationException.of("revisionItemCode", refusal);
+            }
         }
         // The next round of the form starts empty rather than showing the move just made.
         execution.removeVariables(FORM_FIELDS);

@@ -4,7 +4,9 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import ru.nastavnik.shared.ApiException;
 import ru.nastavnik.shared.ProcessVariables;
+import ru.nastavnik.shared.ValidationException;
 
 /**
  * Task_RegisterProgramme: a programme started from the Tasklist start form is checked and stored here; one
@@ -30,7 +32,12 @@ class RegisterProgrammeDelegate implements JavaDelegate {
                 ProcessVariables.stringList(execution.getVariable("forms")),
                 ProcessVariables.string(execution.getVariable("curatorId")),
                 List.of());
-        long id = programmes.register(request);
+        long id;
+        try {
+            id = programmes.register(request);
+        } catch (ApiException refusal) {
+            throw ValidationException.of("schoolName", refusal);
+        }
         programmes.linkProcess(id, execution.getProcessInstanceId());
         execution.setVariable(ProgrammeProcess.VAR_PROGRAMME_ID, id);
         execution.setVariable(ProgrammeProcess.VAR_CURATOR_ID, request.curatorId().trim());

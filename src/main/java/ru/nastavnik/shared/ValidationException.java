@@ -25,6 +25,14 @@ public class ValidationException extends FormFieldValidationException {
         this(List.of(new FieldError(field, message)));
     }
 
+    /**
+     * A refusal met inside a form's completion, told to the user as a problem of the form field: Tasklist shows
+     * form errors, not HTTP statuses.
+     */
+    public static ValidationException of(String field, ApiException refusal) {
+        return new ValidationException(field, refusal.getMessage());
+    }
+
     public List<FieldError> errors() {
         return errors;
     }

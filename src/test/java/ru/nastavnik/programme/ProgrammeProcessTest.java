@@ -255,6 +255,13 @@ class ProgrammeProcessTest extends IntegrationTest {
         engine.getIdentityService().clearAuthentication();
         assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(ProgrammeProcess.PROCESS_ID).count())
                 .isEqualTo(before);
+
+        // The same school and year again: refused as a form error, which Tasklist shows to the curator.
+        form.put("schoolYear", "2026/2027");
+        form.put("schoolName", school);
+        loginAs("curator");
+        assertThatThrownBy(() -> engine.getFormService().submitStartForm(definition, form))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("уже запущена");
     }
 
     @Test
