@@ -1,0 +1,81 @@
+package ru.nastavnik.participant;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** Normalisation of what people type into questionnaires: spaces, «ё», case, dashes, classes. */
+final class Text {
+
+    private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2007\\u202F]+");
+    private static final Pattern DASHES = Pattern.compile("\\s*[-\\u2010\\u2011\\u2012\\u2013\\u2014\\u2015\\u2212]\\s*");
+    private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+    private static final Pattern LIST_SEPARATORS = Pattern.compile("\\s*[;,\\n\\r]+\\s*");
+    private static final Pattern CLASS = Pattern.compile("(\\d{1,2})([А-Я])");
+    /** Latin letters that look like Cyrillic ones in a class name («7B» typed on an English layout). */
+    private static final String LATIN = "ABCEHKMOPTXY";
+    private static final String CYRILLIC = "АВСЕНКМОРТХУ";
+
+    private Text() {
+    }
+
+    /** Trimmed, with inner runs of spaces (also non-breaking ones) collapsed; null when empty. */
+    static String clean(String s) {
+        if (s == null) {
+            return null;
+        }
+        String c = SPACES.matcher(s).replaceAll(" ").trim();
+        return c.isEmpty() ? null : c;
+    }
+
+    /** The key under which two spellings of one name are the same: lower case, «ё» as «е», single spaces. */
+    static String nameKey(String name) {
+        String c = clean(name);
+        return c == null ? null : DASHES.matcher(c.toLowerCase(Locale.ROOT).replace('ё', 'е')).replaceAll("-");
+    }
+
+    /** A key for comparing headers and list values: letters and digits only, lower case, «ё» as «е». */
+    static String key(String s) {
+        String c = clean(s);
+        return c == null ? "" : NOT_WORD.matcher(c.toLowerCase(Locale.ROOT).replace('ё', 'е')).replaceAll("");
+    }
+
+    /** A key that keeps the dash between words: «Ученик – ученик», «ученик-ученик» → «ученик-ученик». */
+    static String dashedKey(String s) {
+        String c = clean(s);
+        if (c == null) {
+            return "";
+        }
+        return DASHES.matcher(c.toLowerCase(Locale.ROOT).replace('ё', 'е')).replaceAll("-")
+                .replaceAll("[«»\"'.]", "").replace(' ', '-');
+    }
+
+    static List<String> list(String s) {
+        String c = clean(s);
+        return c == null ? List.of() : Arrays.stream(LIST_SEPARATORS.split(c)).map(Text::clean)
+                .filter(v -> v != null).toList();
+    }
+
+    /** «7 б», «7-Б», «7б», «7B» → «7Б»; null when it is not a class 1–11 with a letter А–Я. */
+    static String schoolClass(String s) {
+        String c = clean(s);
+        if (c == null) {
+            return null;
+        }
+        StringBuilder b = new StringBuilder();
+        for (char ch : c.toUpperCase(Locale.ROOT).toCharArray()) {
+            if (ch == ' ' || ch == '"' || ch == '«' || ch == '»' || ch == '.' || DASHES.matcher(String.valueOf(ch)).matches()) {
+                continue;
+            }
+            int latin = LATIN.indexOf(ch);
+            b.append(latin >= 0 ? CYRILLIC.charAt(latin) : ch == 'Ё' ? 'Е' : ch);
+        }
+        var m = CLASS.matcher(b);
+        if (!m.matches()) {
+            return null;
+        }
+        int grade = Integer.parseInt(m.group(1));
+        return grade >= 1 && grade <= 11 ? grade + m.group(2) : null;
+    }
+}
