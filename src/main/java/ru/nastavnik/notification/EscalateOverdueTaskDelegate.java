@@ -10,12 +10,12 @@ import ru.nastavnik.security.Groups;
 
 /**
  * Task_EscalateOverdueTask: the deadline has passed. The programme's curator is told (the director, when the
- * late task is the curator's own), with the owners in copy; the task is raised to the top of their lists.
+ * late task is the curator's own), with the owners in copy; the task's priority is raised.
  */
 @Component("escalateOverdueTask")
 class EscalateOverdueTaskDelegate implements JavaDelegate {
 
-    /** Tasklist sorts by priority; escalated tasks come first. */
+    /** Raised priority marks an escalated task in Tasklist (and in lists sorted by priority). */
     static final int ESCALATED_PRIORITY = 100;
 
     private final TimedTasks tasks;
