@@ -19,6 +19,15 @@
  * 3. Gives AngularJS's $locale Russian month and day names and Monday as the first day of the week:
  *    the due date / follow-up date pickers (uib-datepicker) use $locale, not moment, and Tasklist ships
  *    only the en-us $locale.
+ * 4. Camunda Forms (form-js 1.8, lib/deps.js module 11306) have no i18n: validation messages, the select
+ *    placeholder and the date placeholder are English literals in the bundle. Tasklist creates the form
+ *    itself (new Form({container}), no additionalModules), so no form-js service can be swapped; the texts
+ *    are replaced in the DOM, inside .fjs-container only. The same goes for the English prefix the engine
+ *    REST API puts before our server-side form errors ("Cannot submit task form <id>: "), which Tasklist
+ *    shows in its .notifications.
+ * 5. The form-js date picker is flatpickr 4.6.13 (lib/deps.js module 11731), which assigns itself to
+ *    window.flatpickr when Tasklist's form directive loads, i.e. before this script. form-js does not pass a
+ *    locale, so flatpickr.localize() reaches every picker; the date format is forced to dd.mm.yyyy.
  */
 
 const STYLESHEET_URL = new URL('../styles/nastavnik-ru.css', import.meta.url).href;
@@ -103,4 +112,135 @@ if (!angular) {
   } catch (e) {
     console.error('[nastavnik] could not register the Russian date set-up', e);
   }
+}
+
+// Exact English texts of form-js 1.8 (validateField/ao and the number check/so in lib/deps.js, module 11306)
+// and their Russian. Anchored, so a text only changes when the whole text node is that message.
+// The regexp pattern of a textfield is not repeated: it means nothing to school staff, and the field's
+// description gives an example instead.
+const FORM_TEXTS = [
+  // A failed submit-form (our FormRules, a Russian message) comes back from Camunda's TaskResourceImpl /
+  // ProcessDefinitionResourceImpl as "Cannot submit task form <id>: <message>" or
+  // "Cannot instantiate process definition <id>: <message>"; the technical prefix is dropped.
+  [/^Cannot submit task form \S+: ([\s\S]*)$/, '$1'],
+  [/^Cannot instantiate process definition \S+: ([\s\S]*)$/, '$1'],
+  [/^Field is required\.$/, 'Обязательное поле.'],
+  [/^Field must match pattern [\s\S]*\.$/, 'Неверный формат.'],
+  [/^Field must have minimum length of (\d+)\.$/, (_, n) => `Не короче ${n} ${genitive(n, 'символа', 'символов')}.`],
+  [/^Field must have maximum length of (\d+)\.$/, (_, n) => `Не длиннее ${n} ${genitive(n, 'символа', 'символов')}.`],
+  [/^Field must have minimum value of (.+)\.$/, 'Значение должно быть не меньше $1.'],
+  [/^Field must have maximum value of (.+)\.$/, 'Значение должно быть не больше $1.'],
+  [/^Field must be a valid email\.$/, 'Введите адрес электронной почты.'],
+  [/^Field must be a valid +international phone number\.[\s\S]*$/, 'Введите номер телефона в международном формате, например +74951234567.'],
+  [/^Date and time must both be entered\.$/, 'Укажите и дату, и время.'],
+  [/^Value is not a number\.$/, 'Введите число.'],
+  [/^Value is expected to be an integer\.$/, 'Введите целое число.'],
+  [/^Value is expected to have at most (\d+) decimal digits?\.$/,
+    (_, n) => `Не больше ${n} ${genitive(n, 'знака', 'знаков')} после запятой.`],
+  [/^Please select a valid value, the two nearest valid values are (.+) and (.+)\.$/,
+    'Недопустимое значение. Ближайшие допустимые: $1 и $2.'],
+  [/^Select$/, 'Выберите значение'], // select without a value
+  [/^Search$/, 'Поиск'], // searchable select
+  [/^No results$/, 'Ничего не найдено'] // select whose option list is empty
+];
+
+// form-js derives the date placeholder from the browser's language ("mm/dd/yyyy", "dd.mm.yyyy"); the
+// format is dd.mm.yyyy for everyone (see RU_FLATPICKR_DEFAULTS), so the placeholder is too.
+const DATE_PLACEHOLDER = 'дд.мм.гггг';
+// Where FORM_TEXTS apply: Camunda Forms, and Tasklist's notifications for their submit errors.
+const AREAS = '.fjs-container, .notifications';
+
+// Genitive after "не короче / не длиннее / не больше N": 1, 21, 101 символа; 2, 5, 11, 4000 символов.
+function genitive(n, one, many) {
+  return n % 10 === 1 && n % 100 !== 11 ? one : many;
+}
+
+function toRussian(text) {
+  const entry = FORM_TEXTS.find(([english]) => english.test(text));
+  return entry ? text.replace(entry[0], entry[1]) : null;
+}
+
+function translateTextNode(node) {
+  const russian = toRussian(node.data);
+  // Change the data of the same node: Preact keeps a reference to it and writes the next message there,
+  // which the observer sees again. Replacing the node (textContent) would detach it from Preact.
+  if (russian !== null) node.data = russian;
+}
+
+function translatePlaceholder(input) {
+  const russian = input.matches('.fjs-datepicker .fjs-input') ? DATE_PLACEHOLDER : toRussian(input.placeholder);
+  if (russian !== null && input.placeholder !== russian) input.placeholder = russian;
+}
+
+function translateTree(node) {
+  if (node.nodeType === Node.TEXT_NODE) {
+    translateTextNode(node);
+    return;
+  }
+  if (node.nodeType !== Node.ELEMENT_NODE) return;
+  const texts = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+  while (texts.nextNode()) translateTextNode(texts.currentNode);
+  if (node.matches('input[placeholder]')) translatePlaceholder(node);
+  node.querySelectorAll('input[placeholder]').forEach(translatePlaceholder);
+}
+
+function inArea(node) {
+  const element = node.nodeType === Node.ELEMENT_NODE ? node : node.parentElement;
+  return Boolean(element && element.closest(AREAS));
+}
+
+// Observer callbacks run before the browser paints, so the English texts are never seen.
+new MutationObserver((mutations) => {
+  for (const mutation of mutations) {
+    if (mutation.type !== 'childList') {
+      if (inArea(mutation.target)) translateTree(mutation.target);
+      continue;
+    }
+    mutation.addedNodes.forEach((node) => {
+      if (inArea(node)) translateTree(node);
+      else if (node.nodeType === Node.ELEMENT_NODE) node.querySelectorAll(AREAS).forEach(translateTree);
+    });
+  }
+}).observe(document.documentElement, {
+  childList: true,
+  subtree: true,
+  characterData: true,
+  attributes: true,
+  attributeFilter: ['placeholder']
+});
+
+// The flatpickr texts a date-only picker shows: month list, weekday header, aria labels of the month and
+// year fields (same values as flatpickr's own l10n/ru.js), and Monday first.
+const RU_FLATPICKR = {
+  weekdays: {
+    shorthand: ['Вс', 'Пн', 'Вт', 'Ср', 'Чт', 'Пт', 'Сб'],
+    longhand: ['Воскресенье', 'Понедельник', 'Вторник', 'Среда', 'Четверг', 'Пятница', 'Суббота']
+  },
+  months: {
+    shorthand: ['Янв', 'Фев', 'Март', 'Апр', 'Май', 'Июнь', 'Июль', 'Авг', 'Сен', 'Окт', 'Ноя', 'Дек'],
+    longhand: ['Январь', 'Февраль', 'Март', 'Апрель', 'Май', 'Июнь',
+      'Июль', 'Август', 'Сентябрь', 'Октябрь', 'Ноябрь', 'Декабрь']
+  },
+  firstDayOfWeek: 1,
+  monthAriaLabel: 'Месяц',
+  yearAriaLabel: 'Год'
+};
+
+const RU_FLATPICKR_DEFAULTS = {
+  // aria-label of each day; the default "F j, Y" would read "Июнь 5, 2026".
+  ariaDateFormat: 'd.m.Y',
+  // form-js passes dateFormat from Intl.DateTimeFormat('default'), i.e. the browser's language ("n/j/Y" in
+  // an English browser), so a default cannot win; this hook runs after the instance config is merged.
+  // The value form-js stores is still ISO (yyyy-MM-dd): it comes from the picked Date, not from the text.
+  onParseConfig: (selectedDates, text, picker) => {
+    picker.config.dateFormat = 'd.m.Y';
+  }
+};
+
+const flatpickr = window.flatpickr;
+if (!flatpickr) {
+  console.error('[nastavnik] window.flatpickr is missing: the Camunda Forms date picker stays English');
+} else {
+  flatpickr.localize(RU_FLATPICKR);
+  flatpickr.setDefaults(RU_FLATPICKR_DEFAULTS);
 }

@@ -1,0 +1,324 @@
+package ru.nastavnik;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import ru.nastavnik.programme.Programme;
+import ru.nastavnik.programme.ProgrammeProcess;
+import ru.nastavnik.programme.ProgrammeService;
+import ru.nastavnik.security.AccessSetup;
+
+/**
+ * Stage 1 of a programme as the school does it, in a real browser (headless Chromium through Playwright): the
+ * curator starts the programme from the Tasklist start form, works a roadmap item in the Russian Tasklist
+ * (claim, fill the Camunda Form, complete), the deputy director finishes the other stage 1 items, and the
+ * director approves the roadmap, after which the programme waits in stage 2.
+ *
+ * <p>Needs Debian's Chromium at /usr/bin/chromium ({@code apt-get install -y chromium}); .ci/run installs it.
+ */
+class TasklistBrowserTest extends IntegrationTest {
+
+    static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+    static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+    static final String RU_LOCALE = "META-INF/resources/webjars/camunda/app/tasklist/locales/ru.json";
+    /** School-local "now" for the engine and the browser: stage 1 (October) is not due yet. */
+    static final LocalDateTime SCHOOL_NOW = LocalDateTime.of(2026, 9, 15, 10, 0);
+    static final Pattern CE_BANNER = Pattern.compile("Camunda 8|migrate", Pattern.CASE_INSENSITIVE);
+    static final Pattern CYRILLIC = Pattern.compile("\\p{IsCyrillic}");
+
+    static Playwright playwright;
+    static Browser browser;
+    /** The Tasklist texts as locales/ru.json defines them: what the staff see, and what the test looks for. */
+    static JsonNode ru;
+
+    @Autowired
+    ProgrammeService programmes;
+
+    @Autowired
+    TaskService taskService;
+
+    private final List<BrowserContext> contexts = new ArrayList<>();
+
+    @BeforeAll
+    static void launchChromium() throws IOException {
+        assertTrue(Files.isExecutable(CHROMIUM), "The browser test needs Debian's Chromium at " + CHROMIUM
+                + ", but there is none. Install it with: sudo apt-get update && sudo apt-get install -y chromium");
+        try (InputStream in = TasklistBrowserTest.class.getClassLoader().getResourceAsStream(RU_LOCALE)) {
+            assertThat(in).as("the Russian Tasklist locale on the classpath: %s", RU_LOCALE).isNotNull();
+            ru = new ObjectMapper().readTree(in).path("labels");
+        }
+        PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(CHROMIUM)
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+    }
+
+    @AfterAll
+    static void closeChromium() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @AfterEach
+    void closeContexts() {
+        contexts.forEach(BrowserContext::close);
+    }
+
+    @Test
+    void curatorWorksRoadmapItemAndDirectorApprovesRoadmap() throws IOException {
+        try {
+            schoolWorksStageOne();
+        } catch (AssertionError | RuntimeException e) {
+            screenshotOpenPages("failure");
+            throw e;
+        }
+    }
+
+    private void schoolWorksStageOne() throws IOException {
+        clockAt(SCHOOL_NOW);
+        Files.createDirectories(SCREENSHOTS);
+
+        // The curator logs in: the Tasklist speaks Russian, and there is no "migrate to Camunda 8" banner.
+        Page curator = login("curator");
+        assertThat(curator.getByText(label("START_PROCESS"))).isVisible();
+        assertThat(curator.locator(".ce-eol-banner")).isHidden();
+        assertThat(curator.getByText(CE_BANNER)).isHidden();
+
+        // ... and starts the programme from the start form.
+        String school = "Школа № " + UUID.randomUUID().toString().substring(0, 8);
+        curator.getByText(label("START_PROCESS")).click();
+        curator.locator(".modal").getByText("Программа наставничества", new Locator.GetByTextOptions().setExact(true))
+                .click();
+        curator.getByLabel("Образовательная организация").fill(school);
+        curator.getByLabel("Учебный год").fill("2026/2027");
+        curator.getByLabel("Ученик – ученик").check();
+        curator.getByLabel("Логин куратора программы").fill("curator");
+        curator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(label("START")).setExact(true))
+                .click();
+        assertThat(notification(curator, label("PROCESS_START_OK"))).isVisible();
+
+        Programme programme = programmes.list().stream().filter(p -> p.schoolName().equals(school)).findFirst()
+                .orElseThrow(() -> new AssertionError("The start form did not register the programme " + school));
+        String businessKey = ProgrammeProcess.businessKey(programme.id());
+        Task item11 = roadmapTask(businessKey, "1.1 ");
+
+        // Stage 1 items are offered to the programme's curator personally.
+        filter(curator, AccessSetup.FILTER_OFFERED_TO_ME).click();
+        Locator item11InList = taskInList(curator, item11);
+        assertThat(item11InList).hasText(Pattern.compile("^\\s*1\\.1 "));
+        curator.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("tasklist-curator.png")));
+
+        // The curator opens 1.1, takes it and finds it under "Мои задачи".
+        item11InList.click();
+        Locator claim = curator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(label("CLAIM_TASK")));
+        claim.click();
+        assertThat(claim).isHidden();
+        assertThat(taskService.createTaskQuery().taskId(item11.getId()).singleResult().getAssignee())
+                .isEqualTo("curator");
+        filter(curator, AccessSetup.FILTER_MY_TASKS).click();
+        taskInList(curator, item11).click();
+        Locator taskHeading = curator.locator(".task-card h2.task");
+        assertThat(taskHeading).hasText(Pattern.compile("^\\s*1\\.1 "));
+
+        // The form refuses to complete without the required «Результат», in the browser: nothing is sent.
+        List<String> submits = new CopyOnWriteArrayList<>();
+        curator.onRequest(request -> {
+            if (request.url().contains("/submit-form")) {
+                submits.add(request.url());
+            }
+        });
+        Locator doneOn = curator.getByLabel("Выполнено (дата)");
+        Locator result = curator.getByLabel("Результат");
+        doneOn.fill("15.09.2026");
+        doneOn.blur();
+        Locator complete = curator.getByRole(AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName(label("COMPLETE")).setExact(true));
+        complete.click();
+        Locator refusal = notification(curator, label("COMPLETE_ERROR"));
+        assertThat(refusal).isVisible();
+        assertThat(formField(curator, "Результат").locator(".fjs-form-field-error")).isVisible();
+        assertThat(submits).as("form submissions sent to the server").isEmpty();
+        assertThat(taskService.createTaskQuery().taskId(item11.getId()).count())
+                .as("1.1 still open after the refused form").isEqualTo(1);
+        refusal.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("×")).click();
+        assertThat(refusal).hasCount(0);
+
+        // With the result written, it completes and leaves the curator's list.
+        result.fill("Педагоги проинформированы на педсовете 15.09.2026, протокол № 1.");
+        curator.getByLabel("Комментарий").fill("Презентация программы разослана по почте.");
+        taskHeading.scrollIntoViewIfNeeded();
+        curator.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("tasklist-curator-task.png")));
+        complete.click();
+        // Tasklist closes a completed task (it has no "completed" notification).
+        assertThat(curator).not().hasURL(Pattern.compile("task=" + item11.getId()));
+        assertThat(submits).hasSize(1);
+        assertThat(taskInList(curator, item11)).hasCount(0);
+        assertThat(taskService.createTaskQuery().taskId(item11.getId()).count()).isZero();
+        assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery()
+                .processInstanceId(item11.getProcessInstanceId()).variableName("doneOn").singleResult().getValue())
+                .as("the date picked in the form").isEqualTo("2026-09-15");
+
+        // The deputy director reports the other stage 1 items (through the engine, to keep the test short).
+        loginAs("deputy");
+        List<Task> rest = taskService.createTaskQuery().processInstanceBusinessKey(businessKey)
+                .taskDefinitionKey(ProgrammeProcess.TASK_COMPLETE_ROADMAP_ITEM).list();
+        assertThat(rest).extracting(Task::getName).allMatch(name -> name.startsWith("1.")).hasSize(3);
+        for (Task task : rest) {
+            taskService.claim(task.getId(), "deputy");
+            taskService.complete(task.getId(), Map.of("doneOn", "2026-09-15",
+                    "result", "Проведено, материалы в папке программы"));
+        }
+        engine.getIdentityService().clearAuthentication();
+
+        // The director approves the roadmap in their own browser session.
+        Task approval = taskService.createTaskQuery().processInstanceBusinessKey(businessKey)
+                .taskDefinitionKey(ProgrammeProcess.TASK_APPROVE_ROADMAP).singleResult();
+        assertThat(approval).as("the director's approval task").isNotNull();
+        Page director = login("director");
+        filter(director, AccessSetup.FILTER_GROUP_TASKS).click();
+        Locator approvalInList = taskInList(director, approval);
+        assertThat(approvalInList).hasText(Pattern.compile("Утвердить дорожную карту"));
+        approvalInList.click();
+        Locator directorClaims = director.getByRole(AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName(label("CLAIM_TASK")));
+        directorClaims.click();
+        assertThat(directorClaims).isHidden();
+        Locator roadmapTable = director.locator(".fjs-form table");
+        assertThat(roadmapTable).containsText("Информирование педагогов школы");
+        assertThat(roadmapTable.locator("tr", new Locator.LocatorOptions().setHasText("1.1")).first())
+                .containsText("выполнен");
+        director.getByLabel("Утвердить дорожную карту").check();
+        director.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("tasklist-director.png")));
+        director.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(label("COMPLETE")).setExact(true))
+                .click();
+        assertThat(director).not().hasURL(Pattern.compile("task=" + approval.getId()));
+        assertThat(taskInList(director, approval)).hasCount(0);
+
+        // The programme has moved on to stage 2, whose roadmap tasks are open.
+        ProcessInstance main = engine.getRuntimeService().createProcessInstanceQuery()
+                .processInstanceId(programme.processInstanceId()).singleResult();
+        assertThat(main.getProcessDefinitionId()).startsWith(ProgrammeProcess.PROCESS_ID + ":");
+        BpmnAwareTests.assertThat(main).isWaitingAt("CallActivity_Stage2MenteeBase");
+        assertThat(programmes.get(programme.id()).roadmapApprovedAt()).isNotNull();
+        assertThat(taskService.createTaskQuery().processInstanceBusinessKey(businessKey)
+                .taskDefinitionKey(ProgrammeProcess.TASK_COMPLETE_ROADMAP_ITEM).list())
+                .extracting(Task::getName).isNotEmpty().allMatch(name -> name.startsWith("2."));
+    }
+
+    /** Keeps what each browser showed when the test failed, as target/screenshots/failure-*.png. */
+    private void screenshotOpenPages(String prefix) {
+        int n = 0;
+        for (BrowserContext context : contexts) {
+            for (Page page : context.pages()) {
+                try {
+                    page.screenshot(new Page.ScreenshotOptions()
+                            .setPath(SCREENSHOTS.resolve(prefix + "-" + (++n) + ".png")).setFullPage(true));
+                } catch (RuntimeException ignored) {
+                    // the failure itself matters more than its picture
+                }
+            }
+        }
+    }
+
+    /** A new browser session (own cookies), logged into Tasklist as the user; waits for the filter list. */
+    private Page login(String userId) {
+        // Other tests try wrong passwords on purpose; with the engine clock frozen, Camunda's lock would last.
+        engine.getIdentityService().unlockUser(userId);
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions()
+                .setLocale("ru-RU")
+                .setTimezoneId(SCHOOL_ZONE.getId())
+                .setViewportSize(1400, 900));
+        contexts.add(context);
+        // The browser's clock agrees with the engine's, so due dates read "через 1 месяц", not "2 months ago".
+        context.clock().setFixedTime(Date.from(SCHOOL_NOW.atZone(SCHOOL_ZONE).toInstant()));
+        context.setDefaultTimeout(15_000);
+        Page page = context.newPage();
+        page.navigate("http://localhost:" + port + "/camunda/app/tasklist/");
+        assertThat(page.locator("button[type=submit]")).hasText(label("PAGE_LOGIN_SIGN_IN_ACTION"));
+        page.locator("input[ng-model=username]").fill(userId);
+        page.locator("input[ng-model=password]").fill(PASSWORD);
+        page.locator("button[type=submit]").click();
+        try {
+            assertThat(filter(page, AccessSetup.FILTER_GROUP_TASKS)).isVisible();
+        } catch (AssertionError e) {
+            throw new AssertionError("Tasklist login as " + userId + " did not show the task filters"
+                    + " (see " + SCREENSHOTS.resolve("failure-*.png") + ")", e);
+        }
+        return page;
+    }
+
+    /** A filter in Tasklist's left column, e.g. «Предложены мне». */
+    private static Locator filter(Page page, String name) {
+        return page.locator(".task-filter .name a", new Page.LocatorOptions().setHasText(name));
+    }
+
+    /** A Tasklist notification (top right) with the given status text. */
+    private static Locator notification(Page page, String status) {
+        return page.locator(".notifications .alert", new Page.LocatorOptions().setHasText(status));
+    }
+
+    /** A Camunda Form field (label, input, errors) by its label. */
+    private static Locator formField(Page page, String label) {
+        return page.locator(".fjs-form-field", new Page.LocatorOptions().setHas(page.getByText(label)));
+    }
+
+    /** The task's entry in the task list of the filter shown; a link that carries the task id. */
+    private static Locator taskInList(Page page, Task task) {
+        return page.locator(".tasks-list a[href='#/?task=" + task.getId() + "']");
+    }
+
+    private Task roadmapTask(String businessKey, String namePrefix) {
+        return taskService.createTaskQuery().processInstanceBusinessKey(businessKey)
+                .taskDefinitionKey(ProgrammeProcess.TASK_COMPLETE_ROADMAP_ITEM).list().stream()
+                .filter(t -> t.getName().startsWith(namePrefix)).findFirst()
+                .orElseThrow(() -> new AssertionError("No open roadmap task " + namePrefix + "for " + businessKey));
+    }
+
+    /** A Tasklist text from locales/ru.json; it must be Russian, or the test is not testing the Russian UI. */
+    private static String label(String key) {
+        String text = ru.path(key).asText("");
+        assertThat(text).as("ru.json label %s", key).isNotBlank().containsPattern(CYRILLIC);
+        return text;
+    }
+}
