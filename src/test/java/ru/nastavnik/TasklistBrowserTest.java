@@ -177,7 +177,7 @@ class TasklistBrowserTest extends IntegrationTest {
         complete.click();
         Locator refusal = notification(curator, label("COMPLETE_ERROR"));
         assertThat(refusal).isVisible();
-        assertThat(formField(curator, "Результат").locator(".fjs-form-field-error")).isVisible();
+        assertThat(formField(curator, "Результат").locator(".fjs-form-field-error")).hasText("Обязательное поле.");
         assertThat(submits).as("form submissions sent to the server").isEmpty();
         assertThat(taskService.createTaskQuery().taskId(item11.getId()).count())
                 .as("1.1 still open after the refused form").isEqualTo(1);

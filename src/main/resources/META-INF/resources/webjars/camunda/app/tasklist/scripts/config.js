@@ -40,6 +40,7 @@ export default {
 
   // Loaded with import() from <appRoot>/app/tasklist/<entry>.js before AngularJS starts:
   // - Russian for the date pickers (AngularJS $locale) and moment.js from the first screen on;
+  // - Russian for Camunda Forms (form-js has no i18n): validation messages, placeholders, date picker;
   // - hides the Camunda 7 CE "migrate to Camunda 8" banner, which has no configuration switch in 7.24
   //   (the header template renders it with a hard-coded ng-if="isCommunityEdition"; details in the script).
   customScripts: ['scripts/nastavnik-ru'],

@@ -114,24 +114,25 @@ if (!angular) {
   }
 }
 
-// Exact English texts of form-js 1.8 (validateField/ao and the number check/so in lib/deps.js, module 11306)
-// and their Russian. Anchored, so a text only changes when the whole text node is that message.
-// The regexp pattern of a textfield is not repeated: it means nothing to school staff, and the field's
-// description gives an example instead.
+// The English texts a Camunda Form can show in Tasklist, and their Russian. Anchored: a text changes only
+// when the whole text node (or placeholder) is that text.
 const FORM_TEXTS = [
   // A failed submit-form (our FormRules, a Russian message) comes back from Camunda's TaskResourceImpl /
   // ProcessDefinitionResourceImpl as "Cannot submit task form <id>: <message>" or
   // "Cannot instantiate process definition <id>: <message>"; the technical prefix is dropped.
   [/^Cannot submit task form \S+: ([\s\S]*)$/, '$1'],
   [/^Cannot instantiate process definition \S+: ([\s\S]*)$/, '$1'],
+  // form-js validation (lib/deps.js module 11306: the validator for every field, then the number checks).
   [/^Field is required\.$/, 'Обязательное поле.'],
+  // The regexp itself is left out: it means nothing to school staff; the field's description gives an example.
   [/^Field must match pattern [\s\S]*\.$/, 'Неверный формат.'],
   [/^Field must have minimum length of (\d+)\.$/, (_, n) => `Не короче ${n} ${genitive(n, 'символа', 'символов')}.`],
   [/^Field must have maximum length of (\d+)\.$/, (_, n) => `Не длиннее ${n} ${genitive(n, 'символа', 'символов')}.`],
   [/^Field must have minimum value of (.+)\.$/, 'Значение должно быть не меньше $1.'],
   [/^Field must have maximum value of (.+)\.$/, 'Значение должно быть не больше $1.'],
   [/^Field must be a valid email\.$/, 'Введите адрес электронной почты.'],
-  [/^Field must be a valid +international phone number\.[\s\S]*$/, 'Введите номер телефона в международном формате, например +74951234567.'],
+  [/^Field must be a valid +international phone number\.[\s\S]*$/,
+    'Введите номер телефона в международном формате, например +74951234567.'],
   [/^Date and time must both be entered\.$/, 'Укажите и дату, и время.'],
   [/^Value is not a number\.$/, 'Введите число.'],
   [/^Value is expected to be an integer\.$/, 'Введите целое число.'],
@@ -139,6 +140,7 @@ const FORM_TEXTS = [
     (_, n) => `Не больше ${n} ${genitive(n, 'знака', 'знаков')} после запятой.`],
   [/^Please select a valid value, the two nearest valid values are (.+) and (.+)\.$/,
     'Недопустимое значение. Ближайшие допустимые: $1 и $2.'],
+  // form-js select components.
   [/^Select$/, 'Выберите значение'], // select without a value
   [/^Search$/, 'Поиск'], // searchable select
   [/^No results$/, 'Ничего не найдено'] // select whose option list is empty
@@ -209,8 +211,8 @@ new MutationObserver((mutations) => {
   attributeFilter: ['placeholder']
 });
 
-// The flatpickr texts a date-only picker shows: month list, weekday header, aria labels of the month and
-// year fields (same values as flatpickr's own l10n/ru.js), and Monday first.
+// flatpickr's Russian: names as in its own l10n/ru.js (not in the bundle), Monday first, and the aria labels
+// of the month list and the year field. Merged into flatpickr's "default" locale, which form-js uses.
 const RU_FLATPICKR = {
   weekdays: {
     shorthand: ['Вс', 'Пн', 'Вт', 'Ср', 'Чт', 'Пт', 'Сб'],
