@@ -13,6 +13,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -141,6 +142,22 @@ class ParticipantController {
                 topics(d.topics().get(ParticipantRepository.COMPETENCY)), c.details(), c.interests(), c.capacity(),
                 a.engagement(), a.activity(), a.selfEsteem(), a.anxiety(), a.averageGrade(), consent, d.consents(),
                 c.createdAt(), c.updatedAt(), c.withdrawnAt());
+    }
+
+    /** Corrects single fields with the import's rules; answers the corrected card. */
+    @PatchMapping("/programmes/{id}/participants/{personId}")
+    ParticipantView correct(@PathVariable long id, @PathVariable long personId,
+                            @RequestBody(required = false) Map<String, Object> patch) {
+        participants.correct(id, personId, patch);
+        return get(id, personId);
+    }
+
+    /** Withdraws the consent; answers the card as it remains: the name and «нет согласия». */
+    @PostMapping("/programmes/{id}/participants/{personId}/withdrawal")
+    ParticipantView withdraw(@PathVariable long id, @PathVariable long personId,
+                             @RequestBody(required = false) ParticipantService.Withdrawal withdrawal) {
+        participants.withdraw(id, personId, withdrawal);
+        return get(id, personId);
     }
 
     @ExceptionHandler(ImportRejectedException.class)

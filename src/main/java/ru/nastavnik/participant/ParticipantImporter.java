@@ -131,6 +131,27 @@ public final class ParticipantImporter {
         return errors.isEmpty() ? new Result(List.copyOf(parsed), List.of()) : new Result(List.of(), List.copyOf(errors));
     }
 
+    /**
+     * Checks one participant's complete set of values, given as import cells, with exactly the rules of an import
+     * row: a correction of a single field is checked as if the whole row were imported again. Errors name the
+     * column by its template header ({@link ImportColumn#header()}).
+     */
+    static Result checkOne(Map<ImportColumn, String> values, LocalDate today, Set<MentorshipForm> programmeForms) {
+        Map<ImportColumn, Integer> columns = new EnumMap<>(ImportColumn.class);
+        Map<ImportColumn, String> headers = new EnumMap<>(ImportColumn.class);
+        List<String> cells = new ArrayList<>();
+        for (ImportColumn column : ImportColumn.values()) {
+            columns.put(column, cells.size());
+            headers.put(column, column.header());
+            cells.add(values.getOrDefault(column, ""));
+        }
+        List<ImportError> errors = new ArrayList<>();
+        ParticipantRow row = new RowReader(new SheetReader.SheetRow(1, cells), columns, headers, today, programmeForms,
+                errors).read();
+        return row == null || !errors.isEmpty() ? new Result(List.of(), List.copyOf(errors))
+                : new Result(List.of(row), List.of());
+    }
+
     private static Result failed(ImportError error) {
         return new Result(List.of(), List.of(error));
     }

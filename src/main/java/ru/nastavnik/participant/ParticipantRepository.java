@@ -42,7 +42,8 @@ class ParticipantRepository {
     }
 
     record ConsentRecord(String givenBy, LocalDate givenOn, Instant recordedAt, String recordedBy,
-                         Instant withdrawnAt, String withdrawnBy, String withdrawalReason) {
+                         Instant withdrawnAt, String withdrawnBy, String withdrawalReason,
+                         String withdrawalRecordedBy) {
     }
 
     record Filter(String role, String form, Boolean consentGiven) {
@@ -231,6 +232,63 @@ class ParticipantRepository {
                 .addValue("now", Timestamp.from(now));
     }
 
+    /** A correction: the person's data (including name and birth date) and their part in the programme. */
+    void correct(long programmeId, long personId, ParticipantRow row, Instant now) {
+        named.update("""
+                update person set full_name = :fullName, name_key = :nameKey, birth_date = :birthDate,
+                       category = :category, school_class = :schoolClass, experience_years = :experience,
+                       subjects = :subjects, email = :email, phone = :phone, representative_name = :representative,
+                       representative_email = :representativeEmail, updated_at = :now
+                where id = :id""", personParams(row, now).addValue("id", personId));
+        updateParticipants(programmeId, List.of(row), List.of(personId), now);
+    }
+
+    /**
+     * Records the withdrawal of the consent and erases the participant's data in the programme: answers, forms,
+     * topics. The person's own data (all but the name) is erased too unless they keep a consent in another
+     * programme. Returns false when there was no consent in force.
+     */
+    boolean withdraw(long programmeId, long personId, String reason, String withdrawnBy, String actor, Instant now) {
+        int consents = jdbc.sql("""
+                        update consent set withdrawn_at = :now, withdrawn_by = :by, withdrawal_reason = :reason,
+                               withdrawal_recorded_by = :actor
+                        where programme_id = :programme and person_id = :person and withdrawn_at is null""")
+                .param("now", Timestamp.from(now)).param("by", withdrawnBy).param("reason", reason)
+                .param("actor", actor).param("programme", programmeId).param("person", personId)
+                .update();
+        if (consents == 0) {
+            return false;
+        }
+        jdbc.sql("""
+                        update programme_participant set details = null, interests = null, capacity = null,
+                               engagement = null, activity = null, self_esteem = null, anxiety = null,
+                               average_grade = null, source_fingerprint = null, withdrawn_at = :now,
+                               withdrawal_reason = :reason, updated_at = :now
+                        where programme_id = :programme and person_id = :person""")
+                .param("now", Timestamp.from(now)).param("reason", reason)
+                .param("programme", programmeId).param("person", personId).update();
+        jdbc.sql("delete from participant_form where programme_id = :programme and person_id = :person")
+                .param("programme", programmeId).param("person", personId).update();
+        jdbc.sql("delete from participant_topic where programme_id = :programme and person_id = :person")
+                .param("programme", programmeId).param("person", personId).update();
+        jdbc.sql("""
+                        update person set birth_date = null, category = null, school_class = null,
+                               experience_years = null, subjects = null, email = null, phone = null,
+                               representative_name = null, representative_email = null, updated_at = :now
+                        where id = :person and not exists (select 1 from consent c
+                              where c.person_id = :person and c.withdrawn_at is null)""")
+                .param("now", Timestamp.from(now)).param("person", personId).update();
+        return true;
+    }
+
+    /** The normalised names of the programme's participants who withdrew their consent. */
+    java.util.Set<String> withdrawnNameKeys(long programmeId) {
+        return new java.util.HashSet<>(jdbc.sql("""
+                        select p.name_key from consent c join person p on p.id = c.person_id
+                        where c.programme_id = :programme and c.withdrawn_at is not null""")
+                .param("programme", programmeId).query(String.class).list());
+    }
+
     long count(long programmeId, Filter filter) {
         Map<String, Object> params = new LinkedHashMap<>();
         String where = where(programmeId, filter, params);
@@ -331,7 +389,8 @@ class ParticipantRepository {
                 .param("programme", programmeId).param("person", personId)
                 .query((rs, n) -> new ConsentRecord(rs.getString("given_by"),
                         localDate(rs, "given_on"), instant(rs, "recorded_at"), rs.getString("recorded_by"),
-                        instant(rs, "withdrawn_at"), rs.getString("withdrawn_by"), rs.getString("withdrawal_reason")))
+                        instant(rs, "withdrawn_at"), rs.getString("withdrawn_by"), rs.getString("withdrawal_reason"),
+                        rs.getString("withdrawal_recorded_by")))
                 .list();
     }
 

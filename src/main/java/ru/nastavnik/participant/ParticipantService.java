@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,6 +22,8 @@ import ru.nastavnik.security.Groups;
 import ru.nastavnik.shared.ApiException;
 import ru.nastavnik.shared.AuditLog;
 import ru.nastavnik.shared.SchoolClock;
+import ru.nastavnik.shared.ValidationException;
+import ru.nastavnik.shared.ValidationException.FieldError;
 
 /**
  * The participant bases of a programme: questionnaire import (all or nothing), the list and the cards.
@@ -49,14 +52,96 @@ public class ParticipantService {
     private final CurrentUser currentUser;
     private final AuditLog audit;
     private final SchoolClock clock;
+    private final ApplicationEventPublisher events;
 
     public ParticipantService(ParticipantRepository participants, ProgrammeService programmes,
-                              CurrentUser currentUser, AuditLog audit, SchoolClock clock) {
+                              CurrentUser currentUser, AuditLog audit, SchoolClock clock,
+                              ApplicationEventPublisher events) {
         this.participants = participants;
         this.programmes = programmes;
         this.currentUser = currentUser;
         this.audit = audit;
         this.clock = clock;
+        this.events = events;
+    }
+
+    /** A withdrawal of the consent: why, and whether the participant or the legal representative withdrew it. */
+    public record Withdrawal(String reason, String withdrawnBy) {
+    }
+
+    /** Who may withdraw a consent: the participant or their legal representative. */
+    public static final List<String> WITHDRAWN_BY = List.of("self", "representative");
+
+    /**
+     * Corrects single fields of a participant. The stored participant with the changes is checked with the import's
+     * rules as a whole (every problem at once); nothing is stored unless all of it is valid.
+     */
+    @Transactional
+    public void correct(long programmeId, long personId, Map<String, Object> patch) {
+        currentUser.requireAnyGroup(EDITORS,
+                "Исправлять данные участников могут куратор, заместитель директора или директор");
+        Programme programme = programmes.get(programmeId);
+        ParticipantRepository.Card card = participants.card(programmeId, personId).orElseThrow(() ->
+                ApiException.notFound("Участник " + personId + " не найден в программе " + programmeId));
+        List<ParticipantRepository.ConsentRecord> consents = participants.consents(programmeId, personId);
+        if (consents.isEmpty() || consents.get(consents.size() - 1).withdrawnAt() != null) {
+            throw ApiException.conflict("Участник отозвал согласие на обработку персональных данных: его данные "
+                    + "не исправляются");
+        }
+        Set<MentorshipForm> forms = EnumSet.noneOf(MentorshipForm.class);
+        programme.forms().forEach(code -> MentorshipForm.byCode(code).ifPresent(forms::add));
+        Map<ImportColumn, String> stored = ParticipantCorrection.cells(card,
+                participants.forms(programmeId, List.of(personId)).getOrDefault(personId, List.of()),
+                participants.topics(programmeId, personId), consents.get(consents.size() - 1).givenOn());
+        ParticipantRow row = ParticipantCorrection.apply(stored, patch, clock.today(), forms);
+        Long sameKey = participants.findPeople(List.of(row.key())).get(row.key());
+        if (sameKey != null && sameKey != personId) {
+            throw ApiException.conflict("В базе уже есть человек с такими ФИО и датой рождения: исправление не принято");
+        }
+        try {
+            participants.correct(programmeId, personId, row, clock.now());
+        } catch (DuplicateKeyException e) {
+            throw ApiException.conflict("В базе уже есть человек с такими ФИО и датой рождения: исправление не принято");
+        }
+        audit.record(currentUser.id(), "participant.corrected", programmeId, personId,
+                "fields=" + String.join(",", new java.util.TreeSet<>(patch.keySet())));
+    }
+
+    /**
+     * Withdraws the participant's consent: their personal data leaves the active bases (the name and the fact
+     * «нет согласия» remain), the reason is recorded with the consent, the audit log keeps who did it, and
+     * {@link ParticipantWithdrawn} lets the features end the person's open tasks (and later pairs).
+     */
+    @Transactional
+    public void withdraw(long programmeId, long personId, Withdrawal withdrawal) {
+        currentUser.requireAnyGroup(EDITORS,
+                "Отзыв согласия оформляют куратор, заместитель директора или директор");
+        List<FieldError> errors = new ArrayList<>();
+        String reason = withdrawal == null || withdrawal.reason() == null ? null : withdrawal.reason().trim();
+        String by = withdrawal == null ? null : withdrawal.withdrawnBy();
+        if (reason == null || reason.isEmpty()) {
+            errors.add(new FieldError("reason", "Укажите причину отзыва согласия (например, «заявление от 12.10.2026»)"));
+        } else if (reason.length() > 1000) {
+            errors.add(new FieldError("reason", "Причина не длиннее 1000 символов"));
+        }
+        if (by == null || !WITHDRAWN_BY.contains(by)) {
+            errors.add(new FieldError("withdrawnBy", "Кто отозвал согласие: self (сам участник) или representative "
+                    + "(законный представитель)"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        programmes.get(programmeId);
+        participants.card(programmeId, personId).orElseThrow(() ->
+                ApiException.notFound("Участник " + personId + " не найден в программе " + programmeId));
+        String actor = currentUser.id();
+        Instant now = clock.now();
+        if (!participants.withdraw(programmeId, personId, reason, by, actor, now)) {
+            throw ApiException.conflict("Согласие этого участника уже отозвано");
+        }
+        audit.record(actor, "participant.consent-withdrawn", programmeId, personId, "by=" + by);
+        log.info("Consent of person {} in programme {} withdrawn", personId, programmeId);
+        events.publishEvent(new ParticipantWithdrawn(programmeId, personId, reason, by, actor, now));
     }
 
     /**
@@ -94,11 +179,18 @@ public class ParticipantService {
         List<ParticipantRow> fresh = new ArrayList<>();
         List<ParticipantRow> changed = new ArrayList<>();
         List<Long> changedIds = new ArrayList<>();
+        Set<String> withdrawnNames = participants.withdrawnNameKeys(programmeId);
         int unchanged = 0;
         for (ParticipantRow row : rows) {
             Long personId = people.get(row.key());
             ParticipantRepository.Existing known = personId == null ? null : existing.get(personId);
-            if (known == null) {
+            if (known == null && withdrawnNames.contains(row.key().nameKey())) {
+                // The birth date of a withdrawn participant is erased: the name is all that recognises them.
+                errors.add(new ImportError(row.row(), ImportColumn.FULL_NAME.header(),
+                        "Участник с таким ФИО отозвал согласие на обработку персональных данных в этой программе: "
+                                + "повторно его анкету загрузить нельзя, новое согласие оформляется в карточке "
+                                + "участника"));
+            } else if (known == null) {
                 fresh.add(row);
             } else if (known.consentWithdrawn()) {
                 errors.add(new ImportError(row.row(), ImportColumn.FULL_NAME.header(),

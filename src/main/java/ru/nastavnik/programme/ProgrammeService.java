@@ -102,8 +102,14 @@ public class ProgrammeService {
         if (programme.processInstanceId() == null || programme.completedAt() != null) {
             return 0;
         }
-        return system.call(() -> runtimeService.getActiveActivityIds(programme.processInstanceId()).stream()
-                .mapToInt(ProgrammeProcess::stageOf).max().orElse(0));
+        return system.call(() -> {
+            // An admin may have deleted the process in Cockpit; the programme then has no current stage.
+            if (runtimeService.createProcessInstanceQuery().processInstanceId(programme.processInstanceId()).count() == 0) {
+                return 0;
+            }
+            return runtimeService.getActiveActivityIds(programme.processInstanceId()).stream()
+                    .mapToInt(ProgrammeProcess::stageOf).max().orElse(0);
+        });
     }
 
     void approveRoadmap(long id) {

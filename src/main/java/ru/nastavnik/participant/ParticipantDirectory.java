@@ -1,0 +1,123 @@
+package ru.nastavnik.participant;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * What other features (processes, accounts) may read of and change in the participant bases, as the system: no
+ * user check here, the callers are process steps and services that checked their user themselves. Only
+ * participants whose consent is in force are returned, and only the data a feature needs.
+ */
+@Component
+public class ParticipantDirectory {
+
+    /** How to reach a participant: their name and email (null when the consent is withdrawn). */
+    public record Contact(long personId, String fullName, String email, String role, boolean consentInForce) {
+    }
+
+    private final JdbcClient jdbc;
+
+    ParticipantDirectory(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Contact> contact(long programmeId, long personId) {
+        return jdbc.sql("""
+                        select p.id, p.full_name, p.email, pp.role,
+                               case when c.withdrawn_at is null and c.person_id is not null then 1 else 0 end as consent
+                        from programme_participant pp join person p on p.id = pp.person_id
+                        left join consent c on c.programme_id = pp.programme_id and c.person_id = pp.person_id
+                        where pp.programme_id = :programme and pp.person_id = :person""")
+                .param("programme", programmeId).param("person", personId)
+                .query((rs, n) -> new Contact(rs.getLong("id"), rs.getString("full_name"), rs.getString("email"),
+                        rs.getString("role"), rs.getInt("consent") == 1))
+                .optional();
+    }
+
+    /** Whether the person has a consent in force in any programme. */
+    public boolean consentInForceAnywhere(long personId) {
+        return jdbc.sql("select count(*) from consent where person_id = :person and withdrawn_at is null")
+                .param("person", personId).query(Long.class).single() > 0;
+    }
+
+    /** The person ids of the programme's participants in a role (a code of {@link ParticipantRole}) with consent. */
+    public List<Long> withConsent(long programmeId, String role) {
+        return jdbc.sql("""
+                        select pp.person_id from programme_participant pp
+                        join consent c on c.programme_id = pp.programme_id and c.person_id = pp.person_id
+                        join person p on p.id = pp.person_id
+                        where pp.programme_id = :programme and pp.role = :role and c.withdrawn_at is null
+                        order by p.name_key, p.id""")
+                .param("programme", programmeId).param("role", role)
+                .query(Long.class).list();
+    }
+
+    /** Names of participants by person id, for forms that list them (staff only see them). */
+    public Map<Long, String> names(long programmeId, List<Long> personIds) {
+        Map<Long, String> names = new LinkedHashMap<>();
+        if (personIds.isEmpty()) {
+            return names;
+        }
+        jdbc.sql("""
+                        select p.id, p.full_name from programme_participant pp join person p on p.id = pp.person_id
+                        where pp.programme_id = :programme and pp.person_id in (:people) order by p.name_key, p.id""")
+                .param("programme", programmeId).param("people", personIds)
+                .query((rs, n) -> names.put(rs.getLong("id"), rs.getString("full_name"))).list();
+        return names;
+    }
+
+    /** Participants with consent in force by role code, e.g. {mentee=12, mentor_candidate=4}. */
+    public Map<String, Long> countByRole(long programmeId) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        jdbc.sql("""
+                        select pp.role, count(*) as n from programme_participant pp
+                        join consent c on c.programme_id = pp.programme_id and c.person_id = pp.person_id
+                        where pp.programme_id = :programme and c.withdrawn_at is null group by pp.role""")
+                .param("programme", programmeId)
+                .query((rs, n) -> counts.put(rs.getString("role"), rs.getLong("n"))).list();
+        return counts;
+    }
+
+    /** Participants in a role without a consent in force (withdrawn). */
+    public long withoutConsent(long programmeId, List<String> roles) {
+        return jdbc.sql("""
+                        select count(*) from programme_participant pp
+                        left join consent c on c.programme_id = pp.programme_id and c.person_id = pp.person_id
+                        where pp.programme_id = :programme and pp.role in (:roles)
+                          and (c.person_id is null or c.withdrawn_at is not null)""")
+                .param("programme", programmeId).param("roles", roles).query(Long.class).single();
+    }
+
+    /** Topic counts (code → participants with consent) of a kind: "request" of mentees, "competency" of mentors. */
+    public Map<String, Long> topicCounts(long programmeId, String kind, List<String> roles) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        jdbc.sql("""
+                        select t.topic_code, count(*) as n from participant_topic t
+                        join programme_participant pp on pp.programme_id = t.programme_id and pp.person_id = t.person_id
+                        join consent c on c.programme_id = t.programme_id and c.person_id = t.person_id
+                        where t.programme_id = :programme and t.kind = :kind and pp.role in (:roles)
+                          and c.withdrawn_at is null
+                        group by t.topic_code order by n desc, t.topic_code""")
+                .param("programme", programmeId).param("kind", kind).param("roles", roles)
+                .query((rs, n) -> counts.put(rs.getString("topic_code"), rs.getLong("n"))).list();
+        return counts;
+    }
+
+    /** The Russian title of a topic code. */
+    public static String topicTitle(String code) {
+        return Topic.byCode(code).map(Topic::title).orElse(code);
+    }
+
+    /** Makes a candidate with consent in force a mentor of the programme; false when that is not possible. */
+    public boolean makeMentor(long programmeId, long personId) {
+        return jdbc.sql("""
+                        update programme_participant set role = 'mentor'
+                        where programme_id = :programme and person_id = :person and withdrawn_at is null
+                          and role in ('mentor_candidate', 'mentor')""")
+                .param("programme", programmeId).param("person", personId).update() > 0;
+    }
+}
