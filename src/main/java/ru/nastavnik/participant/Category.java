@@ -1,13 +1,10 @@
 package ru.nastavnik.participant;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /** Who a participant is outside the programme. The first title is the one the template offers. */
-public enum Category {
+public enum Category implements Listed {
     PUPIL("pupil", "Ученик", "обучающийся", "учащийся", "школьник", "ученица"),
     TEACHER("teacher", "Педагог", "учитель", "педагогический работник"),
     STUDENT("student", "Студент", "студент колледжа", "студент вуза", "студентка"),
@@ -25,22 +22,26 @@ public enum Category {
         this.aliases = List.of(aliases);
     }
 
+    @Override
     public String code() {
         return code;
     }
 
+    @Override
     public String title() {
         return title;
     }
 
-    /** By code, title or a common synonym, ignoring case, spaces and «ё». */
+    @Override
+    public List<String> aliases() {
+        return aliases;
+    }
+
     public static Optional<Category> parse(String text) {
-        String k = Text.key(text);
-        return Arrays.stream(values()).filter(c -> Stream.concat(Stream.of(c.code, c.title), c.aliases.stream())
-                .anyMatch(a -> Text.key(a).equals(k))).findFirst();
+        return Listed.parse(Category.class, text);
     }
 
     public static String titles() {
-        return Arrays.stream(values()).map(Category::title).collect(Collectors.joining(", "));
+        return Listed.titles(Category.class);
     }
 }

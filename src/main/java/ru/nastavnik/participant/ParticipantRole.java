@@ -1,13 +1,10 @@
 package ru.nastavnik.participant;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /** A person's role in one programme. Candidates become mentors after selection and training (stage 4). */
-public enum ParticipantRole {
+public enum ParticipantRole implements Listed {
     MENTEE("mentee", "Наставляемый", "наставляемая", "наставляемый (ая)"),
     MENTOR_CANDIDATE("mentor_candidate", "Кандидат в наставники", "кандидат", "потенциальный наставник"),
     MENTOR("mentor", "Наставник", "наставница");
@@ -22,12 +19,19 @@ public enum ParticipantRole {
         this.aliases = List.of(aliases);
     }
 
+    @Override
     public String code() {
         return code;
     }
 
+    @Override
     public String title() {
         return title;
+    }
+
+    @Override
+    public List<String> aliases() {
+        return aliases;
     }
 
     public boolean mentoring() {
@@ -35,16 +39,14 @@ public enum ParticipantRole {
     }
 
     public static Optional<ParticipantRole> parse(String text) {
-        String k = Text.key(text);
-        return Arrays.stream(values()).filter(r -> Stream.concat(Stream.of(r.code, r.title), r.aliases.stream())
-                .anyMatch(a -> Text.key(a).equals(k))).findFirst();
+        return Listed.parse(ParticipantRole.class, text);
     }
 
     public static Optional<ParticipantRole> byCode(String code) {
-        return Arrays.stream(values()).filter(r -> r.code.equals(code)).findFirst();
+        return Listed.byCode(ParticipantRole.class, code);
     }
 
     public static String titles() {
-        return Arrays.stream(values()).map(ParticipantRole::title).collect(Collectors.joining(", "));
+        return Listed.titles(ParticipantRole.class);
     }
 }

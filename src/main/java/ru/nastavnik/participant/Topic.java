@@ -1,13 +1,12 @@
 package ru.nastavnik.participant;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
  * The fixed list of topics: a mentee's requests (запросы) and a mentor's competencies (компетенции) use the same
  * codes, so that matching can compare them. Taken from the forms' role variants and tasks in the seed programmes.
  */
-public enum Topic {
+public enum Topic implements Listed {
     ACADEMIC_PERFORMANCE("academic-performance", "Успеваемость", false),
     LEARNING_MOTIVATION("learning-motivation", "Мотивация к учёбе", false),
     ADAPTATION("adaptation", "Адаптация в коллективе", false),
@@ -43,10 +42,12 @@ public enum Topic {
         this.forTeachers = forTeachers;
     }
 
+    @Override
     public String code() {
         return code;
     }
 
+    @Override
     public String title() {
         return title;
     }
@@ -56,14 +57,11 @@ public enum Topic {
         return forTeachers;
     }
 
-    /** By code or Russian title, ignoring case, spaces, punctuation and «ё». */
     public static Optional<Topic> parse(String text) {
-        String k = Text.key(text);
-        return Arrays.stream(values()).filter(t -> Text.key(t.code).equals(k) || Text.key(t.title).equals(k))
-                .findFirst();
+        return Listed.parse(Topic.class, text);
     }
 
     public static Optional<Topic> byCode(String code) {
-        return Arrays.stream(values()).filter(t -> t.code.equals(code)).findFirst();
+        return Listed.byCode(Topic.class, code);
     }
 }
