@@ -38,6 +38,10 @@ public final class RestClient {
         return send(builder(path).POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    public HttpResponse<String> put(String path, String json) {
+        return send(builder(path).PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     public HttpResponse<String> patch(String path, String json) {
         return send(builder(path).method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
     }

@@ -40,6 +40,7 @@ import ru.nastavnik.programme.Programme;
 import ru.nastavnik.programme.ProgrammeProcess;
 import ru.nastavnik.programme.ProgrammeService;
 import ru.nastavnik.security.AccessSetup;
+import ru.nastavnik.security.Groups;
 
 /**
  * Stage 1 of a programme as the school does it, in a real browser (headless Chromium through Playwright): the
@@ -50,6 +51,8 @@ import ru.nastavnik.security.AccessSetup;
  * <p>Needs Debian's Chromium at /usr/bin/chromium ({@code apt-get install -y chromium}); .ci/run installs it.
  */
 class TasklistBrowserTest extends IntegrationTest {
+
+    private static final String CURATOR = "curator.browser";
 
     static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
     static final Path SCREENSHOTS = Paths.get("target", "screenshots");
@@ -118,9 +121,12 @@ class TasklistBrowserTest extends IntegrationTest {
     private void schoolWorksStageOne() throws IOException {
         clockAt(SCHOOL_NOW);
         Files.createDirectories(SCREENSHOTS);
+        // A curator of its own: the shared "curator" is offered the tasks of every other test's programme, which
+        // would push this programme's tasks off Tasklist's first page.
+        ensureUser(CURATOR, Groups.CURATOR);
 
         // The curator logs in: the Tasklist speaks Russian, and there is no "migrate to Camunda 8" banner.
-        Page curator = login("curator");
+        Page curator = login(CURATOR);
         assertThat(curator.getByText(label("START_PROCESS"))).isVisible();
         assertThat(curator.locator(".ce-eol-banner")).isHidden();
         assertThat(curator.getByText(CE_BANNER)).isHidden();
@@ -133,7 +139,7 @@ class TasklistBrowserTest extends IntegrationTest {
         curator.getByLabel("Образовательная организация").fill(school);
         curator.getByLabel("Учебный год").fill("2026/2027");
         curator.getByLabel("Ученик – ученик").check();
-        curator.getByLabel("Логин куратора программы").fill("curator");
+        curator.getByLabel("Логин куратора программы").fill(CURATOR);
         curator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(label("START")).setExact(true))
                 .click();
         assertThat(notification(curator, label("PROCESS_START_OK"))).isVisible();
@@ -155,7 +161,7 @@ class TasklistBrowserTest extends IntegrationTest {
         claim.click();
         assertThat(claim).isHidden();
         assertThat(taskService.createTaskQuery().taskId(item11.getId()).singleResult().getAssignee())
-                .isEqualTo("curator");
+                .isEqualTo(CURATOR);
         filter(curator, AccessSetup.FILTER_MY_TASKS).click();
         taskInList(curator, item11).click();
         Locator taskHeading = curator.locator(".task-card h2.task");
@@ -244,6 +250,51 @@ class TasklistBrowserTest extends IntegrationTest {
         assertThat(taskService.createTaskQuery().processInstanceBusinessKey(businessKey)
                 .taskDefinitionKey(ProgrammeProcess.TASK_COMPLETE_ROADMAP_ITEM).list())
                 .extracting(Task::getName).isNotEmpty().allMatch(name -> name.startsWith("2."));
+
+        // Stage 2: the curator opens «Загрузить анкеты наставляемых»; its form links to the upload page (Camunda
+        // Forms have no file picker), where the curator uploads a CSV file and sees the result.
+        Task upload = taskService.createTaskQuery().processInstanceBusinessKey(businessKey)
+                .taskDefinitionKey("UserTask_UploadQuestionnaires").singleResult();
+        assertThat(upload).as("the stage 2 upload task").isNotNull();
+        // Opened by its address: other tests' programmes may push it off the first page of the curator's list.
+        curator.navigate("http://localhost:" + port + "/camunda/app/tasklist/#/?task=" + upload.getId());
+        Locator claimUpload = curator.getByRole(AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName(label("CLAIM_TASK")));
+        claimUpload.click();
+        assertThat(claimUpload).isHidden();
+        Locator uploadLink = curator.locator(".fjs-form a", new Page.LocatorOptions()
+                .setHasText("откройте страницу загрузки анкет"));
+        assertThat(uploadLink).hasAttribute("href", "/participants/import?programme=" + programme.id());
+        curator.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("tasklist-upload-task.png")));
+        Page uploadPage = openLink(curator, uploadLink);
+        assertThat(uploadPage.locator("h1")).hasText("Загрузка анкет участников");
+        assertThat(uploadPage.getByText("Скачать шаблон анкет (XLSX)")).isVisible();
+        String pupil = TestParticipants.unique("Семёнов") + " Пётр";
+        byte[] csv = String.join("\r\n", TestParticipants.HEADER, pupil + ";05.03.2013;Ученик;7 б;;;;;Наставляемый;"
+                + "Ученик – ученик;Успеваемость;;;;;;;;;;Да;;Семёнова Анна Петровна;anna.semenova@mail.ru")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        uploadPage.getByLabel("Файл с анкетами").setInputFiles(new com.microsoft.playwright.options.FilePayload(
+                "анкеты.csv", "text/csv", csv));
+        uploadPage.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Загрузить анкеты")).click();
+        assertThat(uploadPage.locator(".ok")).containsText("загружен");
+        assertThat(uploadPage.locator("#imported")).hasText("1");
+        uploadPage.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("upload-page.png"))
+                .setFullPage(true));
+        assertThat(RestClient.as(port, CURATOR, PASSWORD).get("/api/programmes/" + programme.id() + "/participants")
+                .body()).contains(pupil);
+    }
+
+    /** Follows a link from a Camunda Form: Tasklist may open it in the same tab or in a new one. */
+    private static Page openLink(Page page, Locator link) {
+        int before = page.context().pages().size();
+        link.click();
+        page.waitForTimeout(1_000);
+        List<Page> pages = page.context().pages();
+        Page target = pages.size() > before ? pages.get(pages.size() - 1) : page;
+        System.out.println("BROWSER form link opened in " + (target == page ? "the same tab" : "a new tab") + ": "
+                + target.url());
+        target.waitForLoadState();
+        return target;
     }
 
     /** Keeps what each browser showed when the test failed, as target/screenshots/failure-*.png. */

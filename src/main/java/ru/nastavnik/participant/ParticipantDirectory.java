@@ -112,6 +112,61 @@ public class ParticipantDirectory {
         return Topic.byCode(code).map(Topic::title).orElse(code);
     }
 
+    /**
+     * A stored questionnaire as matching reads it: a mentee or a mentor (role {@code mentor}; candidates are not yet
+     * mentors) with consent in force. Subjects and interests are split into lists; topics are codes of {@link Topic}.
+     */
+    public record Questionnaire(long personId, String fullName, String role, List<String> forms, String schoolClass,
+                                Integer experienceYears, List<String> subjects, List<String> interests,
+                                List<String> requests, List<String> competencies, EntryAssessment assessment,
+                                Integer capacity) {
+    }
+
+    /** The mentees and mentors of the programme with consent in force, by name; withdrawn people never appear. */
+    public List<Questionnaire> questionnaires(long programmeId) {
+        String inForce = """
+                join consent c on c.programme_id = pp.programme_id and c.person_id = pp.person_id
+                where pp.programme_id = :programme and pp.role in ('mentee', 'mentor')
+                  and c.withdrawn_at is null and pp.withdrawn_at is null""";
+        Map<Long, List<String>> forms = new java.util.HashMap<>();
+        jdbc.sql("select f.person_id, f.form_code from participant_form f join programme_participant pp "
+                        + "on pp.programme_id = f.programme_id and pp.person_id = f.person_id " + inForce
+                        + " order by f.form_code")
+                .param("programme", programmeId)
+                .query((rs, n) -> forms.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>())
+                        .add(rs.getString(2))).list();
+        Map<Long, Map<String, List<String>>> topics = new java.util.HashMap<>();
+        jdbc.sql("select t.person_id, t.kind, t.topic_code from participant_topic t join programme_participant pp "
+                        + "on pp.programme_id = t.programme_id and pp.person_id = t.person_id " + inForce
+                        + " order by t.topic_code")
+                .param("programme", programmeId)
+                .query((rs, n) -> topics.computeIfAbsent(rs.getLong(1), k -> new java.util.HashMap<>())
+                        .computeIfAbsent(rs.getString(2), k -> new java.util.ArrayList<>()).add(rs.getString(3)))
+                .list();
+        return jdbc.sql("""
+                        select p.id, p.full_name, pp.role, p.school_class, p.experience_years, p.subjects,
+                               pp.interests, pp.capacity, pp.engagement, pp.activity, pp.self_esteem, pp.anxiety,
+                               pp.average_grade
+                        from programme_participant pp join person p on p.id = pp.person_id
+                        """ + inForce + " order by p.name_key, p.id")
+                .param("programme", programmeId)
+                .query((rs, n) -> {
+                    long id = rs.getLong("id");
+                    Map<String, List<String>> own = topics.getOrDefault(id, Map.of());
+                    return new Questionnaire(id, rs.getString("full_name"), rs.getString("role"),
+                            forms.getOrDefault(id, List.of()), rs.getString("school_class"),
+                            rs.getObject("experience_years", Integer.class),
+                            Text.list(rs.getString("subjects")), Text.list(rs.getString("interests")),
+                            own.getOrDefault(ParticipantRepository.REQUEST, List.of()),
+                            own.getOrDefault(ParticipantRepository.COMPETENCY, List.of()),
+                            new EntryAssessment(rs.getObject("engagement", Integer.class),
+                                    rs.getObject("activity", Integer.class), rs.getObject("self_esteem", Integer.class),
+                                    rs.getObject("anxiety", Integer.class), rs.getBigDecimal("average_grade")),
+                            rs.getObject("capacity", Integer.class));
+                })
+                .list();
+    }
+
     /** Makes a candidate with consent in force a mentor of the programme; false when that is not possible. */
     public boolean makeMentor(long programmeId, long personId) {
         return jdbc.sql("""

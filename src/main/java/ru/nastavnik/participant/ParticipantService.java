@@ -107,6 +107,54 @@ public class ParticipantService {
                 "fields=" + String.join(",", new java.util.TreeSet<>(patch.keySet())));
     }
 
+    /** What a questionnaire from the Tasklist form did: {@code created}, {@code updated}, {@code unchanged} or
+     * {@code corrected}, and to whom. */
+    public record SavedQuestionnaire(String outcome, long personId) {
+    }
+
+    /**
+     * One questionnaire from the Tasklist form «Анкета участника». Without {@code personId} it is stored as a
+     * one-row import (a new participant, or an update or no change of one already in the programme); with it, the
+     * given fields correct that participant as {@link #correct} does. Both are checked by the import's row rules
+     * ({@link ParticipantImporter#checkOne}): every problem at once, with the field names of the form.
+     */
+    @Transactional
+    public SavedQuestionnaire saveQuestionnaire(long programmeId, Long personId, Map<String, Object> fields,
+                                                boolean consent) {
+        if (personId != null) {
+            if (fields.isEmpty()) {
+                throw new ValidationException("personId", "Для исправления анкеты заполните поля, которые нужно "
+                        + "изменить");
+            }
+            correct(programmeId, personId, fields);
+            return new SavedQuestionnaire("corrected", personId);
+        }
+        currentUser.requireAnyGroup(EDITORS, "Вносить анкеты могут куратор, заместитель директора или директор");
+        Programme programme = programmes.get(programmeId);
+        if (programme.completedAt() != null) {
+            throw ApiException.conflict("Программа завершена: анкеты в неё больше не вносятся");
+        }
+        if (fields.isEmpty()) {
+            throw new ValidationException("fullName", "Заполните анкету: ФИО, дату рождения, категорию, роль и формы "
+                    + "наставничества");
+        }
+        Set<MentorshipForm> forms = EnumSet.noneOf(MentorshipForm.class);
+        programme.forms().forEach(code -> MentorshipForm.byCode(code).ifPresent(forms::add));
+        Map<ImportColumn, String> answers = new java.util.EnumMap<>(ImportColumn.class);
+        answers.put(ImportColumn.CONSENT, consent ? "Да" : "Нет");
+        ParticipantRow row = ParticipantCorrection.apply(answers, fields, clock.today(), forms);
+        ImportResult result;
+        try {
+            result = store(programmeId, List.of(row));
+        } catch (ImportRejectedException e) {
+            throw new ValidationException(e.errors().stream()
+                    .map(error -> new FieldError("fullName", error.message())).toList());
+        }
+        long id = participants.findPeople(List.of(row.key())).get(row.key());
+        return new SavedQuestionnaire(result.imported() > 0 ? "created" : result.updated() > 0 ? "updated"
+                : "unchanged", id);
+    }
+
     /**
      * Withdraws the participant's consent: their personal data leaves the active bases (the name and the fact
      * «нет согласия» remain), the reason is recorded with the consent, the audit log keeps who did it, and

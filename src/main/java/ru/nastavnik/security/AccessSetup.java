@@ -37,6 +37,8 @@ public class AccessSetup {
     public static final String FILTER_MY_TASKS = "Мои задачи";
     public static final String FILTER_GROUP_TASKS = "Задачи моей группы";
     public static final String FILTER_OFFERED_TO_ME = "Предложены мне";
+    /** The process «Анкета участника»: one questionnaire entered or corrected from Tasklist. */
+    public static final String QUESTIONNAIRE_PROCESS_ID = "participant-questionnaire";
     public static final String FILTER_OVERDUE = "Просроченные";
 
     private final IdentityService identityService;
@@ -64,6 +66,7 @@ public class AccessSetup {
         }
         for (String starter : List.of(Groups.CURATOR, Groups.DEPUTY_DIRECTOR, Groups.DIRECTOR)) {
             grant(starter, Resources.PROCESS_DEFINITION, ProgrammeProcess.PROCESS_ID, Permissions.CREATE_INSTANCE);
+            grant(starter, Resources.PROCESS_DEFINITION, QUESTIONNAIRE_PROCESS_ID, Permissions.CREATE_INSTANCE);
             grant(starter, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
         }
         ensureFilters();
