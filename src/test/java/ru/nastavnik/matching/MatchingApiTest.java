@@ -56,7 +56,6 @@ class MatchingApiTest extends IntegrationTest {
                 "нет наставника той же формы со стажем от 5 лет, преподающего тот же предмет (физика)");
         assertThat(body.at("/totals/matched").asInt()).isEqualTo(1);
         assertThat(body.at("/totals/optimal").asBoolean()).isTrue();
-        System.out.println("MATCHING EXAMPLE " + response.body());
     }
 
     @Test

@@ -105,7 +105,6 @@ class ProgrammeMatchingTest extends IntegrationTest {
         HttpResponse<String> response = match("curator", "");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode proposal = JSON.readTree(response.body());
-        System.out.println("PROGRAMME MATCHING " + response.body());
 
         // Withdrawn people and candidates never appear; every mentee with consent appears once.
         List<String> menteeIds = new ArrayList<>(proposal.findValuesAsText("menteeId"));
