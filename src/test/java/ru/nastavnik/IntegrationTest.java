@@ -1,15 +1,22 @@
 package ru.nastavnik;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.http.HttpResponse;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
@@ -21,6 +28,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import ru.nastavnik.programme.ProgrammeRequest;
@@ -62,6 +70,11 @@ public abstract class IntegrationTest {
     @LocalServerPort
     protected int port;
 
+    @Autowired
+    private JdbcClient programmeTables;
+
+    private final List<Long> startedProgrammes = new ArrayList<>();
+
     @BeforeEach
     void initEngineAndUsers() {
         BpmnAwareTests.init(engine);
@@ -71,6 +84,41 @@ public abstract class IntegrationTest {
         ensureUser("director", Groups.DIRECTOR);
         ensureUser("mentor1", Groups.MENTOR);
         ensureUser("coordinator", Groups.COORDINATOR);
+    }
+
+    /**
+     * Ends the programmes a test started over the API: their open tasks, all made at the same frozen time, would
+     * otherwise crowd the Tasklist lists of later tests (the browser test's among them).
+     */
+    @AfterEach
+    void endStartedProgrammes() {
+        for (long id : startedProgrammes) {
+            String processInstanceId = programmeTables.sql("select process_instance_id from programme where id = :id")
+                    .param("id", id).query(String.class).single();
+            if (engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(processInstanceId).count() > 0) {
+                engine.getRuntimeService().deleteProcessInstance(processInstanceId, "test over");
+            }
+            programmeTables.sql("update programme set completed_at = current_timestamp where id = :id")
+                    .param("id", id).update();
+        }
+        startedProgrammes.clear();
+    }
+
+    /** Starts a programme for 2026/2027 over the API as the curator, ended again after the test; returns its id. */
+    protected long startProgrammeOverApi(String schoolName, String... forms) {
+        String formsJson = Arrays.stream(forms).map(f -> "\"" + f + "\"").collect(Collectors.joining(", "));
+        HttpResponse<String> created = RestClient.as(port, "curator", PASSWORD).post("/api/programmes", """
+                {"schoolName": "%s", "schoolYear": "2026/2027", "forms": [%s], "curatorId": "curator"}
+                """.formatted(schoolName, formsJson));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        long id;
+        try {
+            id = new ObjectMapper().readTree(created.body()).get("id").asLong();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        startedProgrammes.add(id);
+        return id;
     }
 
     @AfterEach

@@ -39,30 +39,12 @@ class MentorAccountTest extends IntegrationTest {
     private String mentorEmail;
     private Map<String, Long> ids;
     private String candidateName;
-    private String processInstanceId;
-
-    @Autowired
-    private org.springframework.jdbc.core.simple.JdbcClient jdbcForCleanup;
-
-    /** The programme's tasks would crowd the Tasklist of the browser test. */
-    @org.junit.jupiter.api.AfterEach
-    void endProgramme() {
-        engine.getRuntimeService().deleteProcessInstance(processInstanceId, "test over");
-        // As if the programme had ended: the API does not look for its process any more.
-        jdbcForCleanup.sql("update programme set completed_at = current_timestamp where id = :id")
-                .param("id", programme).update();
-    }
 
     @BeforeEach
     void setUp() throws Exception {
         clockAt(LocalDateTime.of(2026, 9, 15, 10, 0));
         curator = RestClient.as(port, "curator", PASSWORD);
-        HttpResponse<String> created = curator.post("/api/programmes", """
-                {"schoolName": "Школа %s", "schoolYear": "2026/2027", "forms": ["teacher-teacher"],
-                 "curatorId": "curator"}""".formatted(UUID.randomUUID().toString().substring(0, 8)));
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        programme = JSON.readTree(created.body()).get("id").asLong();
-        processInstanceId = JSON.readTree(created.body()).get("processInstanceId").asText();
+        programme = startProgrammeOverApi("Школа " + UUID.randomUUID().toString().substring(0, 8), "teacher-teacher");
         mentorName = TestParticipants.unique("Щукина") + " Ёлка Юрьевна";
         mentorEmail = "m" + UUID.randomUUID().toString().substring(0, 8) + "@school.test";
         candidateName = TestParticipants.unique("Кандидатов") + " Иван";

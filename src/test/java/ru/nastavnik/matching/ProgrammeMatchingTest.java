@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,12 +45,8 @@ class ProgrammeMatchingTest extends IntegrationTest {
     void importSchool() throws Exception {
         clockAt(LocalDateTime.of(2026, 9, 15, 10, 0));
         curator = RestClient.as(port, "curator", PASSWORD);
-        HttpResponse<String> created = curator.post("/api/programmes", """
-                {"schoolName": "Школа № %s", "schoolYear": "2026/2027",
-                 "forms": ["pupil-pupil", "teacher-teacher"], "curatorId": "curator"}
-                """.formatted(UUID.randomUUID().toString().substring(0, 8)));
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        programme = JSON.readTree(created.body()).get("id").asLong();
+        programme = startProgrammeOverApi("Школа № " + UUID.randomUUID().toString().substring(0, 8),
+                "pupil-pupil", "teacher-teacher");
 
         anna = TestParticipants.unique("Иванова") + " Анна";
         oleg = TestParticipants.unique("Сидоров") + " Олег";
@@ -77,15 +72,6 @@ class ProgrammeMatchingTest extends IntegrationTest {
                 TestParticipants.mentee(young),
                 TestParticipants.mentor(experienced, "galina@school.ru")));
         assertThat(ids).hasSize(9);
-    }
-
-    /** The programme's stage-1 tasks, created at the same frozen time, would crowd the browser test's Tasklist. */
-    @AfterEach
-    void endProgramme() {
-        String processInstanceId = jdbc.sql("select process_instance_id from programme where id = :id")
-                .param("id", programme).query(String.class).single();
-        engine.getRuntimeService().deleteProcessInstance(processInstanceId, "test over");
-        jdbc.sql("update programme set completed_at = current_timestamp where id = :id").param("id", programme).update();
     }
 
     private String id(String name) {

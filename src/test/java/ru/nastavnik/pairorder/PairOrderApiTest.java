@@ -21,7 +21,6 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,11 +53,7 @@ class PairOrderApiTest extends IntegrationTest {
         curator = RestClient.as(port, "curator", PASSWORD);
         director = RestClient.as(port, "director", PASSWORD);
         school = "Школа № " + UUID.randomUUID().toString().substring(0, 8);
-        HttpResponse<String> created = curator.post("/api/programmes", """
-                {"schoolName": "%s", "schoolYear": "2026/2027", "forms": ["pupil-pupil"], "curatorId": "curator"}
-                """.formatted(school));
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        programme = JSON.readTree(created.body()).get("id").asLong();
+        programme = startProgrammeOverApi(school, "pupil-pupil");
         anna = TestParticipants.unique("Иванова") + " Анна";
         oleg = TestParticipants.unique("Сидоров") + " Олег";
         petr = TestParticipants.unique("Петров") + " Пётр";
@@ -73,14 +68,6 @@ class PairOrderApiTest extends IntegrationTest {
                 olga + ";03.03.2010;Ученик;10А;;;olga@school.ru;;Наставник;Ученик – ученик;;Спорт;;футбол;1;;;;;;Да"
                         + parent));
         assertThat(ids).hasSize(4);
-    }
-
-    @AfterEach
-    void endProgramme() {
-        String processInstanceId = jdbc.sql("select process_instance_id from programme where id = :id")
-                .param("id", programme).query(String.class).single();
-        engine.getRuntimeService().deleteProcessInstance(processInstanceId, "test over");
-        jdbc.sql("update programme set completed_at = current_timestamp where id = :id").param("id", programme).update();
     }
 
     private String path(String rest) {
