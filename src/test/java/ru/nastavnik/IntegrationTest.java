@@ -15,12 +15,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -149,6 +151,16 @@ public abstract class IntegrationTest {
         List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream()
                 .map(g -> g.getId()).toList();
         identity.setAuthentication(userId, groups);
+    }
+
+    /** Completes a task as this user, as Tasklist would, with the form's values. */
+    protected void complete(Task task, String userId, Map<String, Object> variables) {
+        loginAs(userId);
+        try {
+            engine.getTaskService().complete(task.getId(), variables);
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
     }
 
     /** Sets the engine clock (and so the product's "today") to a school-local time. */

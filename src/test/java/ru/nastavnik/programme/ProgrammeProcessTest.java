@@ -307,15 +307,6 @@ class ProgrammeProcessTest extends IntegrationTest {
         }
     }
 
-    private void complete(Task task, String user, Map<String, Object> variables) {
-        loginAs(user);
-        try {
-            taskService.complete(task.getId(), variables);
-        } finally {
-            engine.getIdentityService().clearAuthentication();
-        }
-    }
-
     private List<Task> openTasks() {
         return taskService.createTaskQuery().processInstanceBusinessKey(ProgrammeProcess.businessKey(programme.id())).list();
     }

@@ -247,15 +247,6 @@ class StageBasesProcessTest extends IntegrationTest {
         complete(task, owner, Map.of("doneOn", "2026-09-15", "result", "Сделано"));
     }
 
-    private void complete(Task task, String user, Map<String, Object> variables) {
-        loginAs(user);
-        try {
-            taskService.complete(task.getId(), variables);
-        } finally {
-            engine.getIdentityService().clearAuthentication();
-        }
-    }
-
     private List<Task> openTasks() {
         return taskService.createTaskQuery().processInstanceBusinessKey(ProgrammeProcess.businessKey(programme.id())).list();
     }
