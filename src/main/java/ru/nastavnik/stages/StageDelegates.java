@@ -3,6 +3,7 @@ package ru.nastavnik.stages;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -20,7 +21,6 @@ import ru.nastavnik.programme.RoadmapItem;
 import ru.nastavnik.programme.RoadmapService;
 import ru.nastavnik.security.CurrentUser;
 import ru.nastavnik.shared.ProcessVariables;
-import ru.nastavnik.shared.SchoolClock;
 
 /** The process steps of stages 2–4 beside the roadmap items; each is a small bean, the rules live in services. */
 final class StageDelegates {
@@ -28,14 +28,31 @@ final class StageDelegates {
     private StageDelegates() {
     }
 
-    /** The earliest start and the latest due date of the roadmap items named by the local variable {@code items}. */
-    static LocalDate[] dates(RoadmapService roadmap, DelegateExecution execution) {
-        long programmeId = ProgrammeProcess.programmeId(execution);
-        List<RoadmapItem> items = Arrays.stream(((String) execution.getVariable("deadlineItems")).split(","))
-                .map(code -> roadmap.get(programmeId, code.trim())).toList();
-        return new LocalDate[] {
-                items.stream().map(RoadmapItem::startDate).min(Comparator.naturalOrder()).orElseThrow(),
-                items.stream().map(RoadmapItem::dueDate).max(Comparator.naturalOrder()).orElseThrow()};
+    /**
+     * The deadline of a stage task: from the earliest start to the latest due date of the roadmap items named by the
+     * local variable {@code deadlineItems} (e.g. «2.1,2.2»), set as the variables its due date and its reminder and
+     * escalation timers read.
+     */
+    @Component
+    static class StageSchedule {
+        private final RoadmapService roadmap;
+        private final Deadlines deadlines;
+
+        StageSchedule(RoadmapService roadmap, Deadlines deadlines) {
+            this.roadmap = roadmap;
+            this.deadlines = deadlines;
+        }
+
+        /** Sets the task's deadline variables; returns the moment it is due. */
+        Date apply(DelegateExecution execution) {
+            long programmeId = ProgrammeProcess.programmeId(execution);
+            List<RoadmapItem> items = Arrays.stream(((String) execution.getVariable("deadlineItems")).split(","))
+                    .map(code -> roadmap.get(programmeId, code.trim())).toList();
+            LocalDate start = items.stream().map(RoadmapItem::startDate).min(Comparator.naturalOrder()).orElseThrow();
+            LocalDate due = items.stream().map(RoadmapItem::dueDate).max(Comparator.naturalOrder()).orElseThrow();
+            execution.setVariables(deadlines.variables(start, due));
+            return deadlines.dueAt(due);
+        }
     }
 
     /**
@@ -44,21 +61,17 @@ final class StageDelegates {
      */
     @Component("planQuestionnaireCollection")
     static class PlanCollection implements JavaDelegate {
-        private final RoadmapService roadmap;
-        private final Deadlines deadlines;
+        private final StageSchedule schedule;
         private final String publicUrl;
 
-        PlanCollection(RoadmapService roadmap, Deadlines deadlines, @Value("${nastavnik.public-url}") String publicUrl) {
-            this.roadmap = roadmap;
-            this.deadlines = deadlines;
+        PlanCollection(StageSchedule schedule, @Value("${nastavnik.public-url}") String publicUrl) {
+            this.schedule = schedule;
             this.publicUrl = publicUrl.replaceAll("/+$", "");
         }
 
         @Override
         public void execute(DelegateExecution execution) {
-            LocalDate[] dates = dates(roadmap, execution);
-            execution.setVariables(deadlines.variables(dates[0], dates[1]));
-            execution.setVariable("collectionEndsAt", deadlines.dueAt(dates[1]));
+            execution.setVariable("collectionEndsAt", schedule.apply(execution));
             long programmeId = ProgrammeProcess.programmeId(execution);
             execution.setVariable("importUrl", publicUrl + "/api/programmes/" + programmeId + "/participants/import");
             execution.setVariable("templateUrl", publicUrl + "/api/templates/participants.xlsx");
@@ -71,20 +84,17 @@ final class StageDelegates {
      */
     @Component("summariseParticipantBase")
     static class SummariseBase implements JavaDelegate {
-        private final RoadmapService roadmap;
-        private final Deadlines deadlines;
+        private final StageSchedule schedule;
         private final ParticipantDirectory directory;
 
-        SummariseBase(RoadmapService roadmap, Deadlines deadlines, ParticipantDirectory directory) {
-            this.roadmap = roadmap;
-            this.deadlines = deadlines;
+        SummariseBase(StageSchedule schedule, ParticipantDirectory directory) {
+            this.schedule = schedule;
             this.directory = directory;
         }
 
         @Override
         public void execute(DelegateExecution execution) {
-            LocalDate[] dates = dates(roadmap, execution);
-            execution.setVariables(deadlines.variables(dates[0], dates[1]));
+            schedule.apply(execution);
             long programmeId = ProgrammeProcess.programmeId(execution);
             boolean mentees = "mentee".equals(execution.getVariable("baseRole"));
             List<String> roles = mentees ? List.of(ParticipantRole.MENTEE.code())
@@ -118,18 +128,15 @@ final class StageDelegates {
     /** Task_PrepareInterviews / Task_PrepareTraining: the deadline variables of the items {@code deadlineItems}. */
     @Component("scheduleStageTask")
     static class Schedule implements JavaDelegate {
-        private final RoadmapService roadmap;
-        private final Deadlines deadlines;
+        private final StageSchedule schedule;
 
-        Schedule(RoadmapService roadmap, Deadlines deadlines) {
-            this.roadmap = roadmap;
-            this.deadlines = deadlines;
+        Schedule(StageSchedule schedule) {
+            this.schedule = schedule;
         }
 
         @Override
         public void execute(DelegateExecution execution) {
-            LocalDate[] dates = dates(roadmap, execution);
-            execution.setVariables(deadlines.variables(dates[0], dates[1]));
+            schedule.apply(execution);
         }
     }
 
@@ -162,19 +169,16 @@ final class StageDelegates {
     @Component("prepareTraining")
     static class PrepareTraining implements JavaDelegate {
         private final MentorSelection selection;
-        private final RoadmapService roadmap;
-        private final Deadlines deadlines;
+        private final StageSchedule schedule;
 
-        PrepareTraining(MentorSelection selection, RoadmapService roadmap, Deadlines deadlines) {
+        PrepareTraining(MentorSelection selection, StageSchedule schedule) {
             this.selection = selection;
-            this.roadmap = roadmap;
-            this.deadlines = deadlines;
+            this.schedule = schedule;
         }
 
         @Override
         public void execute(DelegateExecution execution) {
-            LocalDate[] dates = dates(roadmap, execution);
-            execution.setVariables(deadlines.variables(dates[0], dates[1]));
+            schedule.apply(execution);
             List<Map<String, String>> options = selection.attendanceOptions(ProgrammeProcess.programmeId(execution));
             execution.setVariable("trainingOptions", options);
             execution.setVariable("trainingCandidatesText", options.isEmpty()
