@@ -176,10 +176,13 @@ class TasklistBrowserTest extends IntegrationTest {
         });
         Locator doneOn = curator.getByLabel("Выполнено (дата)");
         Locator result = curator.getByLabel("Результат");
-        doneOn.fill("15.09.2026");
-        doneOn.blur();
         Locator complete = curator.getByRole(AriaRole.BUTTON,
                 new Page.GetByRoleOptions().setName(label("COMPLETE")).setExact(true));
+        // Tasklist enables the button once the form and its variables are loaded; a value typed earlier is reset.
+        assertThat(complete).isEnabled();
+        doneOn.fill("15.09.2026");
+        doneOn.blur();
+        assertThat(doneOn).hasValue("15.09.2026");
         complete.click();
         Locator refusal = notification(curator, label("COMPLETE_ERROR"));
         assertThat(refusal).isVisible();
