@@ -1,0 +1,159 @@
+package ru.nastavnik.pair;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import ru.nastavnik.account.MentorAccounts;
+import ru.nastavnik.pairorder.PairOrder;
+import ru.nastavnik.programme.ProgrammeProcess;
+import ru.nastavnik.security.SystemAuthentication;
+import ru.nastavnik.shared.ApiException;
+import ru.nastavnik.shared.AuditLog;
+import ru.nastavnik.shared.SchoolClock;
+
+/**
+ * The pairs and groups of a programme: fixed from an approved order, each with its {@code mentorship-pair}
+ * process; closed when the final meeting is held or the curator ends them. No user checks here: callers are
+ * process steps and controllers that checked their user.
+ */
+@Service
+public class Pairs {
+
+    private static final Logger log = LoggerFactory.getLogger(Pairs.class);
+
+    private final JdbcClient jdbc;
+    private final RuntimeService runtime;
+    private final MentorAccounts accounts;
+    private final SystemAuthentication system;
+    private final SchoolClock clock;
+    private final AuditLog audit;
+
+    Pairs(JdbcClient jdbc, RuntimeService runtime, MentorAccounts accounts, SystemAuthentication system,
+          SchoolClock clock, AuditLog audit) {
+        this.jdbc = jdbc;
+        this.runtime = runtime;
+        this.accounts = accounts;
+        this.system = system;
+        this.clock = clock;
+        this.audit = audit;
+    }
+
+    /**
+     * Creates a pair per row of an approved order and starts its {@code mentorship-pair} process with the
+     * variables programmeId, curatorId, pairId and mentorUserId. A mentor without an account gets one (and the
+     * link to set the password), since their meetings are Tasklist tasks.
+     */
+    @Transactional
+    public List<Pair> fix(PairOrder order, String curatorId, String actor) {
+        if (!order.approved()) {
+            throw ApiException.conflict("Распоряжение " + order.id() + " не утверждено: пары не закреплены");
+        }
+        List<Pair> fixed = new ArrayList<>();
+        for (PairOrder.Pair row : order.pairs()) {
+            long mentorId = Long.parseLong(row.mentorId());
+            String mentorUser = accounts.grant(order.programmeId(), mentorId);
+            GeneratedKeyHolder key = new GeneratedKeyHolder();
+            jdbc.sql("""
+                            insert into mentorship_pair (programme_id, order_id, mentor_person_id, mentor_user_id,
+                                   form_code, role_variant, status, started_at)
+                            values (:programme, :order, :mentor, :user, :form, :variant, :status, :at)""")
+                    .param("programme", order.programmeId()).param("order", order.id()).param("mentor", mentorId)
+                    .param("user", mentorUser).param("form", row.form()).param("variant", row.roleVariant())
+                    .param("status", Pair.ACTIVE).param("at", Timestamp.from(clock.now()))
+                    .update(key, "id");
+            long pairId = key.getKey().longValue();
+            for (PairOrder.Person mentee : row.mentees()) {
+                jdbc.sql("insert into pair_mentee (pair_id, person_id) values (:pair, :person)")
+                        .param("pair", pairId).param("person", Long.parseLong(mentee.id())).update();
+            }
+            Map<String, Object> variables = new LinkedHashMap<>();
+            variables.put(ProgrammeProcess.VAR_PROGRAMME_ID, order.programmeId());
+            variables.put(ProgrammeProcess.VAR_CURATOR_ID, curatorId);
+            variables.put(PairProcess.VAR_PAIR_ID, pairId);
+            variables.put(PairProcess.VAR_MENTOR_USER_ID, mentorUser);
+            ProcessInstance instance = system.call(() -> runtime.startProcessInstanceByKey(PairProcess.PROCESS_ID,
+                    PairProcess.businessKey(order.programmeId(), pairId), variables));
+            jdbc.sql("update mentorship_pair set process_instance_id = :pi where id = :id")
+                    .param("pi", instance.getId()).param("id", pairId).update();
+            fixed.add(get(pairId));
+        }
+        audit.record(actor, "pairs.fixed", order.programmeId(), order.id(), "pairs=" + fixed.size());
+        log.info("Order {} of programme {} fixed {} pair(s)", order.id(), order.programmeId(), fixed.size());
+        return fixed;
+    }
+
+    public Pair get(long pairId) {
+        return jdbc.sql("select * from mentorship_pair where id = :id").param("id", pairId).query(this::map)
+                .optional().orElseThrow(() -> ApiException.notFound("Пара (группа) " + pairId + " не найдена"));
+    }
+
+    /** The programme's pairs in the order they were fixed. */
+    public List<Pair> list(long programmeId) {
+        return jdbc.sql("select * from mentorship_pair where programme_id = :programme order by id")
+                .param("programme", programmeId).query(this::map).list();
+    }
+
+    public long openCount(long programmeId) {
+        return jdbc.sql("select count(*) from mentorship_pair where programme_id = :programme and status = :active")
+                .param("programme", programmeId).param("active", Pair.ACTIVE).query(Long.class).single();
+    }
+
+    /**
+     * Closes an active pair as {@code finished} or {@code ended} (with the reason) and tells the programme's
+     * waiting processes ({@value PairProcess#MESSAGE_PAIR_CLOSED}). The pair's own process is the caller's business.
+     * Returns false when the pair was already closed.
+     */
+    @Transactional
+    public boolean close(long pairId, String status, String reason, String actor) {
+        if (!Pair.FINISHED.equals(status) && !Pair.ENDED.equals(status)) {
+            throw new IllegalArgumentException("Not a closing status: " + status);
+        }
+        Pair pair = get(pairId);
+        int updated = jdbc.sql("""
+                        update mentorship_pair set status = :status, closed_at = :at, end_reason = :reason,
+                               ended_by = :actor
+                        where id = :id and status = :active""")
+                .param("status", status).param("at", Timestamp.from(clock.now())).param("reason", reason)
+                .param("actor", actor).param("id", pairId).param("active", Pair.ACTIVE).update();
+        if (updated == 0) {
+            return false;
+        }
+        audit.record(actor, "pair." + status, pair.programmeId(), pairId, null);
+        system.run(() -> runtime.createMessageCorrelation(PairProcess.MESSAGE_PAIR_CLOSED)
+                .processInstanceVariableEquals(ProgrammeProcess.VAR_PROGRAMME_ID, pair.programmeId())
+                .correlateAllWithResult());
+        return true;
+    }
+
+    private Pair map(ResultSet rs, int n) throws SQLException {
+        long id = rs.getLong("id");
+        Timestamp closed = rs.getTimestamp("closed_at");
+        List<Pair.Person> mentees = jdbc.sql("""
+                        select p.* from pair_mentee m join person p on p.id = m.person_id
+                        where m.pair_id = :pair order by p.name_key, p.id""")
+                .param("pair", id).query(Pairs::person).list();
+        Pair.Person mentor = jdbc.sql("select * from person where id = :id")
+                .param("id", rs.getLong("mentor_person_id")).query(Pairs::person).single();
+        return new Pair(id, rs.getLong("programme_id"), rs.getLong("order_id"), mentor,
+                rs.getString("mentor_user_id"), mentees, rs.getString("form_code"), rs.getString("role_variant"),
+                rs.getString("status"), rs.getString("process_instance_id"), rs.getTimestamp("started_at").toInstant(),
+                closed == null ? null : closed.toInstant(), rs.getString("end_reason"));
+    }
+
+    private static Pair.Person person(ResultSet rs, int n) throws SQLException {
+        return new Pair.Person(rs.getLong("id"), rs.getString("full_name"), rs.getString("email"),
+                rs.getString("representative_name"), rs.getString("representative_email"));
+    }
+}
