@@ -1,19 +1,14 @@
 package ru.nastavnik.account;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import ru.nastavnik.shared.SchoolClock;
+import ru.nastavnik.shared.SecretTokens;
 
 /**
  * One-time links to set a password: a random token of 256 bits goes into the link, only its SHA-256 is stored,
@@ -26,8 +21,6 @@ class PasswordLinks {
 
     record Check(State state, String userId) {
     }
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
     private final SchoolClock clock;
@@ -48,23 +41,21 @@ class PasswordLinks {
         Instant now = clock.now();
         jdbc.sql("update password_token set used_at = :now where user_id = :user and used_at is null")
                 .param("now", Timestamp.from(now)).param("user", userId).update();
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = SecretTokens.generate();
         jdbc.sql("""
                         insert into password_token (token_hash, user_id, created_at, expires_at)
                         values (:hash, :user, :now, :expires)""")
-                .param("hash", hash(token)).param("user", userId).param("now", Timestamp.from(now))
+                .param("hash", SecretTokens.hash(token)).param("user", userId).param("now", Timestamp.from(now))
                 .param("expires", Timestamp.from(now.plus(lifetime))).update();
         return token;
     }
 
     Check check(String token) {
-        if (token == null || token.isBlank() || token.length() > 100) {
+        if (!SecretTokens.plausible(token)) {
             return new Check(State.UNKNOWN, null);
         }
         Optional<Check> found = jdbc.sql("select user_id, expires_at, used_at from password_token where token_hash = :hash")
-                .param("hash", hash(token))
+                .param("hash", SecretTokens.hash(token))
                 .query((rs, n) -> new Check(rs.getTimestamp("used_at") != null ? State.USED
                         : !rs.getTimestamp("expires_at").toInstant().isAfter(clock.now()) ? State.EXPIRED
                         : State.VALID, rs.getString("user_id")))
@@ -75,19 +66,10 @@ class PasswordLinks {
     /** Marks the token used; false when another request used it first. */
     boolean burn(String token) {
         return jdbc.sql("update password_token set used_at = :now where token_hash = :hash and used_at is null")
-                .param("now", Timestamp.from(clock.now())).param("hash", hash(token)).update() == 1;
+                .param("now", Timestamp.from(clock.now())).param("hash", SecretTokens.hash(token)).update() == 1;
     }
 
     void forget(String userId) {
         jdbc.sql("delete from password_token where user_id = :user").param("user", userId).update();
-    }
-
-    static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,5 +1,7 @@
 package ru.nastavnik.account;
 
+import static ru.nastavnik.shared.PublicPage.esc;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
@@ -7,7 +9,6 @@ import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -16,15 +17,15 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.HtmlUtils;
 import ru.nastavnik.security.SystemAuthentication;
 import ru.nastavnik.shared.AuditLog;
+import ru.nastavnik.shared.PublicPage;
 
 /**
- * The one public page of the product besides the Tasklist login: a mentor sets the first password through the
+ * A public page of the product (like the feedback page): a mentor sets the first password through the
  * one-time link from their email. No login; the token is the only key, and it opens nothing but this form.
- * Outside /api, so {@code ApiAuthenticationFilter} does not apply; the pages are never cached nor framed, and
- * they send no referrer (the token is in the address).
+ * Outside /api, so {@code ApiAuthenticationFilter} does not apply; see {@link PublicPage} for how the pages are
+ * served.
  */
 @RestController
 class PasswordPageController {
@@ -56,7 +57,7 @@ class PasswordPageController {
         if (check.state() != PasswordLinks.State.VALID) {
             return refused(check.state());
         }
-        return page(HttpStatus.OK, "Задайте пароль", form(token, check.userId(), List.of()));
+        return PublicPage.html(HttpStatus.OK, "Задайте пароль", form(token, check.userId(), List.of()));
     }
 
     @PostMapping(path = PATH, consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
@@ -71,7 +72,7 @@ class PasswordPageController {
         }
         List<String> errors = rules(check.userId(), password, repeat);
         if (!errors.isEmpty()) {
-            return page(HttpStatus.BAD_REQUEST, "Задайте пароль", form(token, check.userId(), errors));
+            return PublicPage.html(HttpStatus.BAD_REQUEST, "Задайте пароль", form(token, check.userId(), errors));
         }
         if (!links.burn(token)) {
             return refused(PasswordLinks.State.USED);
@@ -91,7 +92,7 @@ class PasswordPageController {
         }
         audit.record(check.userId(), "mentor-account.password-set", null, null, null);
         log.info("Password set through a one-time link for user {}", check.userId());
-        return page(HttpStatus.OK, "Пароль сохранён", """
+        return PublicPage.html(HttpStatus.OK, "Пароль сохранён", """
                 <p>Пароль сохранён. Ссылка из письма больше не действует.</p>
                 <p>Войдите в <a href="%s/camunda/app/tasklist/">Tasklist</a> с логином <b>%s</b> и новым паролем.</p>
                 """.formatted(esc(publicUrl), esc(check.userId())));
@@ -132,7 +133,7 @@ class PasswordPageController {
             default -> "Ссылка недействительна: проверьте, что она скопирована из письма целиком, или попросите "
                     + "куратора программы выслать новую.";
         };
-        return page(state == PasswordLinks.State.UNKNOWN ? HttpStatus.NOT_FOUND : HttpStatus.GONE,
+        return PublicPage.html(state == PasswordLinks.State.UNKNOWN ? HttpStatus.NOT_FOUND : HttpStatus.GONE,
                 "Ссылка не действует", "<p class=\"error\">" + esc(text) + "</p>");
     }
 
@@ -158,34 +159,5 @@ class PasswordPageController {
                   в виде хеша.</p>
                 """.formatted(PATH, esc(token), MIN_LENGTH, MIN_LENGTH, MAX_LENGTH));
         return html.toString();
-    }
-
-    private static ResponseEntity<String> page(HttpStatus status, String title, String body) {
-        String html = """
-                <!DOCTYPE html>
-                <html lang="ru"><head><meta charset="UTF-8">
-                <meta name="viewport" content="width=device-width, initial-scale=1">
-                <meta name="referrer" content="no-referrer">
-                <title>%s — Наставник</title>
-                <style>body{font-family:sans-serif;max-width:32em;margin:3em auto;padding:0 1em;line-height:1.4}
-                .error{color:#b00020}.hint{color:#555;font-size:.9em}input{width:100%%;padding:.4em;font-size:1em}
-                button{padding:.5em 1.2em;font-size:1em}</style></head>
-                <body><h1>%s</h1>
-                %s
-                </body></html>
-                """.formatted(esc(title), esc(title), body);
-        return ResponseEntity.status(status)
-                .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .header("Referrer-Policy", "no-referrer")
-                .header("X-Frame-Options", "DENY")
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; "
-                        + "frame-ancestors 'none'")
-                .body(html);
-    }
-
-    private static String esc(String s) {
-        return s == null ? "" : HtmlUtils.htmlEscape(s);
     }
 }

@@ -303,6 +303,9 @@ class ProgrammeProcessTest extends IntegrationTest {
             case "UserTask_AnalyseBase" -> complete(task, "curator", Map.of("baseConclusion", "База сформирована"));
             case "UserTask_Interview" -> complete(task, "deputy", Map.of("interviewDecision", "passed"));
             case "UserTask_Training" -> complete(task, "deputy", Map.of("trainingAttended", List.of()));
+            case "Task_GroupFinalMeeting" -> complete(task, "curator", Map.of("finalMeetingDate", "2026-09-15",
+                    "finalMeetingAttendance", 0, "finalMeetingSummary", "Проведена"));
+            case "Task_SatisfactionSurvey" -> complete(task, "curator", Map.of("surveyConclusion", "Пар не было"));
             default -> throw new AssertionError("Unexpected task " + task.getTaskDefinitionKey());
         }
     }
