@@ -25,7 +25,7 @@ import ru.nastavnik.shared.AuditLog;
  * come back in the proposal. The proposal itself is not stored. Also {@code PUT …/participants/{personId}/preferences}.
  */
 @RestController
-class ProgrammeMatching {
+public class ProgrammeMatching {
 
     /** The curator's pairs, by person id. */
     record PairRef(String mentorId, String menteeId) {
@@ -63,6 +63,24 @@ class ProgrammeMatching {
         audit.record(currentUser.id(), "matching.proposed", id, null, "mentees=" + proposal.totals().mentees()
                 + " matched=" + proposal.totals().matched() + " score=" + proposal.totals().score());
         return proposal;
+    }
+
+    /**
+     * The engine's judgement of one mentor for mentees already together (a replacement mentor, issue 5): every
+     * mentee is pinned to the mentor, so a broken hard rule, a wish not to be paired or a full mentor comes back as
+     * the engine's refusal ({@link ru.nastavnik.shared.ValidationException}), a fit as the group with its score and
+     * reasons. {@code people} are the programme's questionnaires, read once by a caller that judges several mentors.
+     */
+    public MatchingProposal.Group pinned(long programmeId, List<Questionnaire> people, long mentorId,
+                                         List<Long> menteeIds) {
+        Set<Long> involved = new HashSet<>(menteeIds);
+        involved.add(mentorId);
+        List<PairRef> pins = menteeIds.stream().map(m -> new PairRef(String.valueOf(mentorId), String.valueOf(m)))
+                .toList();
+        MatchingProposal proposal = engine.solve(instance(programmes.get(programmeId).forms(),
+                people.stream().filter(q -> involved.contains(q.personId())).toList(), preferences.all(programmeId),
+                pins, null));
+        return proposal.groups().get(0);
     }
 
     /** Replaces a participant's wishes from the group meeting: {@code {"preferred": [ids, best first], "avoid": [ids]}}. */

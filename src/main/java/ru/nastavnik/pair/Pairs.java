@@ -137,12 +137,68 @@ public class Pairs {
         return true;
     }
 
+    /** The programme's active pairs in which the person is the mentor or a current mentee. */
+    public List<Pair> activeWith(long programmeId, long personId) {
+        return jdbc.sql("""
+                        select * from mentorship_pair mp where mp.programme_id = :programme and mp.status = :active
+                          and (mp.mentor_person_id = :person or exists (select 1 from pair_mentee m
+                               where m.pair_id = mp.id and m.person_id = :person and m.left_at is null))
+                        order by mp.id""")
+                .param("programme", programmeId).param("active", Pair.ACTIVE).param("person", personId)
+                .query(this::map).list();
+    }
+
+    /** How many current mentees the person mentors in the programme's active pairs. */
+    public int menteeLoad(long programmeId, long mentorPersonId) {
+        return jdbc.sql("""
+                        select count(*) from mentorship_pair mp join pair_mentee m on m.pair_id = mp.id
+                        where mp.programme_id = :programme and mp.status = :active
+                          and mp.mentor_person_id = :mentor and m.left_at is null""")
+                .param("programme", programmeId).param("active", Pair.ACTIVE).param("mentor", mentorPersonId)
+                .query(Integer.class).single();
+    }
+
+    /**
+     * Gives an active pair the mentor of an approved order's single row (a replacement): the row's mentor, their
+     * login (an account is granted when they have none), the order and its role variant. Returns the login. The
+     * pair's process is the caller's business.
+     */
+    @Transactional
+    public String changeMentor(long pairId, PairOrder order, String actor) {
+        PairOrder.Pair row = order.pairs().get(0);
+        long mentorId = Long.parseLong(row.mentorId());
+        String mentorUser = accounts.grant(order.programmeId(), mentorId);
+        int updated = jdbc.sql("""
+                        update mentorship_pair set mentor_person_id = :mentor, mentor_user_id = :user,
+                               order_id = :order, role_variant = :variant
+                        where id = :id and status = :active""")
+                .param("mentor", mentorId).param("user", mentorUser).param("order", order.id())
+                .param("variant", row.roleVariant()).param("id", pairId).param("active", Pair.ACTIVE).update();
+        if (updated == 0) {
+            throw ApiException.conflict("Пара (группа) " + pairId + " уже закрыта: наставник не меняется");
+        }
+        audit.record(actor, "pair.mentor-changed", order.programmeId(), pairId, "order=" + order.id());
+        return mentorUser;
+    }
+
+    /** A mentee leaves a group that goes on without them (the consent withdrawn); the row stays as history. */
+    @Transactional
+    public void leave(long pairId, long personId, String reason, String actor) {
+        Pair pair = get(pairId);
+        jdbc.sql("""
+                        update pair_mentee set left_at = :at, left_reason = :reason
+                        where pair_id = :pair and person_id = :person and left_at is null""")
+                .param("at", Timestamp.from(clock.now())).param("reason", reason).param("pair", pairId)
+                .param("person", personId).update();
+        audit.record(actor, "pair.mentee-left", pair.programmeId(), pairId, "person=" + personId);
+    }
+
     private Pair map(ResultSet rs, int n) throws SQLException {
         long id = rs.getLong("id");
         Timestamp closed = rs.getTimestamp("closed_at");
         List<Pair.Person> mentees = jdbc.sql("""
                         select p.* from pair_mentee m join person p on p.id = m.person_id
-                        where m.pair_id = :pair order by p.name_key, p.id""")
+                        where m.pair_id = :pair and m.left_at is null order by p.name_key, p.id""")
                 .param("pair", id).query(Pairs::person).list();
         Pair.Person mentor = jdbc.sql("select * from person where id = :id")
                 .param("id", rs.getLong("mentor_person_id")).query(Pairs::person).single();

@@ -23,6 +23,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import ru.nastavnik.pair.MentorReplacement;
 import ru.nastavnik.programme.ProgrammeProcess;
 
 /**
@@ -67,6 +68,7 @@ public class AccessSetup {
         for (String starter : List.of(Groups.CURATOR, Groups.DEPUTY_DIRECTOR, Groups.DIRECTOR)) {
             grant(starter, Resources.PROCESS_DEFINITION, ProgrammeProcess.PROCESS_ID, Permissions.CREATE_INSTANCE);
             grant(starter, Resources.PROCESS_DEFINITION, QUESTIONNAIRE_PROCESS_ID, Permissions.CREATE_INSTANCE);
+            grant(starter, Resources.PROCESS_DEFINITION, MentorReplacement.PROCESS_ID, Permissions.CREATE_INSTANCE);
             grant(starter, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
         }
         ensureFilters();

@@ -1,0 +1,320 @@
+package ru.nastavnik.pair;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import ru.nastavnik.matching.MatchingProposal;
+import ru.nastavnik.matching.ProgrammeMatching;
+import ru.nastavnik.notification.MailNotifier;
+import ru.nastavnik.notification.TaskPeople;
+import ru.nastavnik.pairorder.PairOrder;
+import ru.nastavnik.pairorder.PairOrders;
+import ru.nastavnik.participant.ParticipantDirectory;
+import ru.nastavnik.participant.ParticipantDirectory.Questionnaire;
+import ru.nastavnik.participant.ParticipantRole;
+import ru.nastavnik.programme.Programme;
+import ru.nastavnik.programme.ProgrammeService;
+import ru.nastavnik.security.SystemAuthentication;
+import ru.nastavnik.shared.ApiException;
+import ru.nastavnik.shared.AuditLog;
+import ru.nastavnik.shared.SchoolClock;
+import ru.nastavnik.shared.ValidationException;
+import ru.nastavnik.shared.ValidationException.FieldError;
+
+/**
+ * Mentor replacement (issue 5, point 5): a request from a mentee, their representative or the curator on their
+ * behalf, decided by the director in the {@value #PROCESS_ID} process; on yes the curator picks a new mentor among
+ * the engine's candidates, a new order records the change, and the pair's process goes on at the same step with the
+ * new mentor. No user checks here: callers are the controller (which checked its user) and process steps.
+ */
+@Service
+public class MentorReplacement {
+
+    public static final String PROCESS_ID = "mentor-replacement";
+    public static final String VAR_REQUESTED_BY = "requestedBy";
+    public static final String VAR_MENTEE_ID = "menteeId";
+    public static final String VAR_REASON = "replacementReason";
+    public static final String VAR_INITIATOR = "initiator";
+    public static final List<String> REQUESTERS = List.of("mentee", "representative", "curator");
+
+    /** A mentor the engine accepts for the pair's mentees, with the score and the reasons, best first. */
+    public record Candidate(long personId, String name, int score, int freeSeats, List<String> reasons,
+                            MatchingProposal.Group group) {
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(MentorReplacement.class);
+
+    private final Pairs pairs;
+    private final PairTasks tasks;
+    private final PairOrders orders;
+    private final ProgrammeMatching matching;
+    private final ParticipantDirectory directory;
+    private final ProgrammeService programmes;
+    private final RuntimeService runtime;
+    private final SystemAuthentication system;
+    private final MailNotifier mail;
+    private final TaskPeople people;
+    private final AuditLog audit;
+    private final SchoolClock clock;
+
+    MentorReplacement(Pairs pairs, PairTasks tasks, PairOrders orders, ProgrammeMatching matching,
+                      ParticipantDirectory directory, ProgrammeService programmes, RuntimeService runtime,
+                      SystemAuthentication system, MailNotifier mail, TaskPeople people, AuditLog audit,
+                      SchoolClock clock) {
+        this.clock = clock;
+        this.pairs = pairs;
+        this.tasks = tasks;
+        this.orders = orders;
+        this.matching = matching;
+        this.directory = directory;
+        this.programmes = programmes;
+        this.runtime = runtime;
+        this.system = system;
+        this.mail = mail;
+        this.people = people;
+        this.audit = audit;
+    }
+
+    /** Checks a request and starts its process (as the system: the caller checked the user). */
+    @Transactional
+    public String request(long pairId, String requestedBy, Long menteeId, String reason, String userId) {
+        Pair pair = check(pairId, requestedBy, menteeId, reason, null);
+        Map<String, Object> variables = new LinkedHashMap<>();
+        variables.put(PairProcess.VAR_PAIR_ID, pairId);
+        variables.put(VAR_REQUESTED_BY, requestedBy);
+        variables.put(VAR_MENTEE_ID, menteeId);
+        variables.put(VAR_REASON, reason.trim());
+        variables.put(VAR_INITIATOR, userId);
+        ProcessInstance instance = system.call(() -> runtime.startProcessInstanceByKey(PROCESS_ID,
+                businessKey(pair), variables));
+        audit.record(userId, "pair.replacement-requested", pair.programmeId(), pairId, "by=" + requestedBy);
+        return instance.getId();
+    }
+
+    /**
+     * The request's refusals: bad fields (400), an unknown pair (404), a closed pair or one with an open request
+     * (409). {@code ownProcessInstanceId} is the request's own process when it checks itself.
+     */
+    public Pair check(long pairId, String requestedBy, Long menteeId, String reason, String ownProcessInstanceId) {
+        List<FieldError> errors = new ArrayList<>();
+        if (requestedBy == null || !REQUESTERS.contains(requestedBy)) {
+            errors.add(new FieldError(VAR_REQUESTED_BY, "Кто просит о замене: mentee (наставляемый), representative "
+                    + "(законный представитель) или curator (куратор от имени наставляемого)"));
+        }
+        if (reason == null || reason.isBlank()) {
+            errors.add(new FieldError(VAR_REASON, "Укажите причину просьбы о замене наставника"));
+        } else if (reason.trim().length() > 2000) {
+            errors.add(new FieldError(VAR_REASON, "Причина не длиннее 2000 символов"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        Pair pair = pairs.get(pairId);
+        if (!pair.active()) {
+            throw ApiException.conflict("Пара (группа) " + pairId + " уже закрыта" + (pair.endReason() == null ? ""
+                    : " (" + pair.endReason() + ")") + ": замена наставника невозможна");
+        }
+        boolean fromMentee = !"curator".equals(requestedBy);
+        if (menteeId == null && fromMentee && pair.group()) {
+            throw new ValidationException(VAR_MENTEE_ID, "В группе несколько наставляемых: укажите, кто из них просит "
+                    + "о замене (menteeId)");
+        }
+        if (menteeId != null && pair.mentees().stream().noneMatch(m -> m.personId() == menteeId)) {
+            throw new ValidationException(VAR_MENTEE_ID, "Участник " + menteeId + " не входит в пару (группу) "
+                    + pairId);
+        }
+        boolean open = system.call(() -> runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_ID)
+                .variableValueEquals(PairProcess.VAR_PAIR_ID, pairId).list()).stream()
+                .anyMatch(p -> !p.getId().equals(ownProcessInstanceId));
+        if (open) {
+            throw ApiException.conflict("По паре (группе) " + pairId + " уже есть нерассмотренная просьба о замене "
+                    + "наставника");
+        }
+        return pair;
+    }
+
+    /** The pair as the director's and the curator's forms show it (markdown). */
+    public String summary(Pair pair, String requestedBy, Long menteeId, String reason) {
+        String requester = switch (requestedBy) {
+            case "mentee" -> "наставляемый " + menteeName(pair, menteeId);
+            case "representative" -> "законный представитель наставляемого " + menteeName(pair, menteeId);
+            default -> "куратор от имени наставляемого" + (menteeId == null ? "" : " " + menteeName(pair, menteeId));
+        };
+        return "| Пара (группа) № " + pair.id() + " | |\n|---|---|\n"
+                + "| Наставник | " + pair.mentor().fullName() + " |\n"
+                + "| Наставляемые | " + String.join(", ", pair.mentees().stream().map(Pair.Person::fullName).toList())
+                + " |\n"
+                + "| Работает с | " + SchoolClock.RUSSIAN_DATE.format(pair.startedAt().atZone(clock.zone())) + " |\n"
+                + "| Просит | " + requester + " |\n"
+                + "| Причина | " + reason.replace("|", "/").replaceAll("\\s+", " ") + " |";
+    }
+
+    /**
+     * Mentors of the programme with consent in force, other than the pair's, with free seats for all its mentees,
+     * whom the matching engine accepts for them; best score first.
+     */
+    public List<Candidate> candidates(Pair pair) {
+        List<Questionnaire> all = directory.questionnaires(pair.programmeId());
+        List<Candidate> found = new ArrayList<>();
+        for (Questionnaire q : all) {
+            if (ParticipantRole.MENTOR.code().equals(q.role()) && q.personId() != pair.mentor().personId()) {
+                judge(pair, all, q).candidate().ifPresent(found::add);
+            }
+        }
+        found.sort(Comparator.comparingInt(Candidate::score).reversed().thenComparing(Candidate::name));
+        return found;
+    }
+
+    /** The curator's pick checked: another mentor of the programme, with free seats, accepted by the engine. */
+    public Candidate checkPick(Pair pair, long mentorId) {
+        if (mentorId == pair.mentor().personId()) {
+            throw new ValidationException("newMentorId", pair.mentor().fullName() + " — нынешний наставник этой "
+                    + "пары: выберите другого");
+        }
+        List<Questionnaire> all = directory.questionnaires(pair.programmeId());
+        Questionnaire mentor = all.stream().filter(q -> q.personId() == mentorId
+                && ParticipantRole.MENTOR.code().equals(q.role())).findFirst().orElseThrow(() ->
+                new ValidationException("newMentorId", "Участник " + mentorId + " — не наставник этой программы с "
+                        + "действующим согласием"));
+        Verdict verdict = judge(pair, all, mentor);
+        return verdict.candidate().orElseThrow(() -> new ValidationException("newMentorId", verdict.refusal()));
+    }
+
+    /**
+     * Gives the pair the picked mentor: a new order replacing the pair's one, approved by the director who said
+     * yes; the pair's row; the old mentor's open tasks started again for the new one; the emails.
+     */
+    @Transactional
+    public PairOrder replace(long pairId, long newMentorId, String curatorId, String directorId) {
+        Pair before = pairs.get(pairId);
+        if (!before.active()) {
+            throw new ValidationException("newMentorId", "Пара (группа) " + pairId + " уже закрыта: наставник не "
+                    + "меняется");
+        }
+        Candidate chosen = checkPick(before, newMentorId);
+        MatchingProposal change = new MatchingProposal(List.of(chosen.group()), List.of(), null);
+        PairOrder draft = orders.create(before.programmeId(), change, before.orderId(), curatorId);
+        PairOrder order = orders.approve(before.programmeId(), draft.id(), directorId);
+        String newUser = pairs.changeMentor(pairId, order, curatorId);
+        int moved = tasks.handOver(before.processInstanceId(), before.mentorUserId(), newUser);
+        Pair after = pairs.get(pairId);
+        notifyReplaced(before, after, order);
+        log.info("Pair {}: mentor replaced by order {}, {} open task(s) handed over", pairId, order.id(), moved);
+        return order;
+    }
+
+    /** Tells the requester why the replacement is refused (the director's no, or no suitable mentor is free). */
+    public void notifyRefused(long pairId, String requestedBy, Long menteeId, String why) {
+        Pair pair = pairs.get(pairId);
+        Programme programme = programmes.get(pair.programmeId());
+        List<String> to = new ArrayList<>();
+        if (!"curator".equals(requestedBy) && menteeId != null) {
+            pair.mentees().stream().filter(m -> m.personId() == menteeId).findFirst().ifPresent(m -> {
+                String own = "mentee".equals(requestedBy) ? m.email() : null;
+                String address = own != null ? own : m.representativeEmail();
+                if (address != null) {
+                    to.add(address);
+                }
+            });
+        }
+        boolean viaCurator = to.isEmpty();
+        if (viaCurator) {
+            to.addAll(curatorEmails(programme));
+        }
+        mail.send(to, List.of(), "Просьба о замене наставника не удовлетворена",
+                "Здравствуйте!\n\n"
+                        + (viaCurator && !"curator".equals(requestedBy)
+                        ? "У заявителя нет адреса электронной почты: сообщите ему ответ, пожалуйста.\n\n" : "")
+                        + "Просьба о замене наставника " + pair.mentor().fullName() + " (программа наставничества «"
+                        + programme.schoolName() + "», " + programme.schoolYear() + ") не удовлетворена.\n\n"
+                        + "Причина: " + why + "\n\n"
+                        + "Наставник остаётся прежним; вопросы можно задать куратору программы.\n\n"
+                        + "Это письмо отправлено автоматически системой «Наставник».");
+    }
+
+    static String businessKey(Pair pair) {
+        return PairProcess.businessKey(pair.programmeId(), pair.id()) + "-replacement";
+    }
+
+    /** One mentor judged for the pair: a candidate, or the Russian reason why not. */
+    private record Verdict(Optional<Candidate> candidate, String refusal) {
+    }
+
+    private Verdict judge(Pair pair, List<Questionnaire> all, Questionnaire mentor) {
+        int capacity = mentor.capacity() == null ? 1 : mentor.capacity();
+        int free = capacity - pairs.menteeLoad(pair.programmeId(), mentor.personId());
+        if (free < pair.mentees().size()) {
+            return new Verdict(Optional.empty(), "У наставника " + mentor.fullName() + " нет свободных мест: берёт "
+                    + capacity + ", свободно " + Math.max(free, 0) + ", а в паре (группе) наставляемых: "
+                    + pair.mentees().size());
+        }
+        try {
+            MatchingProposal.Group group = matching.pinned(pair.programmeId(), all, mentor.personId(),
+                    pair.mentees().stream().map(Pair.Person::personId).toList());
+            // The engine explains a pinned pair as pinned first: here the pin is only how the mentor is asked.
+            List<String> reasons = group.mentees().stream()
+                    .flatMap(m -> m.reasons().stream().skip(m.pinned() ? 1 : 0)).distinct().toList();
+            return new Verdict(Optional.of(new Candidate(mentor.personId(), mentor.fullName(), group.score(), free,
+                    reasons, group)), null);
+        } catch (ValidationException refused) {
+            return new Verdict(Optional.empty(), "Наставник " + mentor.fullName() + " не подходит: "
+                    + String.join("; ", refused.errors().stream().map(FieldError::message).toList()));
+        }
+    }
+
+    private void notifyReplaced(Pair before, Pair after, PairOrder order) {
+        Programme programme = programmes.get(after.programmeId());
+        String programmeName = "программа наставничества «" + programme.schoolName() + "», " + programme.schoolYear();
+        String orderName = "распоряжение № " + order.number() + " от " + SchoolClock.RUSSIAN_DATE.format(order.date());
+        String mentees = String.join(", ", after.mentees().stream().map(Pair.Person::fullName).toList());
+        String end = "\n\nЭто письмо отправлено автоматически системой «Наставник».";
+        if (after.mentor().email() != null) {
+            mail.send(List.of(after.mentor().email()), List.of(), "Вы назначены наставником: " + mentees,
+                    "Здравствуйте, " + after.mentor().fullName() + "!\n\n"
+                            + "По " + orderName + " вы назначены наставником (" + programmeName + ") вместо "
+                            + before.mentor().fullName() + ". Наставляемые: " + mentees + ".\n\n"
+                            + "Работа продолжается с того шага, на котором остановилась: ваши задачи по встречам — "
+                            + "в Tasklist." + end);
+        }
+        if (before.mentor().email() != null) {
+            mail.send(List.of(before.mentor().email()), List.of(), "Замена наставника: " + mentees,
+                    "Здравствуйте, " + before.mentor().fullName() + "!\n\n"
+                            + "По " + orderName + " наставником (" + programmeName + ") для: " + mentees
+                            + " назначен(а) " + after.mentor().fullName() + ". Ваши задачи по этой паре (группе) "
+                            + "сняты. Спасибо за вашу работу!" + end);
+        }
+        for (Pair.Person mentee : after.mentees()) {
+            List<String> to = mentee.email() != null ? List.of(mentee.email())
+                    : mentee.representativeEmail() != null ? List.of(mentee.representativeEmail()) : List.of();
+            List<String> cc = mentee.email() != null && mentee.representativeEmail() != null
+                    ? List.of(mentee.representativeEmail()) : List.of();
+            mail.send(to, cc, "Новый наставник: " + after.mentor().fullName(),
+                    "Здравствуйте!\n\n"
+                            + "По " + orderName + " наставником " + mentee.fullName() + " (" + programmeName
+                            + ") назначен(а) " + after.mentor().fullName() + " вместо " + before.mentor().fullName()
+                            + ". Встречи продолжатся по прежнему плану; новый наставник свяжется с вами." + end);
+        }
+    }
+
+    private Set<String> curatorEmails(Programme programme) {
+        return system.call(() -> people.emails(List.of(programme.curatorId())));
+    }
+
+    private static String menteeName(Pair pair, Long menteeId) {
+        if (menteeId == null) {
+            return pair.mentees().size() == 1 ? pair.mentees().get(0).fullName() : "";
+        }
+        return pair.mentees().stream().filter(m -> m.personId() == menteeId).map(Pair.Person::fullName)
+                .findFirst().orElse("");
+    }
+}

@@ -1,0 +1,105 @@
+package ru.nastavnik.pair;
+
+import java.util.List;
+import org.camunda.bpm.engine.RuntimeService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import ru.nastavnik.notification.MailNotifier;
+import ru.nastavnik.notification.TaskPeople;
+import ru.nastavnik.participant.ParticipantWithdrawn;
+import ru.nastavnik.programme.Programme;
+import ru.nastavnik.programme.ProgrammeService;
+import ru.nastavnik.security.SystemAuthentication;
+import ru.nastavnik.shared.ApiException;
+import ru.nastavnik.shared.ValidationException;
+
+/**
+ * Early end of a pair (issue 5, point 6): by the curator with a reason, or because the mentor or the only mentee
+ * withdrew the consent. The pair's process and any open replacement request are deleted with the reason: tasks and
+ * timers go, the history stays. A withdrawn mentee of a group only leaves it.
+ */
+@Service
+public class PairEnding {
+
+    private static final Logger log = LoggerFactory.getLogger(PairEnding.class);
+
+    private final Pairs pairs;
+    private final PairTasks tasks;
+    private final RuntimeService runtime;
+    private final SystemAuthentication system;
+    private final ProgrammeService programmes;
+    private final MailNotifier mail;
+    private final TaskPeople people;
+
+    PairEnding(Pairs pairs, PairTasks tasks, RuntimeService runtime, SystemAuthentication system,
+               ProgrammeService programmes, MailNotifier mail, TaskPeople people) {
+        this.pairs = pairs;
+        this.tasks = tasks;
+        this.runtime = runtime;
+        this.system = system;
+        this.programmes = programmes;
+        this.mail = mail;
+        this.people = people;
+    }
+
+    /** Ends an active pair; an already closed one is refused (409). */
+    @Transactional
+    public Pair end(long pairId, String reason, String actor) {
+        if (reason == null || reason.isBlank()) {
+            throw new ValidationException("reason", "Укажите причину досрочного завершения (например, «переезд в "
+                    + "другую школу»)");
+        }
+        if (reason.trim().length() > 1000) {
+            throw new ValidationException("reason", "Причина не длиннее 1000 символов");
+        }
+        Pair pair = pairs.get(pairId);
+        if (!pairs.close(pairId, Pair.ENDED, reason.trim(), actor)) {
+            throw ApiException.conflict("Пара (группа) " + pairId + " уже закрыта"
+                    + (pair.endReason() == null ? "" : ": " + pair.endReason()));
+        }
+        tasks.delete(pair.processInstanceId(), reason.trim());
+        system.run(() -> runtime.createProcessInstanceQuery().processDefinitionKey(MentorReplacement.PROCESS_ID)
+                .variableValueEquals(PairProcess.VAR_PAIR_ID, pairId).list()
+                .forEach(p -> runtime.deleteProcessInstance(p.getId(), "Пара завершена досрочно: " + reason.trim())));
+        log.info("Pair {} of programme {} ended early", pairId, pair.programmeId());
+        return pairs.get(pairId);
+    }
+
+    /**
+     * A withdrawn mentor, or the only mentee, ends the pair; a withdrawn mentee of a group leaves it and the others
+     * go on. The curator is told either way.
+     */
+    @EventListener
+    public void withdrawn(ParticipantWithdrawn event) {
+        String reason = "Согласие отозвано: " + event.reason();
+        for (Pair pair : pairs.activeWith(event.programmeId(), event.personId())) {
+            String person = pair.mentor().personId() == event.personId() ? "наставник " + pair.mentor().fullName()
+                    : "наставляемый " + pair.mentees().stream().filter(m -> m.personId() == event.personId())
+                    .map(Pair.Person::fullName).findFirst().orElse("");
+            boolean ends = pair.mentor().personId() == event.personId() || pair.mentees().size() == 1;
+            if (ends) {
+                end(pair.id(), reason, event.actor());
+            } else {
+                pairs.leave(pair.id(), event.personId(), reason, event.actor());
+            }
+            tellCurator(pair, ends
+                    ? "Пара (группа) наставника " + pair.mentor().fullName() + " завершена досрочно: " + person
+                    + " отозвал(а) согласие на обработку персональных данных. Задачи пары сняты."
+                    : person + " выбыл(а) из группы наставника " + pair.mentor().fullName() + ": согласие на обработку "
+                    + "персональных данных отозвано. Группа продолжает работу с остальными наставляемыми.", ends);
+        }
+    }
+
+    private void tellCurator(Pair pair, String what, boolean ended) {
+        Programme programme = programmes.get(pair.programmeId());
+        mail.send(system.call(() -> people.emails(List.of(programme.curatorId()))), List.of(),
+                ended ? "Пара завершена досрочно: отзыв согласия" : "Наставляемый выбыл из группы: отзыв согласия",
+                "Здравствуйте!\n\n" + what + "\n\n"
+                        + "Программа наставничества «" + programme.schoolName() + "», " + programme.schoolYear()
+                        + ", пара (группа) № " + pair.id() + ".\n\n"
+                        + "Это письмо отправлено автоматически системой «Наставник».");
+    }
+}
