@@ -23,14 +23,14 @@ import ru.nastavnik.shared.ValidationException.FieldError;
  * mentors), a mentor or candidate names mentees; everyone named must be in the programme with consent in force.
  */
 @Component
-class MatchingPreferences {
+public class MatchingPreferences {
 
     static final int MAX = 30;
     static final String PREFER = "prefer";
     static final String AVOID = "avoid";
 
     /** A person's wishes: person ids, {@code preferred} best first. */
-    record Wishes(List<Long> preferred, List<Long> avoid) {
+    public record Wishes(List<Long> preferred, List<Long> avoid) {
     }
 
     private final JdbcClient jdbc;
@@ -43,7 +43,7 @@ class MatchingPreferences {
 
     /** Replaces the person's wishes after checking all of them; every problem at once, in Russian. */
     @Transactional
-    Wishes replace(long programmeId, long personId, Wishes wishes) {
+    public Wishes replace(long programmeId, long personId, Wishes wishes) {
         ParticipantDirectory.Contact person = directory.contact(programmeId, personId).orElseThrow(() ->
                 ApiException.notFound("Участник " + personId + " не найден в программе " + programmeId));
         if (!person.consentInForce()) {

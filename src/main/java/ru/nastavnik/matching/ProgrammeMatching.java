@@ -5,64 +5,47 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.PutMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RestController;
+import org.springframework.stereotype.Service;
 import ru.nastavnik.participant.ParticipantDirectory;
 import ru.nastavnik.participant.ParticipantDirectory.Questionnaire;
-import ru.nastavnik.participant.ParticipantService;
-import ru.nastavnik.programme.Programme;
 import ru.nastavnik.programme.ProgrammeService;
-import ru.nastavnik.security.CurrentUser;
-import ru.nastavnik.shared.AuditLog;
 
 /**
- * {@code POST /api/programmes/{id}/matching}: the engine run on the programme's stored questionnaires — mentees and
- * mentors (not candidates) with consent in force — their wishes from the group meeting ({@link MatchingPreferences})
- * and the curator's pinned and forbidden pairs from the body. Ids are person ids; the names of the stored people
- * come back in the proposal. The proposal itself is not stored. Also {@code PUT …/participants/{personId}/preferences}.
+ * Matching of a stored programme: the engine run on its questionnaires — mentees and mentors (not candidates) with
+ * consent in force — their wishes from the group meeting ({@link MatchingPreferences}) and the curator's pinned and
+ * forbidden pairs. Ids are person ids; the names of the stored people come back in the proposal. No user checks
+ * here: the REST endpoint ({@link ProgrammeMatchingController}) checks its user, and stage 5's steps run after a task
+ * that only its owners can complete.
  */
-@RestController
+@Service
 public class ProgrammeMatching {
 
-    /** The curator's pairs, by person id. */
-    record PairRef(String mentorId, String menteeId) {
-    }
-
-    /** The optional body. */
-    record Request(List<PairRef> pinned, List<PairRef> forbidden) {
+    /** A pair the curator pinned or forbade, by person id. */
+    public record PairRef(String mentorId, String menteeId) {
     }
 
     private final MatchingEngine engine;
     private final ParticipantDirectory directory;
     private final MatchingPreferences preferences;
     private final ProgrammeService programmes;
-    private final CurrentUser currentUser;
-    private final AuditLog audit;
 
     ProgrammeMatching(MatchingEngine engine, ParticipantDirectory directory, MatchingPreferences preferences,
-                      ProgrammeService programmes, CurrentUser currentUser, AuditLog audit) {
+                      ProgrammeService programmes) {
         this.engine = engine;
         this.directory = directory;
         this.preferences = preferences;
         this.programmes = programmes;
-        this.currentUser = currentUser;
-        this.audit = audit;
     }
 
-    @PostMapping("/api/programmes/{id}/matching")
-    MatchingProposal propose(@PathVariable long id, @RequestBody(required = false) Request request) {
-        currentUser.requireAnyGroup(ParticipantService.PERSONAL_DATA_READERS,
-                "Подбирать пары могут куратор, заместитель директора, директор и координатор");
-        Programme programme = programmes.get(id);
-        MatchingInstance instance = instance(programme.forms(), directory.questionnaires(id), preferences.all(id),
-                request == null ? null : request.pinned(), request == null ? null : request.forbidden());
-        MatchingProposal proposal = engine.solve(instance);
-        audit.record(currentUser.id(), "matching.proposed", id, null, "mentees=" + proposal.totals().mentees()
-                + " matched=" + proposal.totals().matched() + " score=" + proposal.totals().score());
-        return proposal;
+    /** The engine's input for the programme as stored now. */
+    public MatchingInstance instance(long programmeId, List<PairRef> pinned, List<PairRef> forbidden) {
+        return instance(programmes.get(programmeId).forms(), directory.questionnaires(programmeId),
+                preferences.all(programmeId), pinned, forbidden);
+    }
+
+    /** The proposal; contradictions (a pin to a full mentor, a pin against the hard rules) are the engine's refusal. */
+    public MatchingProposal propose(MatchingInstance instance) {
+        return engine.solve(instance);
     }
 
     /**
@@ -77,23 +60,10 @@ public class ProgrammeMatching {
         involved.add(mentorId);
         List<PairRef> pins = menteeIds.stream().map(m -> new PairRef(String.valueOf(mentorId), String.valueOf(m)))
                 .toList();
-        MatchingProposal proposal = engine.solve(instance(programmes.get(programmeId).forms(),
+        MatchingProposal proposal = propose(instance(programmes.get(programmeId).forms(),
                 people.stream().filter(q -> involved.contains(q.personId())).toList(), preferences.all(programmeId),
                 pins, null));
         return proposal.groups().get(0);
-    }
-
-    /** Replaces a participant's wishes from the group meeting: {@code {"preferred": [ids, best first], "avoid": [ids]}}. */
-    @PutMapping("/api/programmes/{id}/participants/{personId}/preferences")
-    MatchingPreferences.Wishes preferences(@PathVariable long id, @PathVariable long personId,
-                                           @RequestBody(required = false) MatchingPreferences.Wishes wishes) {
-        currentUser.requireAnyGroup(ParticipantService.EDITORS,
-                "Пожелания участников записывают куратор, заместитель директора или директор");
-        programmes.get(id);
-        MatchingPreferences.Wishes stored = preferences.replace(id, personId, wishes);
-        audit.record(currentUser.id(), "matching.preferences-set", id, personId,
-                "preferred=" + stored.preferred().size() + " avoid=" + stored.avoid().size());
-        return stored;
     }
 
     /**

@@ -7,6 +7,8 @@ import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.ObjectValue;
 import org.camunda.spin.json.SpinJsonNode;
 
 /**
@@ -71,5 +73,13 @@ public final class ProcessVariables {
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * A text that may be longer than the 4000 characters of a String variable (a markdown table for a form): stored
+     * as a JSON-serialized value, which Tasklist hands to the form as a plain string.
+     */
+    public static ObjectValue longText(String text) {
+        return Variables.objectValue(text).serializationDataFormat(Variables.SerializationDataFormats.JSON).create();
     }
 }

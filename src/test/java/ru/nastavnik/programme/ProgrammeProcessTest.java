@@ -303,6 +303,10 @@ class ProgrammeProcessTest extends IntegrationTest {
             case "UserTask_AnalyseBase" -> complete(task, "curator", Map.of("baseConclusion", "База сформирована"));
             case "UserTask_Interview" -> complete(task, "deputy", Map.of("interviewDecision", "passed"));
             case "UserTask_Training" -> complete(task, "deputy", Map.of("trainingAttended", List.of()));
+            // Stage 5 with nobody to match: the meeting, no questionnaires, the stage closed without an order.
+            case "Task_RecordGroupMeeting" -> complete(task, "curator", Map.of("groupMeetingDate", "2026-09-15"));
+            case "Task_EnterPreferences" -> complete(task, "curator", Map.of("preferencesDecision", "done"));
+            case "Task_ReviewPairProposal" -> complete(task, "curator", Map.of("pairReviewDecision", "close"));
             case "Task_GroupFinalMeeting" -> complete(task, "curator", Map.of("finalMeetingDate", "2026-09-15",
                     "finalMeetingAttendance", 0, "finalMeetingSummary", "Проведена"));
             case "Task_SatisfactionSurvey" -> complete(task, "curator", Map.of("surveyConclusion", "Пар не было"));
