@@ -36,6 +36,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import ru.nastavnik.pairorder.PairOrders;
 import ru.nastavnik.programme.Programme;
 import ru.nastavnik.programme.ProgrammeProcess;
 import ru.nastavnik.programme.ProgrammeService;
@@ -72,6 +73,9 @@ class TasklistBrowserTest extends IntegrationTest {
 
     @Autowired
     TaskService taskService;
+
+    @Autowired
+    PairOrders pairOrders;
 
     private final List<BrowserContext> contexts = new ArrayList<>();
 
@@ -116,6 +120,101 @@ class TasklistBrowserTest extends IntegrationTest {
             screenshotOpenPages("failure");
             throw e;
         }
+    }
+
+    @Test
+    void directorOpensTheOrderFromTasklistReturnsItOnceThenApprovesIt() throws IOException {
+        try {
+            directorDecidesOnThePairOrder();
+        } catch (AssertionError | RuntimeException e) {
+            screenshotOpenPages("failure-order");
+            throw e;
+        }
+    }
+
+    /** Stage 5 up to the director's task through the engine; the director's part in the real Tasklist. */
+    private void directorDecidesOnThePairOrder() throws IOException {
+        clockAt(SCHOOL_NOW);
+        Files.createDirectories(SCREENSHOTS);
+        long programme = startProgrammeOverApi("Школа " + UUID.randomUUID().toString().substring(0, 8),
+                "teacher-teacher");
+        String mentor = TestParticipants.unique("Опытнова") + " Галина Петровна";
+        String mentee = TestParticipants.unique("Молодцова") + " Дарья Ивановна";
+        TestParticipants.importRows(port, programme, List.of(
+                TestParticipants.mentor(mentor, "galina." + UUID.randomUUID() + "@school.test"),
+                TestParticipants.mentee(mentee)));
+        String businessKey = ProgrammeProcess.businessKey(programme);
+        engine.getRuntimeService().startProcessInstanceByKey("programme-stage-5-pairs", businessKey,
+                Map.of(ProgrammeProcess.VAR_PROGRAMME_ID, programme, ProgrammeProcess.VAR_CURATOR_ID, "curator"));
+        complete(stageTask(businessKey, "Task_RecordGroupMeeting"), "curator", Map.of("groupMeetingDate", "2026-09-14"));
+        complete(stageTask(businessKey, "Task_EnterPreferences"), "curator", Map.of("preferencesDecision", "done"));
+        complete(stageTask(businessKey, "Task_ReviewPairProposal"), "curator", Map.of("pairReviewDecision", "send"));
+
+        // The director opens the draft order from the task: the PDF link answers with the Tasklist session alone.
+        Task approval = stageTask(businessKey, "Task_ApprovePairOrder");
+        Page director = openTask(login("director"), approval);
+        Locator table = director.locator(".fjs-form table");
+        assertThat(table).containsText(mentor);
+        assertThat(table).containsText(mentee);
+        Locator pdfLink = director.locator(".fjs-form a", new Page.LocatorOptions().setHasText("открыть PDF"));
+        String pdfUrl = pdfLink.getAttribute("href");
+        assertThat(pdfUrl).endsWith(".pdf");
+        String server = "http://localhost:" + port;
+        com.microsoft.playwright.APIResponse pdf = director.context().request().get(server + pdfUrl);
+        assertThat(pdf.status()).isEqualTo(200);
+        assertThat(pdf.headers().get("content-type")).isEqualTo("application/pdf");
+        assertThat(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+        com.microsoft.playwright.APIResponse docx = director.context().request()
+                .get(server + director.locator(".fjs-form a", new Page.LocatorOptions().setHasText("скачать DOCX"))
+                        .getAttribute("href"));
+        assertThat(docx.status()).isEqualTo(200);
+
+        // Returned once with a comment: the curator's review comes back with it.
+        director.getByLabel("Вернуть куратору на доработку").check();
+        director.getByLabel("Комментарий для куратора").fill("Проверьте нагрузку наставника");
+        director.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("tasklist-director-order.png"))
+                .setFullPage(true));
+        completeInTasklist(director, approval);
+        Task review = stageTask(businessKey, "Task_ReviewPairProposal");
+        assertThat(taskService.getVariable(review.getId(), "orderReturnComment")).isEqualTo("Проверьте нагрузку наставника");
+        complete(review, "curator", Map.of("pairReviewDecision", "send"));
+
+        // Approved the second time: the order has its number, the pair its process.
+        Task second = stageTask(businessKey, "Task_ApprovePairOrder");
+        Page again = openTask(director, second);
+        again.getByLabel("Утвердить распоряжение").check();
+        completeInTasklist(again, second);
+        long orderId = ((Number) engine.getHistoryService().createHistoricVariableInstanceQuery()
+                .processInstanceId(second.getProcessInstanceId()).variableName("pairOrderId").singleResult()
+                .getValue()).longValue();
+        assertThat(pairOrders.get(programme, orderId).number()).isEqualTo(1);
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("mentorship-pair")
+                .variableValueEquals(ProgrammeProcess.VAR_PROGRAMME_ID, programme).count()).isOne();
+    }
+
+    private Task stageTask(String businessKey, String key) {
+        Task task = taskService.createTaskQuery().processInstanceBusinessKey(businessKey).taskDefinitionKey(key)
+                .singleResult();
+        assertThat(task).as("open task %s", key).isNotNull();
+        return task;
+    }
+
+    /** Opens a task by its address (the shared director has other tests' tasks too) and claims it. */
+    private Page openTask(Page page, Task task) {
+        page.navigate("http://localhost:" + port + "/camunda/app/tasklist/#/?task=" + task.getId());
+        Locator claim = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(label("CLAIM_TASK")));
+        claim.click();
+        assertThat(claim).isHidden();
+        return page;
+    }
+
+    private void completeInTasklist(Page page, Task task) {
+        Locator complete = page.getByRole(AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName(label("COMPLETE")).setExact(true));
+        assertThat(complete).isEnabled();
+        complete.click();
+        assertThat(page).not().hasURL(Pattern.compile("task=" + task.getId()));
+        assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isZero();
     }
 
     private void schoolWorksStageOne() throws IOException {

@@ -11,7 +11,6 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.variable.Variables;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import ru.nastavnik.matching.MatchingInstance;
 import ru.nastavnik.matching.MatchingProposal;
@@ -297,7 +296,8 @@ final class PairsStageDelegates {
 
     /**
      * Task_DraftPairOrder: the draft order from the reviewed proposal, and what the director's form shows: the table
-     * and links to the DOCX and PDF (opened with the Tasklist session). Drafts the director returned stay as they
+     * and links to the DOCX and PDF, relative to Tasklist's own server so that its session opens them wherever the
+     * app is reached. Drafts the director returned stay as they
      * were, never approved: the trail of what was returned.
      */
     @Component("draftPairOrder")
@@ -306,15 +306,13 @@ final class PairsStageDelegates {
         private final PairOrders orders;
         private final CurrentUser currentUser;
         private final AuditLog audit;
-        private final String publicUrl;
 
         DraftPairOrder(StageDelegates.StageSchedule schedule, PairOrders orders, CurrentUser currentUser,
-                       AuditLog audit, @Value("${nastavnik.public-url}") String publicUrl) {
+                       AuditLog audit) {
             this.schedule = schedule;
             this.orders = orders;
             this.currentUser = currentUser;
             this.audit = audit;
-            this.publicUrl = publicUrl.replaceAll("/+$", "");
         }
 
         @Override
@@ -325,7 +323,7 @@ final class PairsStageDelegates {
             audit.record(actor, "order.created", programmeId, null, "order=" + order.id() + " pairs="
                     + order.pairs().size());
             schedule.apply(execution);
-            String base = publicUrl + "/api/programmes/" + programmeId + "/orders/" + order.id();
+            String base = "/api/programmes/" + programmeId + "/orders/" + order.id();
             execution.setVariable(ORDER_ID, order.id());
             execution.setVariable("pairOrderTable", ProcessVariables.longText(PairsStage.orderTable(order)));
             execution.setVariable("pairOrderDocxUrl", base + ".docx");

@@ -1,0 +1,484 @@
+package ru.nastavnik.pair;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import ru.nastavnik.notification.Deadlines;
+import ru.nastavnik.pair.MeetingSchedule.Frequency;
+import ru.nastavnik.pair.MeetingSchedule.Period;
+import ru.nastavnik.participant.ParticipantDirectory;
+import ru.nastavnik.programme.RoadmapItem;
+import ru.nastavnik.programme.RoadmapService;
+import ru.nastavnik.security.SystemAuthentication;
+import ru.nastavnik.shared.ApiException;
+import ru.nastavnik.shared.AuditLog;
+import ru.nastavnik.shared.SchoolClock;
+import ru.nastavnik.shared.ValidationException;
+import ru.nastavnik.shared.ValidationException.FieldError;
+
+/**
+ * The meetings of a pair or group (stage 6): planned from the programme's roadmap, reported by the mentor, the
+ * individual plan, the mentor's feedback, and what the curator sees of them. Named "pairMeetings" because the
+ * {@code mentorship-pair} process asks it whether another regular meeting is due. No user checks here: callers are
+ * process steps and the controller, which checks its user.
+ */
+@Service("pairMeetings")
+public class PairMeetings {
+
+    public static final String PROCESS_ID = "pair-meeting";
+    public static final String TASK_REPORT_MEETING = "Task_ReportMeeting";
+    public static final String TIMER_ESCALATE_TO_CURATOR = "Timer_EscalateToCurator";
+    public static final String VAR_MEETING_KIND = "meetingKind";
+    public static final String VAR_MEETING_ID = "meetingId";
+    public static final String VAR_CURATOR_ESCALATION_AT = "curatorEscalationAt";
+    /** The step between the regular and the final meeting, as {@link PairSummary#currentStep()} names it. */
+    public static final String STEP_FEEDBACK = "feedback";
+
+    private static final Logger log = LoggerFactory.getLogger(PairMeetings.class);
+    private static final int TASK_NAME_MAX = 200;
+
+    public record Attendance(long personId, boolean attended) {
+    }
+
+    public record Meeting(long id, long pairId, String kind, int seq, String title, LocalDate plannedOn,
+                          String processInstanceId, Instant overdueAt, Instant reportedAt, String reportedBy,
+                          LocalDate heldOn, Integer durationMinutes, String format, String topics, String agreed,
+                          List<Attendance> attendance) {
+
+        public boolean reported() {
+            return reportedAt != null;
+        }
+    }
+
+    /** What the mentor reports of a held meeting; {@code attended} are person ids of the pair's mentees. */
+    public record Report(LocalDate heldOn, int durationMinutes, String format, String topics, String agreed,
+                         List<Long> attended) {
+    }
+
+    /** The individual plan; {@code requests} are options «personId:topicCode» of the planning form. */
+    public record PlanDraft(String frequency, String goals, String items, List<String> requests) {
+    }
+
+    public record PlanRequest(long personId, String topic, String title) {
+    }
+
+    public record Plan(String frequency, String frequencyName, String goals, String items, LocalDate writtenOn,
+                       List<PlanRequest> requests) {
+    }
+
+    public record MentorFeedback(int satisfaction, int menteeProgress, String worked, String difficulties,
+                                 String suggestions) {
+    }
+
+    public record PersonRef(long personId, String fullName) {
+    }
+
+    /** One line of the curator's list: where the pair is and how many meetings were missed (late or unreported). */
+    public record PairSummary(long pairId, String status, boolean group, PersonRef mentor, String mentorUserId,
+                              List<PersonRef> mentees, String form, String currentStep, String currentStepName,
+                              LocalDate plannedOn, int meetingsHeld, int missedMeetings) {
+    }
+
+    public record PairDetails(PairSummary pair, Plan plan, List<Meeting> meetings) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Pairs pairs;
+    private final RoadmapService roadmap;
+    private final Deadlines deadlines;
+    private final SchoolClock clock;
+    private final RuntimeService runtime;
+    private final ManagementService management;
+    private final SystemAuthentication system;
+    private final AuditLog audit;
+    private final int escalationDays;
+    private final LocalTime notifyTime;
+
+    PairMeetings(JdbcClient jdbc, Pairs pairs, RoadmapService roadmap, Deadlines deadlines, SchoolClock clock,
+                 RuntimeService runtime, ManagementService management, SystemAuthentication system, AuditLog audit,
+                 @Value("${nastavnik.schedule.meeting-escalation-days:7}") int escalationDays,
+                 @Value("${nastavnik.schedule.notify-time:09:00}") LocalTime notifyTime) {
+        this.jdbc = jdbc;
+        this.pairs = pairs;
+        this.roadmap = roadmap;
+        this.deadlines = deadlines;
+        this.clock = clock;
+        this.runtime = runtime;
+        this.management = management;
+        this.system = system;
+        this.audit = audit;
+        this.escalationDays = escalationDays;
+        this.notifyTime = notifyTime;
+    }
+
+    /**
+     * Opens the pair's next meeting of a kind: its row, and the variables of its task and timers. A step that runs
+     * again (e.g. the task was cancelled and restarted) resumes its open meeting with the date it had.
+     */
+    @Transactional
+    public Map<String, Object> open(long pairId, MeetingKind kind, String processInstanceId) {
+        Pair pair = pairs.get(pairId);
+        Optional<Meeting> resumed = latest(pairId).filter(m -> !m.reported() && m.kind().equals(kind.code()));
+        long id;
+        LocalDate planned;
+        if (resumed.isPresent()) {
+            id = resumed.get().id();
+            planned = resumed.get().plannedOn();
+            jdbc.sql("update pair_meeting set process_instance_id = :pi where id = :id")
+                    .param("pi", processInstanceId).param("id", id).update();
+        } else {
+            planned = plannedDate(pair, kind).orElseThrow(() ->
+                    new IllegalStateException("Pair " + pairId + " has no " + kind.code() + " meeting left"));
+            int seq = jdbc.sql("select count(*) from pair_meeting where pair_id = :pair and kind = :kind")
+                    .param("pair", pairId).param("kind", kind.code()).query(Integer.class).single() + 1;
+            GeneratedKeyHolder key = new GeneratedKeyHolder();
+            jdbc.sql("""
+                            insert into pair_meeting (pair_id, kind, seq, planned_on, process_instance_id, created_at)
+                            values (:pair, :kind, :seq, :planned, :pi, :at)""")
+                    .param("pair", pairId).param("kind", kind.code()).param("seq", seq).param("planned", planned)
+                    .param("pi", processInstanceId).param("at", Timestamp.from(clock.now()))
+                    .update(key, "id");
+            id = key.getKey().longValue();
+        }
+        Meeting meeting = get(id);
+        Map<String, Object> vars = new HashMap<>(deadlines.variables(clock.today(), planned));
+        vars.put(VAR_MEETING_ID, id);
+        vars.put(VAR_CURATOR_ESCALATION_AT, curatorEscalationAt(planned));
+        vars.put("meetingTaskName", shorten(meeting.title() + ": " + names(pair.mentees())));
+        vars.put("menteesText", names(pair.mentees()));
+        vars.put("menteeOptions", pair.mentees().stream()
+                .map(m -> Map.of("value", String.valueOf(m.personId()), "label", m.fullName())).toList());
+        if (kind == MeetingKind.PLANNING) {
+            vars.put("requestOptions", requestOptions(pair));
+        }
+        log.info("Pair {}: {} planned on {} (meeting {})", pairId, kind.code(), planned, id);
+        return vars;
+    }
+
+    /** Whether the plan's frequency leaves another regular meeting within the regular period (item 6.4). */
+    public boolean moreRegularMeetings(Number pairId) {
+        Pair pair = pairs.get(pairId.longValue());
+        return latest(pair.id()).filter(m -> !m.reported() && MeetingKind.REGULAR.code().equals(m.kind())).isPresent()
+                || plannedDate(pair, MeetingKind.REGULAR).isPresent();
+    }
+
+    /**
+     * Stores the mentor's report and, for the planning meeting, the individual plan. Refused with the reasons
+     * when the meeting is dated before the pair was fixed or names people outside the pair.
+     */
+    @Transactional
+    public void report(long meetingId, Report report, PlanDraft plan, String actor) {
+        Meeting meeting = get(meetingId);
+        if (meeting.reported()) {
+            throw new ValidationException("heldOn", "Отчёт об этой встрече уже сохранён");
+        }
+        Pair pair = pairs.get(meeting.pairId());
+        List<FieldError> errors = new ArrayList<>();
+        LocalDate fixedOn = startedOn(pair);
+        if (report.heldOn().isBefore(fixedOn)) {
+            errors.add(new FieldError("heldOn", "Встреча не может пройти раньше, чем закреплена пара ("
+                    + fixedOn.format(SchoolClock.RUSSIAN_DATE) + ")"));
+        }
+        Set<Long> mentees = pair.mentees().stream().map(Pair.Person::personId).collect(Collectors.toSet());
+        if (!mentees.containsAll(report.attended())) {
+            errors.add(new FieldError("attendedMentees", "Отмечен человек, который не входит в эту пару (группу)"));
+        }
+        if (plan != null) {
+            Set<String> offered = requestOptions(pair).stream().map(o -> o.get("value")).collect(Collectors.toSet());
+            if (!offered.containsAll(plan.requests())) {
+                errors.add(new FieldError("planRequests", "Отмечен запрос, которого нет у наставляемых этой пары"));
+            } else if (!offered.isEmpty() && plan.requests().isEmpty()) {
+                errors.add(new FieldError("planRequests",
+                        "Отметьте запросы наставляемых, с которыми связаны цели плана"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        jdbc.sql("""
+                        update pair_meeting set reported_at = :at, reported_by = :by, held_on = :held,
+                               duration_minutes = :minutes, meeting_format = :format, topics = :topics, agreed = :agreed
+                        where id = :id""")
+                .param("at", Timestamp.from(clock.now())).param("by", actor).param("held", report.heldOn())
+                .param("minutes", report.durationMinutes()).param("format", report.format())
+                .param("topics", report.topics()).param("agreed", report.agreed()).param("id", meetingId).update();
+        for (Long mentee : mentees) {
+            jdbc.sql("insert into pair_meeting_attendance (meeting_id, person_id, attended) values (:m, :p, :a)")
+                    .param("m", meetingId).param("p", mentee).param("a", report.attended().contains(mentee)).update();
+        }
+        if (plan != null) {
+            savePlan(pair.id(), plan, actor);
+        }
+        audit.record(actor, "pair.meeting.reported", pair.programmeId(), pair.id(), "meeting=" + meetingId
+                + " kind=" + meeting.kind() + " attended=" + report.attended().size() + "/" + mentees.size());
+    }
+
+    private void savePlan(long pairId, PlanDraft plan, String actor) {
+        // A plan is written once per pair; a repeated planning meeting (e.g. after a new mentor) replaces it.
+        jdbc.sql("delete from pair_plan_request where pair_id = :pair").param("pair", pairId).update();
+        jdbc.sql("delete from pair_plan where pair_id = :pair").param("pair", pairId).update();
+        jdbc.sql("""
+                        insert into pair_plan (pair_id, frequency, goals, items, written_on, written_by)
+                        values (:pair, :frequency, :goals, :items, :on, :by)""")
+                .param("pair", pairId).param("frequency", Frequency.of(plan.frequency()).code())
+                .param("goals", plan.goals()).param("items", plan.items()).param("on", clock.today())
+                .param("by", actor).update();
+        for (String request : plan.requests()) {
+            String[] parts = request.split(":", 2);
+            jdbc.sql("insert into pair_plan_request (pair_id, person_id, topic_code) values (:pair, :person, :topic)")
+                    .param("pair", pairId).param("person", Long.parseLong(parts[0])).param("topic", parts[1]).update();
+        }
+    }
+
+    /** Marks an unreported meeting as missed the morning after its day; false when it was reported or marked already. */
+    @Transactional
+    public boolean markOverdue(long meetingId) {
+        return jdbc.sql("update pair_meeting set overdue_at = :at where id = :id and reported_at is null "
+                        + "and overdue_at is null")
+                .param("at", Timestamp.from(clock.now())).param("id", meetingId).update() == 1;
+    }
+
+    /**
+     * Moves an open meeting to a new day: its task's due date, the reminder, the mentor's reminder after it and
+     * the curator's escalation move with it (timers that have fired stay fired).
+     */
+    @Transactional
+    public Meeting move(long programmeId, long pairId, long meetingId, LocalDate plannedOn, String actor) {
+        Pair pair = pairOf(programmeId, pairId);
+        Meeting meeting = get(meetingId);
+        if (meeting.pairId() != pairId) {
+            throw ApiException.notFound("У пары (группы) " + pairId + " нет встречи " + meetingId);
+        }
+        if (meeting.reported() || !pair.active()) {
+            throw ApiException.conflict("Встреча уже отмечена или пара закрыта: дата встречи не переносится");
+        }
+        if (plannedOn == null) {
+            throw new ValidationException("plannedOn", "Укажите новую дату встречи");
+        }
+        LocalDate today = clock.today();
+        LocalDate limit = roadmap.get(programmeId, MeetingKind.FINAL.roadmapItem()).dueDate();
+        if (!plannedOn.isAfter(today)) {
+            throw new ValidationException("plannedOn", "Новая дата встречи должна быть позже сегодняшней");
+        }
+        // The final meeting may move past its roadmap date; the others not past the final one.
+        if (!MeetingKind.FINAL.code().equals(meeting.kind()) && plannedOn.isAfter(limit)) {
+            throw new ValidationException("plannedOn", "Встречу можно перенести не позже срока итоговой встречи ("
+                    + limit.format(SchoolClock.RUSSIAN_DATE) + ")");
+        }
+        jdbc.sql("update pair_meeting set planned_on = :on where id = :id")
+                .param("on", plannedOn).param("id", meetingId).update();
+        deadlines.move(meeting.processInstanceId(), TASK_REPORT_MEETING, today, plannedOn);
+        Date escalation = curatorEscalationAt(plannedOn);
+        system.run(() -> {
+            runtime.setVariable(meeting.processInstanceId(), VAR_CURATOR_ESCALATION_AT, escalation);
+            for (Job job : management.createJobQuery().processInstanceId(meeting.processInstanceId())
+                    .activityId(TIMER_ESCALATE_TO_CURATOR).timers().list()) {
+                management.setJobDuedate(job.getId(), escalation);
+            }
+        });
+        audit.record(actor, "pair.meeting.moved", programmeId, pairId, "meeting=" + meetingId + " to=" + plannedOn);
+        return get(meetingId);
+    }
+
+    /** The variables of the mentor's feedback task (item 6.5) and the day its collection starts. */
+    public Map<String, Object> feedbackVariables(long pairId) {
+        Pair pair = pairs.get(pairId);
+        Period period = MeetingSchedule.closing(period(pair, MeetingKind.FEEDBACK_ITEM), clock.today());
+        Map<String, Object> vars = new HashMap<>(deadlines.variables(period.start(), period.due()));
+        vars.put("feedbackStartsAt", clock.at(period.start(), notifyTime));
+        vars.put("feedbackTaskName", shorten("Обратная связь наставника: " + names(pair.mentees())));
+        vars.put("menteesText", names(pair.mentees()));
+        return vars;
+    }
+
+    @Transactional
+    public void recordFeedback(long pairId, MentorFeedback feedback, String actor) {
+        Pair pair = pairs.get(pairId);
+        jdbc.sql("delete from pair_mentor_feedback where pair_id = :pair").param("pair", pairId).update();
+        jdbc.sql("""
+                        insert into pair_mentor_feedback (pair_id, satisfaction, mentee_progress, worked, difficulties,
+                               suggestions, submitted_at, submitted_by)
+                        values (:pair, :satisfaction, :progress, :worked, :difficulties, :suggestions, :at, :by)""")
+                .param("pair", pairId).param("satisfaction", feedback.satisfaction())
+                .param("progress", feedback.menteeProgress()).param("worked", feedback.worked())
+                .param("difficulties", feedback.difficulties()).param("suggestions", feedback.suggestions())
+                .param("at", Timestamp.from(clock.now())).param("by", actor).update();
+        audit.record(actor, "pair.feedback.mentor", pair.programmeId(), pairId, null);
+    }
+
+    public Meeting get(long meetingId) {
+        return jdbc.sql("select * from pair_meeting where id = :id").param("id", meetingId).query(this::map)
+                .optional().orElseThrow(() -> ApiException.notFound("Встреча " + meetingId + " не найдена"));
+    }
+
+    public List<Meeting> meetings(long pairId) {
+        return jdbc.sql("select * from pair_meeting where pair_id = :pair order by id").param("pair", pairId)
+                .query(this::map).list();
+    }
+
+    public Optional<Plan> plan(long pairId) {
+        List<PlanRequest> requests = jdbc.sql("""
+                        select person_id, topic_code from pair_plan_request where pair_id = :pair
+                        order by person_id, topic_code""")
+                .param("pair", pairId).query((rs, n) -> new PlanRequest(rs.getLong(1), rs.getString(2),
+                        ParticipantDirectory.topicTitle(rs.getString(2)))).list();
+        return jdbc.sql("select * from pair_plan where pair_id = :pair").param("pair", pairId)
+                .query((rs, n) -> {
+                    Frequency frequency = Frequency.of(rs.getString("frequency"));
+                    return new Plan(frequency.code(), frequency.title(), rs.getString("goals"), rs.getString("items"),
+                            rs.getObject("written_on", LocalDate.class), requests);
+                }).optional();
+    }
+
+    /** The programme's pairs as the curator's list shows them. */
+    public List<PairSummary> summaries(long programmeId) {
+        return pairs.list(programmeId).stream().map(this::summary).toList();
+    }
+
+    public PairDetails details(long programmeId, long pairId) {
+        Pair pair = pairOf(programmeId, pairId);
+        return new PairDetails(summary(pair), plan(pairId).orElse(null), meetings(pairId));
+    }
+
+    /** The pair, when it belongs to the programme. */
+    public Pair pairOf(long programmeId, long pairId) {
+        Pair pair = pairs.get(pairId);
+        if (pair.programmeId() != programmeId) {
+            throw ApiException.notFound("Пара (группа) " + pairId + " не найдена");
+        }
+        return pair;
+    }
+
+    private PairSummary summary(Pair pair) {
+        List<Meeting> meetings = meetings(pair.id());
+        String step = null;
+        String stepName = null;
+        LocalDate planned = null;
+        if (pair.active()) {
+            Optional<Meeting> open = meetings.stream().filter(m -> !m.reported()).reduce((a, b) -> b);
+            if (open.isPresent()) {
+                step = open.get().kind();
+                stepName = open.get().title();
+                planned = open.get().plannedOn();
+            } else if (meetings.stream().anyMatch(m -> MeetingKind.REGULAR.code().equals(m.kind())
+                    || MeetingKind.PLANNING.code().equals(m.kind()))) {
+                // Between the last regular meeting and the final one only the feedback is open.
+                step = STEP_FEEDBACK;
+                stepName = "Обратная связь";
+                planned = MeetingSchedule.closing(period(pair, MeetingKind.FEEDBACK_ITEM), clock.today()).due();
+            }
+        }
+        return new PairSummary(pair.id(), pair.status(), pair.group(), ref(pair.mentor()), pair.mentorUserId(),
+                pair.mentees().stream().map(PairMeetings::ref).toList(), pair.form(), step, stepName, planned,
+                (int) meetings.stream().filter(Meeting::reported).count(),
+                (int) meetings.stream().filter(m -> m.overdueAt() != null).count());
+    }
+
+    private static PersonRef ref(Pair.Person person) {
+        return new PersonRef(person.personId(), person.fullName());
+    }
+
+    private Optional<LocalDate> plannedDate(Pair pair, MeetingKind kind) {
+        LocalDate today = clock.today();
+        Period item = period(pair, kind.roadmapItem());
+        return switch (kind) {
+            case ACQUAINTANCE -> Optional.of(MeetingSchedule.opening(startedOn(pair), item, today));
+            case TRIAL, PLANNING -> Optional.of(MeetingSchedule.opening(lastStep(pair), item, today));
+            case REGULAR -> MeetingSchedule.regular(lastStep(pair), frequency(pair.id()), item, today);
+            case FINAL -> Optional.of(MeetingSchedule.closing(item, today).due());
+        };
+    }
+
+    /** Where the next meeting counts from: the last reported one, else the day the pair was fixed. */
+    private LocalDate lastStep(Pair pair) {
+        return meetings(pair.id()).stream().filter(Meeting::reported).reduce((a, b) -> b)
+                .map(m -> MeetingSchedule.after(m.plannedOn(), m.heldOn())).orElseGet(() -> startedOn(pair));
+    }
+
+    private Frequency frequency(long pairId) {
+        return plan(pairId).map(p -> Frequency.of(p.frequency()))
+                .orElseThrow(() -> new IllegalStateException("Pair " + pairId + " has no individual plan"));
+    }
+
+    private Period period(Pair pair, String itemCode) {
+        RoadmapItem item = roadmap.get(pair.programmeId(), itemCode);
+        return new Period(item.startDate(), item.dueDate());
+    }
+
+    private LocalDate startedOn(Pair pair) {
+        return LocalDate.ofInstant(pair.startedAt(), clock.zone());
+    }
+
+    private Date curatorEscalationAt(LocalDate planned) {
+        return clock.at(planned.plusDays(escalationDays), notifyTime);
+    }
+
+    /** The requests of the pair's mentees as options «personId:topic» of the plan's checklist. */
+    private List<Map<String, String>> requestOptions(Pair pair) {
+        Map<Long, String> names = new LinkedHashMap<>();
+        pair.mentees().forEach(m -> names.put(m.personId(), m.fullName()));
+        return jdbc.sql("""
+                        select person_id, topic_code from participant_topic
+                        where programme_id = :programme and kind = 'request' and person_id in (:people)
+                        order by person_id, topic_code""")
+                .param("programme", pair.programmeId()).param("people", List.copyOf(names.keySet()))
+                .query((rs, n) -> Map.of("value", rs.getLong(1) + ":" + rs.getString(2),
+                        "label", (names.size() > 1 ? names.get(rs.getLong(1)) + ": " : "")
+                                + ParticipantDirectory.topicTitle(rs.getString(2))))
+                .list();
+    }
+
+    private Optional<Meeting> latest(long pairId) {
+        List<Meeting> all = meetings(pairId);
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+    }
+
+    static String names(List<Pair.Person> people) {
+        return people.stream().map(Pair.Person::fullName).collect(Collectors.joining(", "));
+    }
+
+    private static String shorten(String text) {
+        return text.length() <= TASK_NAME_MAX ? text : text.substring(0, TASK_NAME_MAX - 1) + "…";
+    }
+
+    private Meeting map(ResultSet rs, int n) throws SQLException {
+        long id = rs.getLong("id");
+        MeetingKind kind = MeetingKind.of(rs.getString("kind"));
+        int seq = rs.getInt("seq");
+        List<Attendance> attendance = jdbc.sql("""
+                        select person_id, attended from pair_meeting_attendance where meeting_id = :m
+                        order by person_id""")
+                .param("m", id).query((r, i) -> new Attendance(r.getLong(1), r.getBoolean(2))).list();
+        Timestamp overdue = rs.getTimestamp("overdue_at");
+        Timestamp reported = rs.getTimestamp("reported_at");
+        return new Meeting(id, rs.getLong("pair_id"), kind.code(), seq,
+                kind == MeetingKind.REGULAR ? kind.title() + " № " + seq : kind.title(),
+                rs.getObject("planned_on", LocalDate.class), rs.getString("process_instance_id"),
+                overdue == null ? null : overdue.toInstant(), reported == null ? null : reported.toInstant(),
+                rs.getString("reported_by"), rs.getObject("held_on", LocalDate.class),
+                rs.getObject("duration_minutes", Integer.class), rs.getString("meeting_format"),
+                rs.getString("topics"), rs.getString("agreed"), attendance);
+    }
+}

@@ -1,0 +1,441 @@
+package ru.nastavnik.pair;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.mail.Address;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import ru.nastavnik.IntegrationTest;
+import ru.nastavnik.RestClient;
+import ru.nastavnik.TestParticipants;
+import ru.nastavnik.matching.MatchingProposal;
+import ru.nastavnik.pairorder.PairOrder;
+import ru.nastavnik.pairorder.PairOrders;
+import ru.nastavnik.shared.ValidationException;
+
+/**
+ * The {@code mentorship-pair} process of one pair or group through the school year 2026/2027 (roadmap: 6.1–6.3 in
+ * December, regular meetings December–March, feedback and final meeting in April), with the clock moved and the
+ * due timers of the pair's processes executed by hand.
+ */
+class MentorshipPairProcessTest extends IntegrationTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Autowired
+    Pairs pairs;
+    @Autowired
+    PairOrders orders;
+    @Autowired
+    PairMeetings meetings;
+    @Autowired
+    JdbcClient jdbc;
+
+    private long programme;
+    private final List<Long> fixedPairs = new ArrayList<>();
+    private String tag;
+
+    @BeforeEach
+    void programme() {
+        clockAt(LocalDateTime.of(2026, 9, 15, 10, 0));
+        programme = startProgrammeOverApi("Лицей " + TestParticipants.unique("пар"), "pupil-pupil");
+        tag = java.util.UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Pair processes are not children of the programme's: ends them so their tasks do not reach later tests. */
+    @AfterEach
+    void endPairProcesses() {
+        RuntimeService runtime = engine.getRuntimeService();
+        for (long id : fixedPairs) {
+            String pi = pairs.get(id).processInstanceId();
+            if (runtime.createProcessInstanceQuery().processInstanceId(pi).count() > 0) {
+                runtime.deleteProcessInstance(pi, "test over");
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+
+    @Test
+    void onePairGoesThroughTheWholeYearAndFinishes() throws Exception {
+        Pair pair = fixPair(1, LocalDateTime.of(2026, 12, 1, 10, 0));
+        ProcessInstance process = pairProcess(pair);
+        assertThat(process).isWaitingAt("CallActivity_AcquaintanceMeeting");
+        String mentorMail = pair.mentor().email();
+        String parentMail = pair.mentees().get(0).representativeEmail();
+
+        Task acquaintance = meetingTask(pair);
+        assertThat(acquaintance.getName()).startsWith("Встреча-знакомство: ").contains(pair.mentees().get(0).fullName());
+        assertThat(acquaintance.getAssignee()).isEqualTo(pair.mentorUserId());
+        assertThat(acquaintance.getDueDate()).isEqualTo(at(LocalDateTime.of(2026, 12, 8, 18, 0)));
+
+        // The reminder comes three days before, at 9:00: to the mentor and to the minor's representative.
+        clockAt(LocalDateTime.of(2026, 12, 5, 8, 59));
+        runDueJobs(pair);
+        assertThat(subjects(mentorMail)).noneMatch(s -> s.startsWith("Напоминание"));
+        clockAt(LocalDateTime.of(2026, 12, 5, 9, 1));
+        runDueJobs(pair);
+        assertThat(subjects(mentorMail)).contains("Напоминание: Встреча-знакомство 08.12.2026");
+        assertThat(subjects(parentMail)).contains("Напоминание: Встреча-знакомство 08.12.2026");
+
+        report(pair, LocalDateTime.of(2026, 12, 8, 17, 0), LocalDate.of(2026, 12, 8), all(pair), null);
+        assertThat(meetingTask(pair).getName()).startsWith("Пробная рабочая встреча");
+        assertThat(meetingTask(pair).getDueDate()).isEqualTo(at(LocalDateTime.of(2026, 12, 15, 18, 0)));
+        report(pair, LocalDateTime.of(2026, 12, 15, 16, 0), LocalDate.of(2026, 12, 15), all(pair), null);
+
+        Task planning = meetingTask(pair);
+        assertThat(planning.getName()).startsWith("Встреча-планирование");
+        assertThat(planning.getDueDate()).isEqualTo(at(LocalDateTime.of(2026, 12, 22, 18, 0)));
+        // The plan's goals are tied to the mentee's requests, offered as choices.
+        @SuppressWarnings("unchecked")
+        List<Map<String, String>> requests = (List<Map<String, String>>) engine.getTaskService()
+                .getVariable(planning.getId(), "requestOptions");
+        assertThat(requests).extracting(r -> r.get("label")).contains("Успеваемость");
+        report(pair, LocalDateTime.of(2026, 12, 22, 15, 0), LocalDate.of(2026, 12, 22), all(pair),
+                plan("monthly", requests.get(0).get("value")));
+
+        // Monthly regular meetings until the end of March: 22 January, 22 February, 22 March.
+        for (LocalDate day : List.of(LocalDate.of(2027, 1, 22), LocalDate.of(2027, 2, 22), LocalDate.of(2027, 3, 22))) {
+            Task regular = meetingTask(pair);
+            assertThat(regular.getName()).startsWith("Регулярная встреча № ");
+            assertThat(regular.getDueDate()).isEqualTo(at(day.atTime(18, 0)));
+            clockAt(day.minusDays(3).atTime(9, 1));
+            runDueJobs(pair);
+            assertThat(subjects(parentMail)).contains("Напоминание: " + regular.getName().replaceAll(":.*", "") + " "
+                    + String.format("%02d.%02d.%d", day.getDayOfMonth(), day.getMonthValue(), day.getYear()));
+            if (day.getMonthValue() == 1) {
+                JsonNode listed = pairList().get(0);
+                assertThat(listed.get("currentStep").asText()).isEqualTo("regular");
+                assertThat(listed.get("plannedOn").asText()).isEqualTo("2027-01-22");
+                assertThat(listed.get("meetingsHeld").asInt()).isEqualTo(3);
+            }
+            report(pair, day.atTime(17, 0), day, all(pair), null);
+        }
+
+        // After the regular period: the feedback waits for item 6.5 (1 April), then the mentor's questionnaire.
+        assertThat(process).isWaitingAt("Timer_FeedbackPeriod");
+        assertThat(pairList().get(0).get("currentStep").asText()).isEqualTo("feedback");
+        clockAt(LocalDateTime.of(2027, 4, 1, 9, 1));
+        runDueJobs(pair);
+        assertThat(process).isWaitingAt("Task_MentorFeedback").hasPassed("Task_SendMenteeFeedbackLinks");
+        Task feedback = meetingTask(pair);
+        assertThat(feedback.getDueDate()).isEqualTo(at(LocalDateTime.of(2027, 4, 30, 18, 0)));
+        complete(feedback, pair.mentorUserId(), Map.of("feedbackSatisfaction", "5", "feedbackProgress", "4",
+                "feedbackWorked", "Регулярность встреч"));
+        assertThat(jdbc.sql("select satisfaction from pair_mentor_feedback where pair_id = :p").param("p", pair.id())
+                .query(Integer.class).single()).isEqualTo(5);
+
+        Task finalMeeting = meetingTask(pair);
+        assertThat(finalMeeting.getName()).startsWith("Итоговая встреча");
+        assertThat(finalMeeting.getDueDate()).isEqualTo(at(LocalDateTime.of(2027, 4, 30, 18, 0)));
+        report(pair, LocalDateTime.of(2027, 4, 28, 16, 0), LocalDate.of(2027, 4, 28), all(pair), null);
+
+        assertThat(process).isEnded().hasPassed("Task_FinishPair");
+        assertThat(pairs.get(pair.id()).status()).isEqualTo(Pair.FINISHED);
+        assertThat(meetings.meetings(pair.id())).extracting(PairMeetings.Meeting::kind).containsExactly(
+                "acquaintance", "trial", "planning", "regular", "regular", "regular", "final");
+        assertThat(meetings.plan(pair.id()).orElseThrow().frequency()).isEqualTo("monthly");
+        JsonNode listed = pairList().get(0);
+        assertThat(listed.get("status").asText()).isEqualTo("finished");
+        assertThat(listed.get("meetingsHeld").asInt()).isEqualTo(7);
+        assertThat(listed.get("missedMeetings").asInt()).isZero();
+        assertThat(subjects(mentorMail)).noneMatch(s -> s.startsWith("Встреча не отмечена"));
+    }
+
+    @Test
+    void aMentorWhoStopsReportingInJanuaryIsRemindedThenTheCuratorIsTold() throws Exception {
+        Pair pair = fixPair(1, LocalDateTime.of(2026, 12, 1, 10, 0));
+        report(pair, LocalDateTime.of(2026, 12, 8, 17, 0), LocalDate.of(2026, 12, 8), all(pair), null);
+        report(pair, LocalDateTime.of(2026, 12, 15, 17, 0), LocalDate.of(2026, 12, 15), all(pair), null);
+        Task planning = meetingTask(pair);
+        report(pair, LocalDateTime.of(2026, 12, 22, 17, 0), LocalDate.of(2026, 12, 22), all(pair),
+                plan("biweekly", requestValues(planning).get(0)));
+        report(pair, LocalDateTime.of(2027, 1, 5, 17, 0), LocalDate.of(2027, 1, 5), all(pair), null);
+
+        // Meeting № 2 on 19 January is never reported.
+        Task silent = meetingTask(pair);
+        assertThat(silent.getDueDate()).isEqualTo(at(LocalDateTime.of(2027, 1, 19, 18, 0)));
+        String mentorMail = pair.mentor().email();
+        clockAt(LocalDateTime.of(2027, 1, 20, 8, 59));
+        runDueJobs(pair);
+        assertThat(subjects(mentorMail)).noneMatch(s -> s.startsWith("Встреча не отмечена"));
+        clockAt(LocalDateTime.of(2027, 1, 20, 9, 1));
+        runDueJobs(pair);
+        assertThat(subjects(mentorMail)).containsOnlyOnce("Встреча не отмечена: Регулярная встреча № 2");
+        assertThat(subjects("curator@school.test")).noneMatch(s -> s.startsWith("Просрочено"));
+        JsonNode listed = pairList().get(0);
+        assertThat(listed.get("missedMeetings").asInt()).isEqualTo(1);
+        assertThat(listed.get("plannedOn").asText()).isEqualTo("2027-01-19");
+
+        // A week after the meeting's day: the curator's escalation, the mentor in copy, the task raised.
+        clockAt(LocalDateTime.of(2027, 1, 26, 8, 59));
+        runDueJobs(pair);
+        assertThat(subjects("curator@school.test")).noneMatch(s -> s.startsWith("Просрочено"));
+        clockAt(LocalDateTime.of(2027, 1, 26, 9, 1));
+        runDueJobs(pair);
+        assertThat(subjects("curator@school.test")).contains("Просрочено: " + silent.getName());
+        assertThat(engine.getTaskService().createTaskQuery().taskId(silent.getId()).singleResult().getPriority())
+                .isEqualTo(100);
+        assertThat(pairProcess(pair)).isWaitingAt("CallActivity_RegularMeeting");
+    }
+
+    @Test
+    void aGroupOfThreeMenteesHasAttendancePerMentee() throws Exception {
+        Pair group = fixPair(3, LocalDateTime.of(2026, 12, 1, 10, 0));
+        assertThat(group.group()).isTrue();
+        clockAt(LocalDateTime.of(2026, 12, 5, 9, 1));
+        runDueJobs(group);
+        // The mentor and every mentee (by own address, or the representative's) get their own reminder.
+        for (Pair.Person mentee : group.mentees()) {
+            String to = mentee.email() != null ? mentee.email() : mentee.representativeEmail();
+            assertThat(subjects(to)).contains("Напоминание: Встреча-знакомство 08.12.2026");
+        }
+        Pair.Person withOwnAddress = group.mentees().stream().filter(m -> m.email() != null).findFirst().orElseThrow();
+        MimeMessage copy = Arrays.stream(mail.getReceivedMessages())
+                .filter(m -> recipients(m, Message.RecipientType.TO).contains(withOwnAddress.email())).findFirst()
+                .orElseThrow();
+        assertThat(recipients(copy, Message.RecipientType.CC)).containsExactly(withOwnAddress.representativeEmail());
+
+        Pair.Person absent = group.mentees().get(1);
+        List<Long> came = group.mentees().stream().map(Pair.Person::personId)
+                .filter(id -> id != absent.personId()).toList();
+        report(group, LocalDateTime.of(2026, 12, 8, 17, 0), LocalDate.of(2026, 12, 8), came, null);
+
+        PairMeetings.Meeting first = meetings.meetings(group.id()).get(0);
+        assertThat(first.attendance()).hasSize(3);
+        assertThat(first.attendance()).filteredOn(PairMeetings.Attendance::attended)
+                .extracting(PairMeetings.Attendance::personId).containsExactlyInAnyOrderElementsOf(came);
+        assertThat(first.attendance()).filteredOn(a -> !a.attended())
+                .extracting(PairMeetings.Attendance::personId).containsExactly(absent.personId());
+
+        HttpResponse<String> details = RestClient.as(port, "curator", PASSWORD)
+                .get("/api/programmes/" + programme + "/pairs/" + group.id());
+        assertThat(details.statusCode()).as(details.body()).isEqualTo(200);
+        JsonNode attendance = JSON.readTree(details.body()).get("meetings").get(0).get("attendance");
+        assertThat(attendance).hasSize(3);
+        assertThat(details.body()).contains("\"currentStep\":\"trial\"");
+        assertThat(RestClient.as(port, "mentor1", PASSWORD).get("/api/programmes/" + programme + "/pairs/"
+                + group.id()).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aBadReportIsRefusedAndTheProcessDoesNotMove() {
+        Pair pair = fixPair(1, LocalDateTime.of(2026, 12, 1, 10, 0));
+        Task task = meetingTask(pair);
+        clockAt(LocalDateTime.of(2026, 12, 8, 17, 0));
+
+        assertThatThrownBy(() -> complete(task, pair.mentorUserId(), reportVariables(LocalDate.of(2026, 12, 9),
+                all(pair), null)))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("«Дата встречи»: дата не может быть позже сегодняшней");
+        assertThatThrownBy(() -> complete(task, pair.mentorUserId(), reportVariables(LocalDate.of(2026, 11, 30),
+                all(pair), null)))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("раньше, чем закреплена пара (01.12.2026)");
+        assertThatThrownBy(() -> complete(task, pair.mentorUserId(), reportVariables(LocalDate.of(2026, 12, 8),
+                List.of(999_999_999L), null)))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("не входит в эту пару");
+
+        assertThat(engine.getTaskService().createTaskQuery().taskId(task.getId()).count()).isEqualTo(1);
+        assertThat(pairProcess(pair)).isWaitingAt("CallActivity_AcquaintanceMeeting");
+        assertThat(meetings.meetings(pair.id())).singleElement().satisfies(m -> assertThat(m.reported()).isFalse());
+    }
+
+    @Test
+    void movingAMeetingMovesItsDueDateAndReminders() throws Exception {
+        Pair pair = fixPair(1, LocalDateTime.of(2026, 12, 1, 10, 0));
+        long meetingId = meetings.meetings(pair.id()).get(0).id();
+        String path = "/api/programmes/" + programme + "/pairs/" + pair.id() + "/meetings/" + meetingId;
+        clockAt(LocalDateTime.of(2026, 12, 2, 10, 0));
+
+        assertThat(RestClient.as(port, "mentor1", PASSWORD).patch(path, "{\"plannedOn\": \"2026-12-15\"}")
+                .statusCode()).isEqualTo(403);
+        HttpResponse<String> past = RestClient.as(port, "curator", PASSWORD).patch(path,
+                "{\"plannedOn\": \"2026-12-01\"}");
+        assertThat(past.statusCode()).isEqualTo(400);
+        assertThat(past.body()).contains("позже сегодняшней");
+        HttpResponse<String> moved = RestClient.as(port, "curator", PASSWORD).patch(path,
+                "{\"plannedOn\": \"2026-12-15\"}");
+        assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+        assertThat(JSON.readTree(moved.body()).get("plannedOn").asText()).isEqualTo("2026-12-15");
+
+        assertThat(meetingTask(pair).getDueDate()).isEqualTo(at(LocalDateTime.of(2026, 12, 15, 18, 0)));
+        String meetingProcess = meetings.get(meetingId).processInstanceId();
+        assertThat(timer(meetingProcess, "Timer_RemindBeforeDue")).isEqualTo(at(LocalDateTime.of(2026, 12, 12, 9, 0)));
+        assertThat(timer(meetingProcess, "Timer_EscalateAfterDue")).isEqualTo(at(LocalDateTime.of(2026, 12, 16, 9, 0)));
+        assertThat(timer(meetingProcess, "Timer_EscalateToCurator"))
+                .isEqualTo(at(LocalDateTime.of(2026, 12, 22, 9, 0)));
+        clockAt(LocalDateTime.of(2026, 12, 9, 9, 1));
+        runDueJobs(pair);
+        assertThat(subjects(pair.mentor().email())).noneMatch(s -> s.startsWith("Напоминание")
+                || s.startsWith("Встреча не отмечена"));
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+
+    /** A mentor and {@code mentees} mentees (the first a minor without an address), fixed by an approved order. */
+    private Pair fixPair(int mentees, LocalDateTime fixedAt) {
+        String mentor = TestParticipants.unique("Наставников") + " Пётр";
+        String mentorMail = "mentor-" + tag + "@school.test";
+        List<String> rows = new ArrayList<>();
+        rows.add(mentor + ";01.02.2009;Ученик;11Б;;математика;" + mentorMail + ";;Наставник;Ученик – ученик;;"
+                + "Успеваемость;;шахматы;3;;5;;;4,8;Да;01.09.2026;Родитель Мария Ивановна;pm-" + tag + "@mail.test");
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < mentees; i++) {
+            String name = TestParticipants.unique("Ученикова") + " Анна";
+            names.add(name);
+            String own = i == 2 ? "pupil" + i + "-" + tag + "@mail.test" : "";
+            rows.add(name + ";10.03.2014;Ученик;6А;;математика;" + own + ";;Наставляемый;Ученик – ученик;"
+                    + "Успеваемость, Олимпиады и конкурсы;;;шахматы;;3;2;3;4;3,2;Да;01.09.2026;Родителева Мария"
+                    + ";parent" + i + "-" + tag + "@mail.test");
+        }
+        Map<String, Long> ids = TestParticipants.importRows(port, programme, rows);
+        clockAt(fixedAt);
+        List<MatchingProposal.Member> members = names.stream().map(n -> new MatchingProposal.Member(
+                String.valueOf(ids.get(n)), n, 0, false, List.of())).toList();
+        MatchingProposal proposal = new MatchingProposal(List.of(new MatchingProposal.Group(
+                String.valueOf(ids.get(mentor)), mentor, "pupil-pupil", null, 3, 0, members)), List.of(), null);
+        PairOrder draft = orders.create(programme, proposal, null, "curator");
+        PairOrder approved = orders.approve(programme, draft.id(), "director");
+        Pair pair = pairs.fix(approved, "curator", "director").get(0);
+        fixedPairs.add(pair.id());
+        return pair;
+    }
+
+    /** The pair's running process; camunda-bpm-assert follows it after it ends. */
+    private ProcessInstance pairProcess(Pair pair) {
+        return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(pair.processInstanceId())
+                .singleResult();
+    }
+
+    /** The pair's one open task: a meeting to report or the mentor's feedback. */
+    private Task meetingTask(Pair pair) {
+        return engine.getTaskService().createTaskQuery()
+                .processInstanceBusinessKey(PairProcess.businessKey(programme, pair.id())).singleResult();
+    }
+
+    private void report(Pair pair, LocalDateTime when, LocalDate heldOn, List<Long> attended,
+                        Map<String, Object> plan) {
+        clockAt(when);
+        runDueJobs(pair);
+        complete(meetingTask(pair), pair.mentorUserId(), reportVariables(heldOn, attended, plan));
+    }
+
+    private static Map<String, Object> reportVariables(LocalDate heldOn, List<Long> attended,
+                                                       Map<String, Object> plan) {
+        Map<String, Object> vars = new HashMap<>();
+        vars.put("heldOn", heldOn.toString());
+        vars.put("durationMinutes", 45L);
+        vars.put("meetingFormat", "in_person");
+        vars.put("meetingTopics", "Цели и ожидания");
+        vars.put("meetingAgreed", "Встречаться по плану");
+        vars.put("attendedMentees", SpinValues.jsonValue(attended.stream().map(id -> "\"" + id + "\"")
+                .collect(Collectors.joining(",", "[", "]"))).create());
+        if (plan != null) {
+            vars.putAll(plan);
+        }
+        return vars;
+    }
+
+    private static Map<String, Object> plan(String frequency, String request) {
+        return Map.of("planFrequency", frequency, "planGoals", "Подтянуть математику",
+                "planItems", "Разбор олимпиадных задач раз в месяц",
+                "planRequests", SpinValues.jsonValue("[\"" + request + "\"]").create());
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> requestValues(Task planning) {
+        return ((List<Map<String, String>>) engine.getTaskService().getVariable(planning.getId(), "requestOptions"))
+                .stream().map(o -> o.get("value")).toList();
+    }
+
+    private static List<Long> all(Pair pair) {
+        return pair.mentees().stream().map(Pair.Person::personId).toList();
+    }
+
+    /** Executes the due jobs of the pair's process and of its meeting processes, until none is due. */
+    private void runDueJobs(Pair pair) {
+        ManagementService management = engine.getManagementService();
+        for (int round = 0; round < 20; round++) {
+            Set<String> instances = new HashSet<>();
+            instances.add(pair.processInstanceId());
+            engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(pair.processInstanceId())
+                    .list().forEach(p -> instances.add(p.getId()));
+            List<Job> due = management.createJobQuery().executable().list().stream()
+                    .filter(j -> instances.contains(j.getProcessInstanceId())).toList();
+            if (due.isEmpty()) {
+                return;
+            }
+            due.forEach(j -> management.executeJob(j.getId()));
+        }
+    }
+
+    private Date timer(String processInstanceId, String activityId) {
+        return engine.getManagementService().createJobQuery().processInstanceId(processInstanceId)
+                .activityId(activityId).singleResult().getDuedate();
+    }
+
+    private JsonNode pairList() throws Exception {
+        HttpResponse<String> list = RestClient.as(port, "curator", PASSWORD).get("/api/programmes/" + programme
+                + "/pairs");
+        assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
+        return JSON.readTree(list.body());
+    }
+
+    private static List<String> subjects(String address) {
+        List<String> subjects = new ArrayList<>();
+        for (MimeMessage message : mail.getReceivedMessages()) {
+            if (recipients(message, Message.RecipientType.TO).contains(address)
+                    || recipients(message, Message.RecipientType.CC).contains(address)) {
+                try {
+                    subjects.add(message.getSubject());
+                } catch (MessagingException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        return subjects;
+    }
+
+    private static List<String> recipients(MimeMessage message, Message.RecipientType type) {
+        try {
+            Address[] addresses = message.getRecipients(type);
+            return addresses == null ? List.of() : Arrays.stream(addresses).map(Address::toString).toList();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Date at(LocalDateTime schoolTime) {
+        return Date.from(schoolTime.atZone(SCHOOL_ZONE).toInstant());
+    }
+}
