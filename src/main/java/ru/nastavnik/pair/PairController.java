@@ -1,22 +1,18 @@
 package ru.nastavnik.pair;
 
 import java.net.URI;
-import java.util.List;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import ru.nastavnik.participant.ParticipantService;
-import ru.nastavnik.programme.ProgrammeService;
 import ru.nastavnik.security.CurrentUser;
-import ru.nastavnik.shared.AuditLog;
 
 /**
- * The pairs of a programme for staff: the list (its ids are what a replacement request names), a request for another
- * mentor entered by staff for a mentee (mentees have no account), and the early end of a pair.
+ * Changes to a pair by staff: a request for another mentor entered for a mentee (mentees have no account), and the
+ * early end of a pair. The list of pairs, whose ids these name, is {@link PairOverviewController}'s.
  */
 @RestController
 class PairController {
@@ -27,30 +23,14 @@ class PairController {
     record EndRequest(String reason) {
     }
 
-    private final Pairs pairs;
     private final MentorReplacement replacement;
     private final PairEnding ending;
-    private final ProgrammeService programmes;
     private final CurrentUser currentUser;
-    private final AuditLog audit;
 
-    PairController(Pairs pairs, MentorReplacement replacement, PairEnding ending, ProgrammeService programmes,
-                   CurrentUser currentUser, AuditLog audit) {
-        this.pairs = pairs;
+    PairController(MentorReplacement replacement, PairEnding ending, CurrentUser currentUser) {
         this.replacement = replacement;
         this.ending = ending;
-        this.programmes = programmes;
         this.currentUser = currentUser;
-        this.audit = audit;
-    }
-
-    @GetMapping("/api/programmes/{id}/pairs")
-    List<Pair> list(@PathVariable long id) {
-        currentUser.requireAnyGroup(ParticipantService.PERSONAL_DATA_READERS,
-                "Пары программы видят куратор, заместитель директора, директор и координатор");
-        programmes.get(id);
-        audit.record(currentUser.id(), "pairs.listed", id, null, null);
-        return pairs.list(id);
     }
 
     @PostMapping("/api/pairs/{pairId}/replacement-requests")
