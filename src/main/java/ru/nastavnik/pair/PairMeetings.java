@@ -118,7 +118,7 @@ public class PairMeetings {
 
     PairMeetings(JdbcClient jdbc, Pairs pairs, RoadmapService roadmap, Deadlines deadlines, SchoolClock clock,
                  RuntimeService runtime, ManagementService management, SystemAuthentication system, AuditLog audit,
-                 @Value("${nastavnik.schedule.meeting-escalation-days:7}") int escalationDays,
+                 @Value("${nastavnik.schedule.meeting-escalation-days}") int escalationDays,
                  @Value("${nastavnik.schedule.notify-time:09:00}") LocalTime notifyTime) {
         this.jdbc = jdbc;
         this.pairs = pairs;
