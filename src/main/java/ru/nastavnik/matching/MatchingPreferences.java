@@ -28,6 +28,7 @@ public class MatchingPreferences {
     static final int MAX = 30;
     static final String PREFER = "prefer";
     static final String AVOID = "avoid";
+    static final String SELF = "Участник не может назвать самого себя";
 
     /** A person's wishes: person ids, {@code preferred} best first. */
     public record Wishes(List<Long> preferred, List<Long> avoid) {
@@ -94,7 +95,7 @@ public class MatchingPreferences {
                 continue;
             }
             if (id == personId) {
-                errors.add(new FieldError(f, "Участник не может назвать самого себя"));
+                errors.add(new FieldError(f, SELF));
                 continue;
             }
             Optional<ParticipantDirectory.Contact> other = directory.contact(programmeId, id);
@@ -104,12 +105,17 @@ public class MatchingPreferences {
                 errors.add(new FieldError(f, "Участник " + other.get().fullName() + " отозвал согласие на обработку "
                         + "персональных данных: его нельзя назвать"));
             } else if (mentee == "mentee".equals(other.get().role())) {
-                errors.add(new FieldError(f, mentee
-                        ? "Наставляемый называет наставников, а " + other.get().fullName() + " — наставляемый"
-                        : "Наставник называет наставляемых, а " + other.get().fullName() + " — "
-                                + ("mentor".equals(other.get().role()) ? "наставник" : "кандидат в наставники")));
+                errors.add(new FieldError(f, sameSide(mentee, other.get().fullName(), other.get().role())));
             }
         }
+    }
+
+    /** Why a wish may not name someone of the wisher's own side (a role code of ParticipantRole for the other). */
+    static String sameSide(boolean mentee, String otherName, String otherRole) {
+        return mentee
+                ? "Наставляемый называет наставников, а " + otherName + " — наставляемый"
+                : "Наставник называет наставляемых, а " + otherName + " — "
+                        + ("mentor".equals(otherRole) ? "наставник" : "кандидат в наставники");
     }
 
     private void insert(long programmeId, long personId, long other, String kind, Integer rank) {

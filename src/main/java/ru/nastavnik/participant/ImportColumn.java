@@ -1,7 +1,6 @@
 package ru.nastavnik.participant;
 
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The columns of the questionnaire file, in the template's order. Headers are matched ignoring case, spaces,
@@ -59,8 +58,7 @@ public enum ImportColumn {
         return accepts;
     }
 
-    boolean matches(String headerCell) {
-        String k = Text.key(headerCell);
-        return !k.isEmpty() && Stream.concat(Stream.of(header), aliases.stream()).anyMatch(a -> Text.key(a).equals(k));
+    public boolean matches(String headerCell) {
+        return Text.matchesHeader(headerCell, header, aliases);
     }
 }

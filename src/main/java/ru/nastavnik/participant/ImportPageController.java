@@ -33,7 +33,6 @@ class ImportPageController {
 
     static final String PATH = "/participants/import";
     private static final String TASKLIST = "/camunda/app/tasklist/";
-    private static final int MAX_FILE_BYTES = 10 * 1024 * 1024;
 
     private final TasklistSession tasklist;
     private final IdentityService identity;
@@ -88,7 +87,7 @@ class ImportPageController {
                 return page(HttpStatus.BAD_REQUEST, p, "<p class=\"error\">Выберите файл с анкетами (XLSX или CSV)."
                         + "</p>" + form(p, token));
             }
-            if (file.getSize() > MAX_FILE_BYTES) {
+            if (file.getSize() > SheetReader.MAX_FILE_BYTES) {
                 return page(HttpStatus.BAD_REQUEST, p, "<p class=\"error\">Файл больше 10 МБ: разделите его на части."
                         + "</p>" + form(p, token));
             }

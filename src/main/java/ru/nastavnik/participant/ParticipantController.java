@@ -30,13 +30,7 @@ import ru.nastavnik.shared.ValidationException.FieldError;
 @RequestMapping("/api")
 class ParticipantController {
 
-    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    private static final int MAX_FILE_BYTES = 10 * 1024 * 1024;
     private static final int MAX_PAGE_SIZE = 500;
-
-    /** The 400 answer of a refused import: every bad row and column. */
-    record ImportRefusal(int status, String message, List<ImportError> errors) {
-    }
 
     record Consent(String state, String title) {
         static Consent of(Instant withdrawnAt) {
@@ -70,21 +64,21 @@ class ParticipantController {
     @PostMapping(path = "/programmes/{id}/participants/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ParticipantService.ImportResult importForm(@PathVariable long id, @RequestPart("file") MultipartFile file)
             throws IOException {
-        checkSize(file.getSize());
+        SheetReader.checkUploadSize(file.getSize());
         return participants.importFile(id, file.getBytes());
     }
 
     @PostMapping(path = "/programmes/{id}/participants/import",
-            consumes = {"text/csv", XLSX, "application/vnd.ms-excel", "application/octet-stream", "text/plain"})
+            consumes = {"text/csv", SheetReader.XLSX_TYPE, "application/vnd.ms-excel", "application/octet-stream", "text/plain"})
     ParticipantService.ImportResult importBody(@PathVariable long id, @RequestBody byte[] content) {
-        checkSize(content.length);
+        SheetReader.checkUploadSize(content.length);
         return participants.importFile(id, content);
     }
 
     @GetMapping("/templates/participants.xlsx")
     ResponseEntity<byte[]> template() {
         return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(XLSX))
+                .contentType(MediaType.parseMediaType(SheetReader.XLSX_TYPE))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("participants.xlsx").build().toString())
                 .body(ImportTemplate.xlsx());
@@ -162,8 +156,7 @@ class ParticipantController {
 
     @ExceptionHandler(ImportRejectedException.class)
     ResponseEntity<ImportRefusal> refused(ImportRejectedException e) {
-        return ResponseEntity.badRequest().body(new ImportRefusal(400,
-                "Файл не загружен: исправьте ошибки (" + e.errors().size() + ") и загрузите его снова", e.errors()));
+        return ImportRefusal.of(e);
     }
 
     private static ParticipantSummary view(ParticipantRepository.Summary s, List<String> forms) {
@@ -177,14 +170,5 @@ class ParticipantController {
     private static List<TopicView> topics(List<String> codes) {
         return codes == null ? List.of() : codes.stream().map(code -> Topic.byCode(code)
                 .map(t -> new TopicView(t.code(), t.title())).orElse(new TopicView(code, code))).toList();
-    }
-
-    private static void checkSize(long bytes) {
-        if (bytes > MAX_FILE_BYTES) {
-            throw new ValidationException("file", "Файл больше 10 МБ: разделите его на части");
-        }
-        if (bytes == 0) {
-            throw new ValidationException("file", "Файл пуст");
-        }
     }
 }

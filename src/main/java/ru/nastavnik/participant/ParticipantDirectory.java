@@ -1,5 +1,6 @@
 package ru.nastavnik.participant;
 
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,28 @@ public class ParticipantDirectory {
                         order by p.name_key, p.id""")
                 .param("programme", programmeId).param("role", role)
                 .query(Long.class).list();
+    }
+
+    /** A participant as a file names them: the name, and what tells namesakes apart. */
+    public record Named(long personId, String fullName, LocalDate birthDate, String schoolClass, String role) {
+
+        public boolean mentee() {
+            return ParticipantRole.MENTEE.code().equals(role);
+        }
+    }
+
+    /** Everyone of the programme with consent in force, in any role, by name: whom an imported file may name. */
+    public List<Named> roster(long programmeId) {
+        return jdbc.sql("""
+                        select p.id, p.full_name, p.birth_date, p.school_class, pp.role
+                        from programme_participant pp join person p on p.id = pp.person_id
+                        join consent c on c.programme_id = pp.programme_id and c.person_id = pp.person_id
+                        where pp.programme_id = :programme and c.withdrawn_at is null and pp.withdrawn_at is null
+                        order by p.name_key, p.id""")
+                .param("programme", programmeId)
+                .query((rs, n) -> new Named(rs.getLong("id"), rs.getString("full_name"),
+                        rs.getObject("birth_date", LocalDate.class), rs.getString("school_class"), rs.getString("role")))
+                .list();
     }
 
     /** Names of participants by person id, for forms that list them (staff only see them). */

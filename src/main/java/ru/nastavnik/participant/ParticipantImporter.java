@@ -4,9 +4,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.Period;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -42,11 +39,6 @@ public final class ParticipantImporter {
     private static final Pattern NAME = Pattern.compile("[\\p{L}'’-]+( [\\p{L}'’-]+)+");
     private static final Pattern INTEGER = Pattern.compile("(\\d{1,3})(?:[.,]0+)?(?:\\s*(?:лет|год|года|г\\.?))?");
     private static final Pattern DECIMAL = Pattern.compile("\\d(?:[.,]\\d{1,3})?");
-    private static final Pattern ISO_DATE = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})(?:[ T].*)?");
-    private static final List<DateTimeFormatter> DATES = List.of(
-            DateTimeFormatter.ofPattern("d.M.uuuu").withResolverStyle(ResolverStyle.STRICT),
-            DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT),
-            DateTimeFormatter.ofPattern("d-M-uuuu").withResolverStyle(ResolverStyle.STRICT));
     private static final Set<String> YES = Set.of("да", "д", "yes", "y", "+", "1", "есть", "получено", "подписано",
             "true", "согласен", "согласна", "имеется");
     private static final Set<String> NO = Set.of("нет", "н", "no", "n", "-", "0", "false", "отсутствует", "не получено");
@@ -416,23 +408,11 @@ public final class ParticipantImporter {
                 }
                 return null;
             }
-            Matcher iso = ISO_DATE.matcher(v);
-            try {
-                if (iso.matches()) {
-                    return LocalDate.parse(iso.group(1));
-                }
-            } catch (DateTimeParseException e) {
-                // reported below
+            LocalDate date = Text.date(v);
+            if (date == null) {
+                error(column, "Неверная дата «" + v + "»: ожидается ДД.ММ.ГГГГ, например 05.03.2012");
             }
-            for (DateTimeFormatter f : DATES) {
-                try {
-                    return LocalDate.parse(v, f);
-                } catch (DateTimeParseException e) {
-                    // try the next format
-                }
-            }
-            error(column, "Неверная дата «" + v + "»: ожидается ДД.ММ.ГГГГ, например 05.03.2012");
-            return null;
+            return date;
         }
 
         private String text(ImportColumn column, int max) {

@@ -16,6 +16,7 @@ import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import ru.nastavnik.shared.ValidationException;
 
 /**
  * Reads a spreadsheet into rows of strings: XLSX (first visible sheet) or CSV in UTF-8 (with or without BOM),
@@ -23,24 +24,27 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * come out as ISO strings («2012-03-05»), numbers without a locale («4.5»). Each row keeps the number the user
  * sees in Excel (1-based).
  */
-final class SheetReader {
+public final class SheetReader {
 
     static final Charset WINDOWS_1251 = Charset.forName("windows-1251");
+    public static final String XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    /** The largest file the imports take (the multipart limit in application.yml leaves room for the form). */
+    public static final int MAX_FILE_BYTES = 10 * 1024 * 1024;
 
     /** One row of the file: its number as Excel shows it and the cells, never null. */
-    record SheetRow(int number, List<String> cells) {
+    public record SheetRow(int number, List<String> cells) {
 
-        String cell(int index) {
+        public String cell(int index) {
             return index >= 0 && index < cells.size() ? cells.get(index) : "";
         }
 
-        boolean blank() {
+        public boolean blank() {
             return cells.stream().allMatch(c -> c == null || c.isBlank());
         }
     }
 
     /** A file that cannot be read as a table at all. */
-    static class UnreadableFileException extends Exception {
+    public static class UnreadableFileException extends Exception {
         UnreadableFileException(String message) {
             super(message);
         }
@@ -49,7 +53,7 @@ final class SheetReader {
     private SheetReader() {
     }
 
-    static List<SheetRow> read(byte[] content) throws UnreadableFileException {
+    public static List<SheetRow> read(byte[] content) throws UnreadableFileException {
         if (content == null || content.length == 0) {
             throw new UnreadableFileException("Файл пуст");
         }
@@ -61,6 +65,16 @@ final class SheetReader {
                     "Формат XLS (Excel 97–2003) не поддерживается: сохраните файл как XLSX или CSV");
         }
         return readCsv(decode(content));
+    }
+
+    /** Refuses an upload that is empty or larger than {@link #MAX_FILE_BYTES}, before it is read. */
+    public static void checkUploadSize(long bytes) {
+        if (bytes > MAX_FILE_BYTES) {
+            throw new ValidationException("file", "Файл больше 10 МБ: разделите его на части");
+        }
+        if (bytes == 0) {
+            throw new ValidationException("file", "Файл пуст");
+        }
     }
 
     private static List<SheetRow> readXlsx(byte[] content) throws UnreadableFileException {

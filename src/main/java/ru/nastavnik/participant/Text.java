@@ -1,12 +1,18 @@
 package ru.nastavnik.participant;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /** Normalisation of what people type into questionnaires: spaces, «ё», case, dashes, classes. */
-final class Text {
+public final class Text {
 
     private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2007\\u202F]+");
     private static final Pattern DASHES = Pattern.compile("\\s*[-\\u2010\\u2011\\u2012\\u2013\\u2014\\u2015\\u2212]\\s*");
@@ -14,6 +20,11 @@ final class Text {
     private static final Pattern LIST_SEPARATORS = Pattern.compile("\\s*[;,\\n\\r]+\\s*");
     private static final Pattern CLASS = Pattern.compile("(\\d{1,2})([А-Я])");
     /** Latin letters that look like Cyrillic ones in a class name («7B» typed on an English layout). */
+    private static final Pattern ISO_DATE = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})(?:[ T].*)?");
+    private static final List<DateTimeFormatter> DATES = List.of(
+            DateTimeFormatter.ofPattern("d.M.uuuu").withResolverStyle(ResolverStyle.STRICT),
+            DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT),
+            DateTimeFormatter.ofPattern("d-M-uuuu").withResolverStyle(ResolverStyle.STRICT));
     private static final String LATIN = "ABCEHKMOPTXY";
     private static final String CYRILLIC = "АВСЕНКМОРТХУ";
 
@@ -21,7 +32,7 @@ final class Text {
     }
 
     /** Trimmed, with inner runs of spaces (also non-breaking ones) collapsed; null when empty. */
-    static String clean(String s) {
+    public static String clean(String s) {
         if (s == null) {
             return null;
         }
@@ -30,15 +41,45 @@ final class Text {
     }
 
     /** The key under which two spellings of one name are the same: lower case, «ё» as «е», single spaces. */
-    static String nameKey(String name) {
+    public static String nameKey(String name) {
         String c = clean(name);
         return c == null ? null : DASHES.matcher(c.toLowerCase(Locale.ROOT).replace('ё', 'е')).replaceAll("-");
     }
 
     /** A key for comparing headers and list values: letters and digits only, lower case, «ё» as «е». */
-    static String key(String s) {
+    public static String key(String s) {
         String c = clean(s);
         return c == null ? "" : NOT_WORD.matcher(c.toLowerCase(Locale.ROOT).replace('ё', 'е')).replaceAll("");
+    }
+
+    /** Whether a header cell names the column: its header or an alias, compared by {@link #key}. */
+    public static boolean matchesHeader(String cell, String header, List<String> aliases) {
+        String k = key(cell);
+        return !k.isEmpty() && Stream.concat(Stream.of(header), aliases.stream()).anyMatch(a -> key(a).equals(k));
+    }
+
+    /** A date as schools type it: ДД.ММ.ГГГГ (also with «/» or «-»), ISO, or an Excel date read as ISO; else null. */
+    public static LocalDate date(String s) {
+        String v = clean(s);
+        if (v == null) {
+            return null;
+        }
+        Matcher iso = ISO_DATE.matcher(v);
+        if (iso.matches()) {
+            try {
+                return LocalDate.parse(iso.group(1));
+            } catch (DateTimeParseException e) {
+                return null;
+            }
+        }
+        for (DateTimeFormatter f : DATES) {
+            try {
+                return LocalDate.parse(v, f);
+            } catch (DateTimeParseException e) {
+                // try the next format
+            }
+        }
+        return null;
     }
 
     /** A key that keeps the dash between words: «Ученик – ученик», «ученик-ученик» → «ученик-ученик». */
@@ -51,14 +92,14 @@ final class Text {
                 .replaceAll("[«»\"'.]", "").replace(' ', '-');
     }
 
-    static List<String> list(String s) {
+    public static List<String> list(String s) {
         String c = clean(s);
         return c == null ? List.of() : Arrays.stream(LIST_SEPARATORS.split(c)).map(Text::clean)
                 .filter(v -> v != null).toList();
     }
 
     /** «7 б», «7-Б», «7б», «7B» → «7Б»; null when it is not a class 1–11 with a letter А–Я. */
-    static String schoolClass(String s) {
+    public static String schoolClass(String s) {
         String c = clean(s);
         if (c == null) {
             return null;

@@ -130,7 +130,7 @@ class ParticipantApiTest extends IntegrationTest {
                         URI.create("http://localhost:" + port + "/api/templates/participants.xlsx"))
                 .header("Authorization", basic("mentor1")).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(download.statusCode()).isEqualTo(200);
-        assertThat(download.headers().firstValue("Content-Type")).hasValue(ParticipantController.XLSX);
+        assertThat(download.headers().firstValue("Content-Type")).hasValue(SheetReader.XLSX_TYPE);
 
         byte[] filled;
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(download.body()));
@@ -150,7 +150,7 @@ class ParticipantApiTest extends IntegrationTest {
             filled = out.toByteArray();
         }
         HttpResponse<String> imported = post("/api/programmes/" + programme + "/participants/import", "deputy",
-                ParticipantController.XLSX, filled);
+                SheetReader.XLSX_TYPE, filled);
         assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
         assertThat(JSON.readTree(imported.body()).get("imported").asInt()).isEqualTo(1);
     }

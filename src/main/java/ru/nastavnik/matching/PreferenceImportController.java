@@ -1,0 +1,62 @@
+package ru.nastavnik.matching;
+
+import java.io.IOException;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import ru.nastavnik.participant.ImportRefusal;
+import ru.nastavnik.participant.ImportRejectedException;
+import ru.nastavnik.participant.SheetReader;
+
+/**
+ * {@code POST /api/programmes/{id}/preferences/import}: the preference questionnaires as a file (multipart field
+ * «file» or the raw body, XLSX or CSV), and its template {@code GET /api/templates/preferences.xlsx}.
+ */
+@RestController
+@RequestMapping("/api")
+class PreferenceImportController {
+
+    private final PreferenceImport imports;
+
+    PreferenceImportController(PreferenceImport imports) {
+        this.imports = imports;
+    }
+
+    @PostMapping(path = "/programmes/{id}/preferences/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    PreferenceImport.ImportResult importForm(@PathVariable long id, @RequestPart("file") MultipartFile file)
+            throws IOException {
+        SheetReader.checkUploadSize(file.getSize());
+        return imports.importFile(id, file.getBytes());
+    }
+
+    @PostMapping(path = "/programmes/{id}/preferences/import", consumes = {"text/csv", SheetReader.XLSX_TYPE,
+            "application/vnd.ms-excel", "application/octet-stream", "text/plain"})
+    PreferenceImport.ImportResult importBody(@PathVariable long id, @RequestBody byte[] content) {
+        SheetReader.checkUploadSize(content.length);
+        return imports.importFile(id, content);
+    }
+
+    @GetMapping("/templates/preferences.xlsx")
+    ResponseEntity<byte[]> template() {
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(SheetReader.XLSX_TYPE))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("preferences.xlsx").build().toString())
+                .body(PreferenceTemplate.xlsx());
+    }
+
+    @ExceptionHandler(ImportRejectedException.class)
+    ResponseEntity<ImportRefusal> refused(ImportRejectedException e) {
+        return ImportRefusal.of(e);
+    }
+}
