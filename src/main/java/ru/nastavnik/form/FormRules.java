@@ -19,12 +19,13 @@ import ru.nastavnik.shared.ValidationException.FieldError;
  * The server-side twin of a Camunda Form's rules. Tasklist checks them only in the browser, so a completion
  * through REST is checked here against the same JSON: required, lengths, bounds, pattern, e-mail, the allowed
  * values of static selects, dates, and the product's custom properties {@code notAfterToday},
- * {@code notBefore} and {@code urlList}. Fields hidden by a simple {@code conditional.hide} are skipped, as
- * form-js skips them.
+ * {@code notBefore} and {@code urlList}. Fields hidden by a simple {@code conditional.hide} (comparisons of a
+ * variable with a string, joined by {@code or}) are skipped, as form-js skips them.
  */
 public class FormRules {
 
-    private static final Pattern HIDE = Pattern.compile("^=\\s*(\\w+)\\s*(!=|=)\\s*\"([^\"]*)\"\\s*$");
+    private static final Pattern HIDE = Pattern.compile("^\\s*(\\w+)\\s*(!=|=)\\s*\"([^\"]*)\"\\s*$");
+    private static final Pattern OR = Pattern.compile("\\s+or\\s+");
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
     private final List<JsonNode> fields = new ArrayList<>();
@@ -152,14 +153,22 @@ public class FormRules {
         }
     }
 
+    /** Whether a simple hide expression holds; anything more complex counts as shown, so it is checked. */
     private static boolean hidden(JsonNode field, Function<String, Object> values) {
         String hide = field.path("conditional").path("hide").asText("");
-        Matcher m = HIDE.matcher(hide);
-        if (!m.matches()) {
+        if (!hide.startsWith("=")) {
             return false;
         }
-        boolean equal = Objects.equals(ProcessVariables.string(values.apply(m.group(1))), m.group(3));
-        return "=".equals(m.group(2)) == equal;
+        boolean any = false;
+        for (String comparison : OR.split(hide.substring(1))) {
+            Matcher m = HIDE.matcher(comparison);
+            if (!m.matches()) {
+                return false;
+            }
+            boolean equal = Objects.equals(ProcessVariables.string(values.apply(m.group(1))), m.group(3));
+            any |= "=".equals(m.group(2)) == equal;
+        }
+        return any;
     }
 
     private static boolean empty(Object value) {

@@ -11,10 +11,12 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import ru.nastavnik.matching.MatchingProposal;
 import ru.nastavnik.matching.ProgrammeMatching;
+import ru.nastavnik.notification.Deadlines;
 import ru.nastavnik.notification.MailNotifier;
 import ru.nastavnik.notification.TaskPeople;
 import ru.nastavnik.pairorder.PairOrder;
@@ -66,12 +68,22 @@ public class MentorReplacement {
     private final TaskPeople people;
     private final AuditLog audit;
     private final SchoolClock clock;
+    private final PairMeetingMails pairMails;
+    private final Deadlines deadlines;
+    private final int decisionDays;
+    private final int pickDays;
 
     MentorReplacement(Pairs pairs, PairTasks tasks, PairOrders orders, ProgrammeMatching matching,
                       ParticipantDirectory directory, ProgrammeService programmes, RuntimeService runtime,
                       SystemAuthentication system, MailNotifier mail, TaskPeople people, AuditLog audit,
-                      SchoolClock clock) {
+                      SchoolClock clock, PairMeetingMails pairMails, Deadlines deadlines,
+                      @Value("${nastavnik.schedule.replacement-decision-days}") int decisionDays,
+                      @Value("${nastavnik.schedule.replacement-pick-days}") int pickDays) {
         this.clock = clock;
+        this.pairMails = pairMails;
+        this.deadlines = deadlines;
+        this.decisionDays = decisionDays;
+        this.pickDays = pickDays;
         this.pairs = pairs;
         this.tasks = tasks;
         this.orders = orders;
@@ -141,6 +153,16 @@ public class MentorReplacement {
                     + "наставника");
         }
         return pair;
+    }
+
+    /** The due date of the director's decision, and its reminder and escalation: calendar days from the request. */
+    public Map<String, Object> decisionDeadline() {
+        return deadlines.variables(clock.today(), clock.today().plusDays(decisionDays));
+    }
+
+    /** The due date of the curator's pick, counted from the director's yes so the curator always has the full time. */
+    public Map<String, Object> pickDeadline() {
+        return deadlines.variables(clock.today(), clock.today().plusDays(pickDays));
     }
 
     /** The pair as the director's and the curator's forms show it (markdown). */
@@ -293,17 +315,11 @@ public class MentorReplacement {
                             + " назначен(а) " + after.mentor().fullName() + ". Ваши задачи по этой паре (группе) "
                             + "сняты. Спасибо за вашу работу!" + end);
         }
-        for (Pair.Person mentee : after.mentees()) {
-            List<String> to = mentee.email() != null ? List.of(mentee.email())
-                    : mentee.representativeEmail() != null ? List.of(mentee.representativeEmail()) : List.of();
-            List<String> cc = mentee.email() != null && mentee.representativeEmail() != null
-                    ? List.of(mentee.representativeEmail()) : List.of();
-            mail.send(to, cc, "Новый наставник: " + after.mentor().fullName(),
-                    "Здравствуйте!\n\n"
-                            + "По " + orderName + " наставником " + mentee.fullName() + " (" + programmeName
-                            + ") назначен(а) " + after.mentor().fullName() + " вместо " + before.mentor().fullName()
-                            + ". Встречи продолжатся по прежнему плану; новый наставник свяжется с вами." + end);
-        }
+        pairMails.toMentees(after, "Новый наставник: " + after.mentor().fullName(),
+                "Здравствуйте!\n\n"
+                        + "По " + orderName + " наставником (" + programmeName + ") для: " + mentees
+                        + " назначен(а) " + after.mentor().fullName() + " вместо " + before.mentor().fullName()
+                        + ". Встречи продолжатся по прежнему плану; новый наставник свяжется с вами." + end);
     }
 
     private Set<String> curatorEmails(Programme programme) {

@@ -44,7 +44,8 @@ final class MentorReplacementDelegates {
 
     /**
      * Task_RegisterRequest: checks the request (also when the curator starts it from Tasklist, where the refusal
-     * shows on the start form), and sets the programme, its curator and the pair's summary for the forms.
+     * shows on the start form), and sets the programme, its curator, the pair's summary for the forms and the
+     * director's deadline.
      */
     @Component("registerReplacementRequest")
     static class Register implements JavaDelegate {
@@ -73,6 +74,7 @@ final class MentorReplacementDelegates {
             execution.setVariable(ProgrammeProcess.VAR_PROGRAMME_ID, pair.programmeId());
             execution.setVariable(ProgrammeProcess.VAR_CURATOR_ID, programmes.get(pair.programmeId()).curatorId());
             execution.setVariable(VAR_PAIR_SUMMARY, replacement.summary(pair, requestedBy, menteeId, reason));
+            execution.setVariables(replacement.decisionDeadline());
             execution.setProcessBusinessKey(MentorReplacement.businessKey(pair));
         }
     }
@@ -93,7 +95,10 @@ final class MentorReplacementDelegates {
         }
     }
 
-    /** Task_SuggestMentors: the engine's candidates as the curator's select and a table with the reasons. */
+    /**
+     * Task_SuggestMentors: the engine's candidates as the curator's select and a table with the reasons, and the
+     * curator's deadline (the same deadline variables as the director's task had: one task at a time).
+     */
     @Component("suggestNewMentors")
     static class Suggest implements JavaDelegate {
         private final MentorReplacement replacement;
@@ -122,6 +127,7 @@ final class MentorReplacementDelegates {
             if (candidates.isEmpty()) {
                 table.append("| Свободных подходящих наставников нет | — | — | выберите «Подходящего наставника нет» |\n");
             }
+            execution.setVariables(replacement.pickDeadline());
             execution.setVariable("mentorOptions", options);
             execution.setVariable("mentorCandidatesText", table.toString());
         }

@@ -33,9 +33,10 @@ public class PairEnding {
     private final ProgrammeService programmes;
     private final MailNotifier mail;
     private final TaskPeople people;
+    private final PairMeetingMails pairMails;
 
     PairEnding(Pairs pairs, PairTasks tasks, RuntimeService runtime, SystemAuthentication system,
-               ProgrammeService programmes, MailNotifier mail, TaskPeople people) {
+               ProgrammeService programmes, MailNotifier mail, TaskPeople people, PairMeetingMails pairMails) {
         this.pairs = pairs;
         this.tasks = tasks;
         this.runtime = runtime;
@@ -43,11 +44,19 @@ public class PairEnding {
         this.programmes = programmes;
         this.mail = mail;
         this.people = people;
+        this.pairMails = pairMails;
     }
 
-    /** Ends an active pair; an already closed one is refused (409). */
+    /** The curator ends an active pair: the mentor and each mentee are told why. A closed one is refused (409). */
     @Transactional
     public Pair end(long pairId, String reason, String actor) {
+        Pair ended = close(pairId, reason, actor);
+        pairMails.ended(ended, programmes.get(ended.programmeId()), ended.endReason());
+        return ended;
+    }
+
+    /** Closes an active pair and deletes its processes; an already closed one is refused (409). */
+    private Pair close(long pairId, String reason, String actor) {
         if (reason == null || reason.isBlank()) {
             throw new ValidationException("reason", "Укажите причину досрочного завершения (например, «переезд в "
                     + "другую школу»)");
@@ -80,8 +89,9 @@ public class PairEnding {
                     : "наставляемый " + pair.mentees().stream().filter(m -> m.personId() == event.personId())
                     .map(Pair.Person::fullName).findFirst().orElse("");
             boolean ends = pair.mentor().personId() == event.personId() || pair.mentees().size() == 1;
+            // Only the curator is told here: the withdrawn person's data is no longer processed.
             if (ends) {
-                end(pair.id(), reason, event.actor());
+                close(pair.id(), reason, event.actor());
             } else {
                 pairs.leave(pair.id(), event.personId(), reason, event.actor());
             }

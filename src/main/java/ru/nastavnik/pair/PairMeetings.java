@@ -163,9 +163,8 @@ public class PairMeetings {
             id = key.getKey().longValue();
         }
         Meeting meeting = get(id);
-        Map<String, Object> vars = new HashMap<>(deadlines.variables(clock.today(), planned));
+        Map<String, Object> vars = dateVariables(planned);
         vars.put(VAR_MEETING_ID, id);
-        vars.put(VAR_CURATOR_ESCALATION_AT, curatorEscalationAt(planned));
         vars.put("meetingTaskName", shorten(meeting.title() + ": " + names(pair.mentees())));
         vars.put("menteesText", names(pair.mentees()));
         vars.put("menteeOptions", pair.mentees().stream()
@@ -266,10 +265,35 @@ public class PairMeetings {
      */
     @Transactional
     public Meeting move(long programmeId, long pairId, long meetingId, LocalDate plannedOn, String actor) {
-        Pair pair = pairOf(programmeId, pairId);
+        Meeting meeting = reschedule(pairOf(programmeId, pairId), meetingId, plannedOn, actor);
+        deadlines.move(meeting.processInstanceId(), TASK_REPORT_MEETING, clock.today(), plannedOn);
+        Date escalation = curatorEscalationAt(plannedOn);
+        system.run(() -> {
+            runtime.setVariable(meeting.processInstanceId(), VAR_CURATOR_ESCALATION_AT, escalation);
+            for (Job job : management.createJobQuery().processInstanceId(meeting.processInstanceId())
+                    .activityId(TIMER_ESCALATE_TO_CURATOR).timers().list()) {
+                management.setJobDuedate(job.getId(), escalation);
+            }
+        });
+        return get(meetingId);
+    }
+
+    /**
+     * Moves a meeting whose mentor answered «не состоялась» in the report form: the same rules as {@link #move},
+     * but the report task was just completed and is opened again, so the new dates are returned as the variables
+     * of the new task and its timers rather than set on the old ones.
+     */
+    @Transactional
+    public Map<String, Object> moveFromReport(long meetingId, LocalDate plannedOn, String actor) {
+        Meeting meeting = reschedule(pairs.get(get(meetingId).pairId()), meetingId, plannedOn, actor);
+        return dateVariables(meeting.plannedOn());
+    }
+
+    /** Checks a new day for an open meeting and stores it; refused before anything moves. */
+    private Meeting reschedule(Pair pair, long meetingId, LocalDate plannedOn, String actor) {
         Meeting meeting = get(meetingId);
-        if (meeting.pairId() != pairId) {
-            throw ApiException.notFound("У пары (группы) " + pairId + " нет встречи " + meetingId);
+        if (meeting.pairId() != pair.id()) {
+            throw ApiException.notFound("У пары (группы) " + pair.id() + " нет встречи " + meetingId);
         }
         if (meeting.reported() || !pair.active()) {
             throw ApiException.conflict("Встреча уже отмечена или пара закрыта: дата встречи не переносится");
@@ -277,9 +301,8 @@ public class PairMeetings {
         if (plannedOn == null) {
             throw new ValidationException("plannedOn", "Укажите новую дату встречи");
         }
-        LocalDate today = clock.today();
-        LocalDate limit = roadmap.get(programmeId, MeetingKind.FINAL.roadmapItem()).dueDate();
-        if (!plannedOn.isAfter(today)) {
+        LocalDate limit = roadmap.get(pair.programmeId(), MeetingKind.FINAL.roadmapItem()).dueDate();
+        if (!plannedOn.isAfter(clock.today())) {
             throw new ValidationException("plannedOn", "Новая дата встречи должна быть позже сегодняшней");
         }
         // The final meeting may move past its roadmap date; the others not past the final one.
@@ -289,17 +312,16 @@ public class PairMeetings {
         }
         jdbc.sql("update pair_meeting set planned_on = :on where id = :id")
                 .param("on", plannedOn).param("id", meetingId).update();
-        deadlines.move(meeting.processInstanceId(), TASK_REPORT_MEETING, today, plannedOn);
-        Date escalation = curatorEscalationAt(plannedOn);
-        system.run(() -> {
-            runtime.setVariable(meeting.processInstanceId(), VAR_CURATOR_ESCALATION_AT, escalation);
-            for (Job job : management.createJobQuery().processInstanceId(meeting.processInstanceId())
-                    .activityId(TIMER_ESCALATE_TO_CURATOR).timers().list()) {
-                management.setJobDuedate(job.getId(), escalation);
-            }
-        });
-        audit.record(actor, "pair.meeting.moved", programmeId, pairId, "meeting=" + meetingId + " to=" + plannedOn);
+        audit.record(actor, "pair.meeting.moved", pair.programmeId(), pair.id(), "meeting=" + meetingId
+                + " to=" + plannedOn);
         return get(meetingId);
+    }
+
+    /** The due date of a meeting's report task and the dates of its three timers. */
+    private Map<String, Object> dateVariables(LocalDate planned) {
+        Map<String, Object> vars = new HashMap<>(deadlines.variables(clock.today(), planned));
+        vars.put(VAR_CURATOR_ESCALATION_AT, curatorEscalationAt(planned));
+        return vars;
     }
 
     /** The variables of the mentor's feedback task (item 6.5) and the day its collection starts. */

@@ -74,6 +74,18 @@ class FormRulesTest {
                 .containsExactlyInAnyOrder("schoolYear", "forms");
     }
 
+    @Test
+    void aMovedMeetingAsksForTheNewDayAndTheReasonOnlyAndAPlanningReportForThePlan() {
+        assertThat(check("report-pair-meeting", Map.of("meetingKind", "planning", "meetingOutcome", "moved")))
+                .extracting(FieldError::field).containsExactlyInAnyOrder("newPlannedOn", "moveReason");
+        assertThat(check("report-pair-meeting", Map.of("meetingKind", "planning")))
+                .extracting(FieldError::field).containsExactlyInAnyOrder("heldOn", "durationMinutes", "meetingFormat",
+                        "meetingTopics", "meetingAgreed", "planGoals", "planFrequency", "planItems");
+        assertThat(check("report-pair-meeting", Map.of("meetingKind", "trial", "meetingOutcome", "held")))
+                .extracting(FieldError::field).containsExactlyInAnyOrder("heldOn", "durationMinutes", "meetingFormat",
+                        "meetingTopics", "meetingAgreed");
+    }
+
     private List<FieldError> check(String form, Map<String, Object> values) {
         return schemas.rules(form).orElseThrow().check(values::get, TODAY);
     }

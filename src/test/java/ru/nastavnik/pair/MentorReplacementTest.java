@@ -75,11 +75,14 @@ class MentorReplacementTest extends IntegrationTest {
         assertThat((String) engine.getRuntimeService().getVariable(request.getId(), "pairSummary"))
                 .contains(school.petr, school.anna, "законный представитель", "Не сложился личный контакт");
 
+        // The director has 5 days from the request (10 February), the curator 7 from the director's yes.
+        assertThat(decide.getDueDate()).isEqualTo(at(LocalDateTime.of(2027, 2, 15, 18, 0)));
+        clockAt(LocalDateTime.of(2027, 2, 11, 12, 0));
         complete(decide, "director", Map.of("replacementDecision", "approve"));
         assertThat(request).isWaitingAt("Task_PickNewMentor");
         Task pick = task(request);
-        assertThat(engine.getTaskService().getIdentityLinksForTask(pick.getId()))
-                .anyMatch(l -> "curator".equals(l.getUserId()));
+        assertThat(pick.getAssignee()).isEqualTo("curator");
+        assertThat(pick.getDueDate()).isEqualTo(at(LocalDateTime.of(2027, 2, 18, 18, 0)));
         // Only Ольга: Пётр is the mentor now, Мария is full, Иван is in a lower class than Анна.
         String options = String.valueOf(engine.getRuntimeService().getVariable(request.getId(), "mentorOptions"));
         assertThat(options).contains(school.olga, String.valueOf(school.id(school.olga)))
@@ -105,7 +108,7 @@ class MentorReplacementTest extends IntegrationTest {
         assertThat(change.replaces()).isEqualTo(annaWithPetr.orderId());
         assertThat(change.approvedBy()).isEqualTo("director");
         assertThat(change.number()).isEqualTo(2);
-        assertThat(change.date()).hasToString("2027-02-10");
+        assertThat(change.date()).hasToString("2027-02-11");
         assertThat(change.pairs()).singleElement().satisfies(row -> {
             assertThat(row.mentorName()).isEqualTo(school.olga);
             assertThat(row.mentees()).extracting(PairOrder.Person::name).containsExactly(school.anna);
@@ -159,6 +162,38 @@ class MentorReplacementTest extends IntegrationTest {
         assertThatThrownBy(() -> complete(task(request), "director", Map.of("replacementDecision", "reject")))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("Причина отказа");
         assertThat(request).isWaitingAt("Task_DecideMentorReplacement");
+    }
+
+    @Test
+    void aLateDecisionAndALatePickAreRemindedThenEscalated() throws Exception {
+        ProcessInstance request = request(annaWithPetr.id(), "{\"requestedBy\": \"curator\", \"reason\": \"Конфликт\"}");
+        String decide = task(request).getId();
+
+        // The director's decision: reminder three days before 15 February, escalation to the curator the day after.
+        clockAt(LocalDateTime.of(2027, 2, 12, 8, 59));
+        runDueJobs(request);
+        assertThat(subjectsTo("director@school.test")).noneMatch(s -> s.startsWith("Напоминание"));
+        clockAt(LocalDateTime.of(2027, 2, 12, 9, 1));
+        runDueJobs(request);
+        assertThat(subjectsTo("director@school.test"))
+                .containsOnlyOnce("Напоминание: срок задачи истекает 15.02.2027 — Решение о замене наставника");
+        clockAt(LocalDateTime.of(2027, 2, 16, 9, 1));
+        runDueJobs(request);
+        assertThat(subjectsTo("curator@school.test")).contains("Просрочено: Решение о замене наставника");
+        assertThat(engine.getTaskService().createTaskQuery().taskId(decide).singleResult().getPriority()).isEqualTo(100);
+
+        // The curator's pick, late as well: as the curator's own task it goes to the director.
+        complete(task(request), "director", Map.of("replacementDecision", "approve"));
+        assertThat(task(request).getDueDate()).isEqualTo(at(LocalDateTime.of(2027, 2, 23, 18, 0)));
+        mail.reset();
+        clockAt(LocalDateTime.of(2027, 2, 20, 9, 1));
+        runDueJobs(request);
+        assertThat(subjectsTo("curator@school.test"))
+                .containsOnlyOnce("Напоминание: срок задачи истекает 23.02.2027 — Выбрать нового наставника");
+        clockAt(LocalDateTime.of(2027, 2, 24, 9, 1));
+        runDueJobs(request);
+        assertThat(subjectsTo("director@school.test")).contains("Просрочено: Выбрать нового наставника");
+        assertThat(request).isWaitingAt("Task_PickNewMentor");
     }
 
     @Test
@@ -252,6 +287,27 @@ class MentorReplacementTest extends IntegrationTest {
     private Task mentorTask(Pair pair) {
         return engine.getTaskService().createTaskQuery()
                 .processInstanceBusinessKey(PairProcess.businessKey(pair.programmeId(), pair.id())).singleResult();
+    }
+
+    /** Executes the request process's due timers (the job executor is off in tests). */
+    private void runDueJobs(ProcessInstance instance) {
+        engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).executable().list()
+                .forEach(j -> engine.getManagementService().executeJob(j.getId()));
+    }
+
+    private List<String> subjectsTo(String address) throws Exception {
+        List<String> subjects = new java.util.ArrayList<>();
+        for (MimeMessage message : mail.getReceivedMessages()) {
+            if (Arrays.stream(message.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString()
+                    .equals(address))) {
+                subjects.add(message.getSubject());
+            }
+        }
+        return subjects;
+    }
+
+    private static java.util.Date at(LocalDateTime schoolTime) {
+        return java.util.Date.from(schoolTime.atZone(SCHOOL_ZONE).toInstant());
     }
 
     private String mailTo(String address, String subjectPart) throws Exception {

@@ -300,6 +300,62 @@ class MentorshipPairProcessTest extends IntegrationTest {
                 || s.startsWith("Встреча не отмечена"));
     }
 
+    @Test
+    void theMentorMovesAMeetingFromTheReportFormAndTheTaskOpensAgainForTheNewDay() throws Exception {
+        Pair pair = fixPair(1, LocalDateTime.of(2026, 12, 1, 10, 0));
+        long meetingId = meetings.meetings(pair.id()).get(0).id();
+        String meetingProcess = meetings.get(meetingId).processInstanceId();
+        Task task = meetingTask(pair);
+        clockAt(LocalDateTime.of(2026, 12, 7, 10, 0));
+        mail.reset();
+
+        // A bad new day or no reason is refused before anything moves; the report fields are not asked for.
+        assertThatThrownBy(() -> complete(task, pair.mentorUserId(), moveVariables("2026-12-07", "Болезнь")))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("позже сегодняшней");
+        assertThatThrownBy(() -> complete(task, pair.mentorUserId(), moveVariables("2027-05-04", "Болезнь")))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("не позже срока итоговой встречи (30.04.2027)");
+        assertThatThrownBy(() -> complete(task, pair.mentorUserId(), moveVariables("2026-12-15", " ")))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("«Почему встреча переносится» обязательно");
+        assertThat(meetingTask(pair).getId()).isEqualTo(task.getId());
+        assertThat(meetings.get(meetingId).plannedOn()).isEqualTo(LocalDate.of(2026, 12, 8));
+
+        complete(task, pair.mentorUserId(), moveVariables("2026-12-15", "Наставляемый заболел"));
+
+        // The same meeting, not reported, with a new task due on the new day and its three timers moved.
+        Task moved = meetingTask(pair);
+        assertThat(moved.getId()).isNotEqualTo(task.getId());
+        assertThat(moved.getName()).isEqualTo(task.getName());
+        assertThat(moved.getAssignee()).isEqualTo(pair.mentorUserId());
+        assertThat(moved.getDueDate()).isEqualTo(at(LocalDateTime.of(2026, 12, 15, 18, 0)));
+        assertThat(timer(meetingProcess, "Timer_RemindBeforeDue")).isEqualTo(at(LocalDateTime.of(2026, 12, 12, 9, 0)));
+        assertThat(timer(meetingProcess, "Timer_EscalateAfterDue")).isEqualTo(at(LocalDateTime.of(2026, 12, 16, 9, 0)));
+        assertThat(timer(meetingProcess, "Timer_EscalateToCurator"))
+                .isEqualTo(at(LocalDateTime.of(2026, 12, 22, 9, 0)));
+        assertThat(meetings.meetings(pair.id())).singleElement().satisfies(m -> {
+            assertThat(m.plannedOn()).isEqualTo(LocalDate.of(2026, 12, 15));
+            assertThat(m.reported()).isFalse();
+        });
+        assertThat(pairProcess(pair)).isWaitingAt("CallActivity_AcquaintanceMeeting");
+        // The new task's form starts clean: the answer «перенести» is not pre-selected.
+        assertThat(engine.getTaskService().getVariables(moved.getId()))
+                .doesNotContainKeys("meetingOutcome", "newPlannedOn", "moveReason");
+        assertThat(subjects("curator@school.test")).contains("Встреча перенесена: Встреча-знакомство");
+        assertThat(mailText("curator@school.test", "Встреча перенесена"))
+                .contains("с 08.12.2026 на 15.12.2026", "Причина: Наставляемый заболел");
+
+        // No reminder for the old day; the reminder comes before the new one, and the report goes on as usual.
+        clockAt(LocalDateTime.of(2026, 12, 9, 9, 1));
+        runDueJobs(pair);
+        assertThat(subjects(pair.mentor().email())).noneMatch(s -> s.startsWith("Встреча не отмечена"));
+        clockAt(LocalDateTime.of(2026, 12, 12, 9, 1));
+        runDueJobs(pair);
+        assertThat(subjects(pair.mentor().email())).contains("Напоминание: Встреча-знакомство 15.12.2026");
+        report(pair, LocalDateTime.of(2026, 12, 15, 17, 0), LocalDate.of(2026, 12, 15), all(pair), null);
+        assertThat(meetingTask(pair).getName()).startsWith("Пробная рабочая встреча");
+        assertThat(meetings.get(meetingId).heldOn()).isEqualTo(LocalDate.of(2026, 12, 15));
+    }
+
     // ---------------------------------------------------------------------------------------------------------
 
     /** A mentor and {@code mentees} mentees (the first a minor without an address), fixed by an approved order. */
@@ -366,6 +422,11 @@ class MentorshipPairProcessTest extends IntegrationTest {
         return vars;
     }
 
+    /** The mentor's «Встреча не состоялась — перенести» in the report form. */
+    private static Map<String, Object> moveVariables(String newDay, String reason) {
+        return Map.of("meetingOutcome", "moved", "newPlannedOn", newDay, "moveReason", reason);
+    }
+
     private static Map<String, Object> plan(String frequency, String request) {
         return Map.of("planFrequency", frequency, "planGoals", "Подтянуть математику",
                 "planItems", "Разбор олимпиадных задач раз в месяц",
@@ -424,6 +485,16 @@ class MentorshipPairProcessTest extends IntegrationTest {
             }
         }
         return subjects;
+    }
+
+    private static String mailText(String address, String subjectPart) throws Exception {
+        for (MimeMessage message : mail.getReceivedMessages()) {
+            if (recipients(message, Message.RecipientType.TO).contains(address)
+                    && message.getSubject().contains(subjectPart)) {
+                return message.getContent().toString();
+            }
+        }
+        throw new AssertionError("No mail to " + address + " with «" + subjectPart + "»");
     }
 
     private static List<String> recipients(MimeMessage message, Message.RecipientType type) {

@@ -87,6 +87,7 @@ class PairEndingTest extends IntegrationTest {
         assertThat(RestClient.as(port, "mentor1", PASSWORD).post(path, "{\"reason\": \"x\"}").statusCode())
                 .isEqualTo(403);
 
+        mail.reset();
         HttpResponse<String> ended = curator.post(path, "{\"reason\": \"Переезд в другую школу\"}");
         assertThat(ended.statusCode()).as(ended.body()).isEqualTo(200);
         assertThat(JSON.readTree(ended.body()).get("status").asText()).isEqualTo("ended");
@@ -102,6 +103,13 @@ class PairEndingTest extends IntegrationTest {
         assertThat(history.getDeleteReason()).isEqualTo("Переезд в другую школу");
         assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().processInstanceId(meetings.getId())
                 .taskDefinitionKey("Task_TrialMeeting").count()).isOne();
+
+        // The mentor and Анна, a minor without an address, through her representative, are told why.
+        assertThat(mailTo(school.email("petr"), "Наставничество завершено досрочно"))
+                .contains("Причина: Переезд в другую школу", school.anna, "Задачи по встречам сняты");
+        assertThat(mailTo(school.parentEmail, "Наставничество завершено досрочно"))
+                .contains("Причина: Переезд в другую школу", school.petr, "Встреч больше не будет");
+        assertThat(mail.getReceivedMessages()).hasSize(2);
 
         HttpResponse<String> again = curator.post(path, "{\"reason\": \"Ещё раз\"}");
         assertThat(again.statusCode()).isEqualTo(409);
@@ -146,6 +154,7 @@ class PairEndingTest extends IntegrationTest {
                 .processInstanceId(pair.processInstanceId()).singleResult().getDeleteReason())
                 .isEqualTo("Согласие отозвано: заявление от 01.10.2026");
         assertThat(curatorMail("Пара завершена досрочно")).contains(school.petr, "отозвал(а) согласие");
+        assertThat(mail.getReceivedMessages()).hasSize(1);
     }
 
     @Test
@@ -177,6 +186,16 @@ class PairEndingTest extends IntegrationTest {
                 + school.id(name) + "/withdrawal", "{\"reason\": \"заявление от 01.10.2026\", \"withdrawnBy\": "
                 + "\"representative\"}");
         assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(200);
+    }
+
+    private String mailTo(String address, String subjectPart) throws Exception {
+        for (MimeMessage message : mail.getReceivedMessages()) {
+            if (message.getSubject().contains(subjectPart)
+                    && message.getAllRecipients()[0].toString().equals(address)) {
+                return message.getContent().toString();
+            }
+        }
+        throw new AssertionError("No mail to " + address + " with «" + subjectPart + "»");
     }
 
     private String curatorMail(String subjectPart) throws Exception {
