@@ -147,7 +147,24 @@ class TasklistBrowserTest extends IntegrationTest {
         engine.getRuntimeService().startProcessInstanceByKey("programme-stage-5-pairs", businessKey,
                 Map.of(ProgrammeProcess.VAR_PROGRAMME_ID, programme, ProgrammeProcess.VAR_CURATOR_ID, "curator"));
         complete(stageTask(businessKey, "Task_RecordGroupMeeting"), "curator", Map.of("groupMeetingDate", "2026-09-14"));
-        complete(stageTask(businessKey, "Task_EnterPreferences"), "curator", Map.of("preferencesDecision", "done"));
+        // The preference questionnaires as a file: the task's form links to the upload page, as in stage 2.
+        Task preferences = stageTask(businessKey, "Task_EnterPreferences");
+        Page curator = openTask(login(CURATOR), preferences);
+        Locator uploadLink = curator.locator(".fjs-form a", new Page.LocatorOptions()
+                .setHasText("откройте страницу загрузки анкет предпочтений"));
+        assertThat(uploadLink).hasAttribute("href", "/preferences/import?programme=" + programme);
+        Page uploadPage = openLink(curator, uploadLink, "**/preferences/import**");
+        assertThat(uploadPage.locator("h1")).hasText("Загрузка анкет предпочтений");
+        uploadPage.getByLabel("Файл с анкетами предпочтений").setInputFiles(
+                new com.microsoft.playwright.options.FilePayload("предпочтения.csv", "text/csv",
+                        ("ФИО;Хочу в пару с;Не хочу в пару с\r\n" + mentee + ";" + mentor + ";")
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        uploadPage.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Загрузить анкеты предпочтений"))
+                .click();
+        assertThat(uploadPage.locator(".ok")).containsText("загружен");
+        assertThat(uploadPage.locator("#participants")).hasText("1");
+        assertThat(uploadPage.locator("#preferred")).hasText("1");
+        complete(preferences, CURATOR, Map.of("preferencesDecision", "done"));
         complete(stageTask(businessKey, "Task_ReviewPairProposal"), "curator", Map.of("pairReviewDecision", "send"));
 
         // The director opens the draft order from the task: the PDF link answers with the Tasklist session alone.
@@ -368,7 +385,7 @@ class TasklistBrowserTest extends IntegrationTest {
                 .setHasText("откройте страницу загрузки анкет"));
         assertThat(uploadLink).hasAttribute("href", "/participants/import?programme=" + programme.id());
         curator.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("tasklist-upload-task.png")));
-        Page uploadPage = openLink(curator, uploadLink);
+        Page uploadPage = openLink(curator, uploadLink, "**/participants/import**");
         assertThat(uploadPage.locator("h1")).hasText("Загрузка анкет участников");
         assertThat(uploadPage.getByText("Скачать шаблон анкет (XLSX)")).isVisible();
         String pupil = TestParticipants.unique("Семёнов") + " Пётр";
@@ -387,9 +404,9 @@ class TasklistBrowserTest extends IntegrationTest {
     }
 
     /** Follows a link from a Camunda Form: form-js renders Markdown links without a target, so the same tab. */
-    private static Page openLink(Page page, Locator link) {
+    private static Page openLink(Page page, Locator link, String url) {
         link.click();
-        page.waitForURL("**/participants/import**");
+        page.waitForURL(url);
         page.waitForLoadState();
         return page;
     }

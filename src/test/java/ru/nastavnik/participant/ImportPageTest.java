@@ -15,18 +15,23 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import ru.nastavnik.IntegrationTest;
 import ru.nastavnik.RestClient;
+import ru.nastavnik.TestParticipants;
 import ru.nastavnik.security.Groups;
 
 /**
- * The questionnaire upload page opened from the Tasklist task: only with a Tasklist session, the upload only with
- * the session's CSRF token, and the import's answer in Russian (counts, or every bad row and nothing stored).
+ * The upload pages opened from Tasklist tasks (participant questionnaires, stage 5 preference questionnaires): only
+ * with a Tasklist session, the upload only with the session's CSRF token, and the import's answer in Russian
+ * (counts, or every bad row and nothing stored).
  */
 class ImportPageTest extends IntegrationTest {
 
@@ -35,6 +40,9 @@ class ImportPageTest extends IntegrationTest {
 
     /** A curator of its own, so that these programmes' tasks do not crowd the Tasklist of "curator". */
     private static final String IMPORT_CURATOR = "curator-import";
+
+    @Autowired
+    JdbcClient jdbc;
 
     private RestClient curatorApi;
     private long programme;
@@ -99,10 +107,65 @@ class ImportPageTest extends IntegrationTest {
 
     @Test
     void refusesAnonymousForeignSitesAndMentors() throws Exception {
-        String page = "/participants/import?programme=" + programme;
         byte[] good = ParticipantImporterTest.csv(ParticipantImporterTest.withHeader(null, ParticipantImporterTest.GOOD),
                 StandardCharsets.UTF_8);
+        refusesAnonymousForeignSitesAndMentors("/participants/import?programme=" + programme, good,
+                "Загружать анкеты могут куратор");
+        assertThat(JSON.readTree(curatorApi.get("/api/programmes/" + programme + "/participants").body())
+                .get("total").asLong()).isZero();
+    }
 
+    @Test
+    void curatorUploadsPreferencesThroughThePageAllOrNothing() throws Exception {
+        Map<String, Long> ids = teachers();
+        String mentee = name(ids, "Молодцова");
+        String mentor = name(ids, "Опытнова");
+        String candidate = name(ids, "Кандидатова");
+        Browser curator = Browser.loggedIn(port, IMPORT_CURATOR);
+        String page = "/preferences/import?programme=" + programme;
+
+        HttpResponse<String> form = curator.get(page);
+        assertThat(form.statusCode()).as(form.body()).isEqualTo(200);
+        assertThat(form.body()).contains("<h1>Загрузка анкет предпочтений</h1>", "type=\"file\"",
+                "action=\"/preferences/import?programme=" + programme + "\"",
+                "href=\"/api/templates/preferences.xlsx\"", "Лицей ");
+        String csrf = csrfField(form.body());
+
+        // Every bad row listed, the good one among them not stored either.
+        HttpResponse<String> refused = curator.upload(page, csrf, "плохие.csv", preferences(
+                mentee + ";;" + mentor + ";",
+                "Неизвестный Человек;;" + mentor + ";",
+                mentor + ";;" + mentor + ";"));
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.body()).contains("ничего не загружено", "Исправьте ошибки (2)",
+                "<th>Строка</th><th>Столбец</th><th>Ошибка</th>",
+                "<tr><td>3</td><td>ФИО</td><td>&laquo;Неизвестный Человек&raquo; нет среди участников программы",
+                "<tr><td>4</td><td>Хочу в пару с</td><td>Участник не может назвать самого себя");
+        assertThat(wishes()).isEmpty();
+
+        HttpResponse<String> imported = curator.upload(page, csrf, "предпочтения.csv", preferences(
+                mentee + ";;" + mentor + ", " + candidate + ";",
+                mentor + ";;;" + mentee));
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+        assertThat(imported.body()).contains("Файл «предпочтения.csv» загружен", "<td id=\"participants\">2</td>",
+                "<td id=\"preferred\">2</td>", "<td id=\"avoid\">1</td>", "Загрузить ещё файл");
+        assertThat(wishes()).containsExactlyInAnyOrder(
+                ids.get(mentee) + " prefer " + ids.get(mentor),
+                ids.get(mentee) + " prefer " + ids.get(candidate),
+                ids.get(mentor) + " avoid " + ids.get(mentee));
+    }
+
+    @Test
+    void preferencesPageRefusesAnonymousForeignSitesAndMentors() throws Exception {
+        Map<String, Long> ids = teachers();
+        byte[] good = preferences(name(ids, "Молодцова") + ";;" + name(ids, "Опытнова") + ";");
+        refusesAnonymousForeignSitesAndMentors("/preferences/import?programme=" + programme, good,
+                "Загружать анкеты предпочтений могут куратор");
+        assertThat(wishes()).isEmpty();
+    }
+
+    /** Nothing but a Tasklist user of the editors' groups, posting the session's CSRF token, gets the file in. */
+    private void refusesAnonymousForeignSitesAndMentors(String page, byte[] good, String forbidden) throws Exception {
         Browser anonymous = Browser.anonymous(port);
         HttpResponse<String> notLoggedIn = anonymous.get(page);
         assertThat(notLoggedIn.statusCode()).isEqualTo(401);
@@ -119,11 +182,32 @@ class ImportPageTest extends IntegrationTest {
         Browser mentor = Browser.loggedIn(port, "mentor1");
         HttpResponse<String> mentorPage = mentor.get(page);
         assertThat(mentorPage.statusCode()).isEqualTo(403);
-        assertThat(mentorPage.body()).contains("Загружать анкеты могут куратор");
+        assertThat(mentorPage.body()).contains(forbidden);
         assertThat(mentor.upload(page, mentor.xsrfCookie(), "анкеты.csv", good).statusCode()).isEqualTo(403);
+    }
 
-        assertThat(JSON.readTree(curatorApi.get("/api/programmes/" + programme + "/participants").body())
-                .get("total").asLong()).isZero();
+    /** A young teacher (mentee), an experienced one (mentor) and a mentor candidate, with consent: ids by name. */
+    private Map<String, Long> teachers() {
+        return TestParticipants.importRows(port, programme, List.of(
+                TestParticipants.mentee(TestParticipants.unique("Молодцова") + " Дарья"),
+                TestParticipants.mentor(TestParticipants.unique("Опытнова") + " Галина", "galina@school.ru"),
+                TestParticipants.candidate(TestParticipants.unique("Кандидатова") + " Нина", "nina@school.ru")));
+    }
+
+    private static String name(Map<String, Long> ids, String surname) {
+        return ids.keySet().stream().filter(n -> n.startsWith(surname)).findFirst().orElseThrow();
+    }
+
+    private static byte[] preferences(String... rows) {
+        return ("ФИО;Класс;Хочу в пару с;Не хочу в пару с\r\n" + String.join("\r\n", rows))
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The programme's stored wishes as «person kind other». */
+    private List<String> wishes() {
+        return jdbc.sql("select person_id, kind, other_person_id from matching_preference where programme_id = :p")
+                .param("p", programme)
+                .query((rs, n) -> rs.getLong(1) + " " + rs.getString(2) + " " + rs.getLong(3)).list();
     }
 
     private static String csrfField(String html) {
