@@ -118,6 +118,25 @@ public class MentorAccounts {
     }
 
     /**
+     * Links a person to a Camunda user made outside the product (the demo's mentor logins), so that {@link #grant}
+     * keeps that login when the person becomes a mentor instead of creating one. Nothing happens, and false is
+     * answered, when the user does not exist or the person or the user is linked already.
+     */
+    @Transactional
+    public boolean link(long personId, String userId) {
+        boolean exists = system.call(() -> identity.createUserQuery().userId(userId).count() > 0);
+        boolean linked = jdbc.sql("select count(*) from mentor_account where person_id = :person or user_id = :user")
+                .param("person", personId).param("user", userId).query(Long.class).single() > 0;
+        if (!exists || linked) {
+            return false;
+        }
+        jdbc.sql("insert into mentor_account (person_id, user_id, created_at) values (:person, :user, :now)")
+                .param("person", personId).param("user", userId).param("now", Timestamp.from(clock.now())).update();
+        audit.record(currentUser.id(), "mentor-account.linked", null, personId, "user=" + userId);
+        return true;
+    }
+
+    /**
      * A new link for a mentor (e.g. the first one expired): the curator, deputy director or director asks for it;
      * older links stop working. Creates the account when the mentor has none yet.
      */

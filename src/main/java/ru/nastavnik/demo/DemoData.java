@@ -18,7 +18,9 @@ import ru.nastavnik.shared.SchoolClock;
 
 /**
  * Profile "demo": one user per role (password "demo") and a running programme for the current school year,
- * so that a first start looks like a working school. Does nothing when the demo curator exists already.
+ * so that a first start looks like a working school; the users and that programme are made only when the demo
+ * curator does not exist yet. Then a second school's programme of the current year, brought to stage 5
+ * ({@link DemoPairsProgramme}), unless it exists already.
  */
 @Component
 @Profile("demo")
@@ -43,19 +45,26 @@ class DemoData {
     private final IdentityService identityService;
     private final ProgrammeService programmes;
     private final SchoolClock clock;
+    private final DemoPairsProgramme pairsProgramme;
 
-    DemoData(IdentityService identityService, ProgrammeService programmes, SchoolClock clock) {
+    DemoData(IdentityService identityService, ProgrammeService programmes, SchoolClock clock,
+             DemoPairsProgramme pairsProgramme) {
         this.identityService = identityService;
         this.programmes = programmes;
         this.clock = clock;
+        this.pairsProgramme = pairsProgramme;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     @Order(2)
     public void create() {
-        if (identityService.createUserQuery().userId("curator").count() > 0) {
-            return;
+        if (identityService.createUserQuery().userId("curator").count() == 0) {
+            createUsersAndProgramme();
         }
+        pairsProgramme.create();
+    }
+
+    private void createUsersAndProgramme() {
         for (DemoUser d : USERS) {
             User user = identityService.newUser(d.id());
             user.setFirstName(d.firstName());
