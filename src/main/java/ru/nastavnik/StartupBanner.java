@@ -2,11 +2,11 @@ package ru.nastavnik;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import ru.nastavnik.shared.PublicUrl;
 
 /** Prints where staff open the product, once everything (demo data included) is ready. */
 @Component
@@ -14,16 +14,16 @@ class StartupBanner {
 
     private static final Logger log = LoggerFactory.getLogger(StartupBanner.class);
 
-    private final String publicUrl;
+    private final PublicUrl publicUrl;
 
-    StartupBanner(@Value("${nastavnik.public-url}") String publicUrl) {
+    StartupBanner(PublicUrl publicUrl) {
         this.publicUrl = publicUrl;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     @Order(100)
     public void print() {
-        log.info("\n\n  Наставник запущен. Tasklist: {}/camunda/app/tasklist/\n  API: {}/api/programmes\n",
-                publicUrl, publicUrl);
+        log.info("\n\n  Наставник запущен. Tasklist: {}\n  API: {}\n",
+                publicUrl.of("/camunda/app/tasklist/"), publicUrl.of("/api/programmes"));
     }
 }

@@ -9,7 +9,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -25,6 +24,7 @@ import ru.nastavnik.security.Groups;
 import ru.nastavnik.security.SystemAuthentication;
 import ru.nastavnik.shared.ApiException;
 import ru.nastavnik.shared.AuditLog;
+import ru.nastavnik.shared.PublicUrl;
 import ru.nastavnik.shared.SchoolClock;
 
 /**
@@ -49,12 +49,12 @@ public class MentorAccounts {
     private final AuditLog audit;
     private final CurrentUser currentUser;
     private final SchoolClock clock;
-    private final String publicUrl;
+    private final PublicUrl publicUrl;
 
     MentorAccounts(JdbcClient jdbc, IdentityService identity, SystemAuthentication system,
                    ParticipantDirectory directory, ProgrammeService programmes, PasswordLinks links, MailNotifier mail,
                    AuditLog audit, CurrentUser currentUser, SchoolClock clock,
-                   @Value("${nastavnik.public-url}") String publicUrl) {
+                   PublicUrl publicUrl) {
         this.jdbc = jdbc;
         this.identity = identity;
         this.system = system;
@@ -65,7 +65,7 @@ public class MentorAccounts {
         this.audit = audit;
         this.currentUser = currentUser;
         this.clock = clock;
-        this.publicUrl = publicUrl.replaceAll("/+$", "");
+        this.publicUrl = publicUrl;
     }
 
     /** The login of the person's account, if they have one. */
@@ -199,15 +199,13 @@ public class MentorAccounts {
                 Логин: %s
 
                 Чтобы задать пароль, откройте ссылку. Она действует %d ч и только один раз:
-                %s/account/password?token=%s
+                %s
 
                 После этого входите в Tasklist с этим логином и своим паролем:
-                %s/camunda/app/tasklist/
+                %s
 
                 Если срок ссылки истёк, попросите куратора программы выслать новую.
                 Пароль никогда не присылается по почте. Если вы не ждали этого письма, просто удалите его.
-
-                Программа наставничества «Наставник»
                 """.formatted(name, first
                         ? "Вы стали наставником в программе наставничества «" + programme.schoolName() + "», "
                         + programme.schoolYear() + ". Для вас создана учётная запись: в ней вы будете получать "
@@ -215,7 +213,8 @@ public class MentorAccounts {
                         : "Высылаем новую ссылку, чтобы задать пароль учётной записи наставника в программе «"
                         + programme.schoolName() + "», " + programme.schoolYear() + ". Прежние ссылки больше не "
                         + "действуют.",
-                userId, hours, publicUrl, token, publicUrl);
+                userId, hours, publicUrl.of("/account/password?token=" + token),
+                publicUrl.of("/camunda/app/tasklist/"));
         mail.send(List.of(contact.email()), List.of(), "«Наставник»: задайте пароль для входа", body);
     }
 }

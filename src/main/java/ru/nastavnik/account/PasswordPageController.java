@@ -8,7 +8,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -20,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 import ru.nastavnik.security.SystemAuthentication;
 import ru.nastavnik.shared.AuditLog;
 import ru.nastavnik.shared.PublicPage;
+import ru.nastavnik.shared.PublicUrl;
 
 /**
  * A public page of the product (like the feedback page): a mentor sets the first password through the
@@ -40,15 +40,15 @@ class PasswordPageController {
     private final IdentityService identity;
     private final SystemAuthentication system;
     private final AuditLog audit;
-    private final String publicUrl;
+    private final PublicUrl publicUrl;
 
     PasswordPageController(PasswordLinks links, IdentityService identity, SystemAuthentication system, AuditLog audit,
-                           @Value("${nastavnik.public-url}") String publicUrl) {
+                           PublicUrl publicUrl) {
         this.links = links;
         this.identity = identity;
         this.system = system;
         this.audit = audit;
-        this.publicUrl = publicUrl.replaceAll("/+$", "");
+        this.publicUrl = publicUrl;
     }
 
     @GetMapping(path = PATH, produces = MediaType.TEXT_HTML_VALUE)
@@ -94,8 +94,8 @@ class PasswordPageController {
         log.info("Password set through a one-time link for user {}", check.userId());
         return PublicPage.html(HttpStatus.OK, "Пароль сохранён", """
                 <p>Пароль сохранён. Ссылка из письма больше не действует.</p>
-                <p>Войдите в <a href="%s/camunda/app/tasklist/">Tasklist</a> с логином <b>%s</b> и новым паролем.</p>
-                """.formatted(esc(publicUrl), esc(check.userId())));
+                <p>Войдите в <a href="%s">Tasklist</a> с логином <b>%s</b> и новым паролем.</p>
+                """.formatted(esc(publicUrl.of("/camunda/app/tasklist/")), esc(check.userId())));
     }
 
     static List<String> rules(String userId, String password, String repeat) {

@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -27,6 +28,7 @@ import ru.nastavnik.participant.ParticipantWithdrawn;
 import ru.nastavnik.programme.ProgrammeService;
 import ru.nastavnik.programme.RoadmapService;
 import ru.nastavnik.shared.AuditLog;
+import ru.nastavnik.shared.PublicUrl;
 import ru.nastavnik.shared.SchoolClock;
 
 /**
@@ -72,13 +74,13 @@ public class FeedbackService {
     private final AuditLog audit;
     private final SchoolClock clock;
     private final ApplicationEventPublisher events;
-    private final String publicUrl;
+    private final PublicUrl publicUrl;
     private final int linkDays;
 
     FeedbackService(JdbcClient jdbc, FeedbackLinks links, Pairs pairs, ParticipantDirectory directory,
                     ProgrammeService programmes, RoadmapService roadmap, MailNotifier mail, AuditLog audit,
                     SchoolClock clock, ApplicationEventPublisher events,
-                    @Value("${nastavnik.public-url}") String publicUrl,
+                    PublicUrl publicUrl,
                     @Value("${nastavnik.feedback.link-days:14}") int linkDays) {
         this.jdbc = jdbc;
         this.links = links;
@@ -90,7 +92,7 @@ public class FeedbackService {
         this.audit = audit;
         this.clock = clock;
         this.events = events;
-        this.publicUrl = publicUrl.replaceAll("/+$", "");
+        this.publicUrl = publicUrl;
         this.linkDays = linkDays;
     }
 
@@ -210,32 +212,23 @@ public class FeedbackService {
             if (answered(a.pair().id(), a.person().personId(), kind)) {
                 continue;
             }
-            Set<String> to = new LinkedHashSet<>();
             boolean consent = directory.contact(programmeId, a.person().personId())
                     .map(ParticipantDirectory.Contact::consentInForce).orElse(false);
-            if (consent) {
-                addAddress(to, a.person().email());
-                addAddress(to, a.person().representativeEmail());
-            }
-            if (to.isEmpty()) {
+            if (!consent || a.person().mailTo().isEmpty()) {
                 without++;
                 continue;
             }
             String token = links.issue(programmeId, a.pair().id(), a.person().personId(), kind, expiresAt);
             FeedbackMails.Mail m = FeedbackMails.invitation(kind, school, a.person(),
-                    publicUrl + FeedbackPageController.PATH + token, lastDay);
-            mail.send(to, List.of(), m.subject(), m.body());
+                    publicUrl.of(FeedbackPageController.PATH + token), lastDay);
+            // Both in "to": the invitation asks the representative to answer with the child.
+            mail.send(Stream.concat(a.person().mailTo().stream(), a.person().mailCopy().stream()).toList(), List.of(),
+                    m.subject(), m.body());
             mailed++;
         }
         audit.record(ACTOR, "feedback.links-sent", programmeId, null, "kind=" + kind.code() + " mailed=" + mailed
                 + " without-address=" + without);
         return new Sent(mailed, without);
-    }
-
-    private static void addAddress(Set<String> to, String email) {
-        if (email != null && !email.isBlank()) {
-            to.add(email.strip());
-        }
     }
 
     private boolean answered(long pairId, long personId, FeedbackKind kind) {

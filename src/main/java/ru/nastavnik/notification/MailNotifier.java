@@ -12,7 +12,8 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends the product's emails (Russian, plain text) through Spring Mail. In mode "log" (the demo without an
+ * Sends the product's emails (Russian, plain text) through Spring Mail, each ending with the one signature that says
+ * the mail is automatic, so that no caller writes it again. In mode "log" (the demo without an
  * SMTP server) the mail is written to the log instead. A failed send throws, so a timer job that sends it is
  * retried by the engine and shows up as an incident in Cockpit if it keeps failing.
  */
@@ -20,6 +21,7 @@ import org.springframework.stereotype.Component;
 public class MailNotifier {
 
     private static final Logger log = LoggerFactory.getLogger(MailNotifier.class);
+    static final String SIGNATURE = "Это письмо отправлено автоматически системой «Наставник».";
 
     private final JavaMailSender sender;
     private final String from;
@@ -32,7 +34,8 @@ public class MailNotifier {
         this.logOnly = "log".equalsIgnoreCase(mode);
     }
 
-    public void send(Collection<String> to, Collection<String> cc, String subject, String body) {
+    public void send(Collection<String> to, Collection<String> cc, String subject, String text) {
+        String body = text.stripTrailing() + "\n\n" + SIGNATURE;
         if (to.isEmpty()) {
             log.warn("Mail '{}' has no recipient with an email address; not sent", subject);
             return;

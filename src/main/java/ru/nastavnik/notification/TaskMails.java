@@ -2,8 +2,8 @@ package ru.nastavnik.notification;
 
 import java.time.LocalDate;
 import org.camunda.bpm.engine.task.Task;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import ru.nastavnik.shared.PublicUrl;
 import ru.nastavnik.shared.SchoolClock;
 
 /** The Russian texts of reminder and escalation emails about a task. */
@@ -13,10 +13,10 @@ class TaskMails {
     record Mail(String subject, String body) {
     }
 
-    private final String publicUrl;
+    private final PublicUrl publicUrl;
     private final SchoolClock clock;
 
-    TaskMails(@Value("${nastavnik.public-url}") String publicUrl, SchoolClock clock) {
+    TaskMails(PublicUrl publicUrl, SchoolClock clock) {
         this.publicUrl = publicUrl;
         this.clock = clock;
     }
@@ -27,8 +27,7 @@ class TaskMails {
                 "Здравствуйте!\n\n"
                         + "Напоминаем, что " + due + " истекает срок задачи программы наставничества:\n\n"
                         + "  " + task.getName() + "\n\n"
-                        + "Отметьте выполнение в списке задач: " + link(task) + "\n\n"
-                        + "Это письмо отправлено автоматически системой «Наставник».");
+                        + "Отметьте выполнение в списке задач: " + link(task));
     }
 
     Mail escalation(Task task, boolean toDirector) {
@@ -39,8 +38,7 @@ class TaskMails {
                         ? "Задача куратора программы наставничества не выполнена в срок (" + due + "):\n\n"
                         : "Задача программы наставничества не выполнена в срок (" + due + "):\n\n")
                         + "  " + task.getName() + "\n\n"
-                        + "Ответственные получили копию этого письма. Задача: " + link(task) + "\n\n"
-                        + "Это письмо отправлено автоматически системой «Наставник».");
+                        + "Ответственные получили копию этого письма. Задача: " + link(task));
     }
 
     private String dueText(Task task) {
@@ -49,6 +47,6 @@ class TaskMails {
     }
 
     private String link(Task task) {
-        return publicUrl + "/camunda/app/tasklist/default/#/?task=" + task.getId();
+        return publicUrl.task(task.getId());
     }
 }

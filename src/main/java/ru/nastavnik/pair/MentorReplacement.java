@@ -260,8 +260,7 @@ public class MentorReplacement {
                         + "Просьба о замене наставника " + pair.mentor().fullName() + " (программа наставничества «"
                         + programme.schoolName() + "», " + programme.schoolYear() + ") не удовлетворена.\n\n"
                         + "Причина: " + why + "\n\n"
-                        + "Наставник остаётся прежним; вопросы можно задать куратору программы.\n\n"
-                        + "Это письмо отправлено автоматически системой «Наставник».");
+                        + "Наставник остаётся прежним; вопросы можно задать куратору программы.");
     }
 
     static String businessKey(Pair pair) {
@@ -299,27 +298,26 @@ public class MentorReplacement {
         String programmeName = "программа наставничества «" + programme.schoolName() + "», " + programme.schoolYear();
         String orderName = "распоряжение № " + order.number() + " от " + SchoolClock.RUSSIAN_DATE.format(order.date());
         String mentees = String.join(", ", after.mentees().stream().map(Pair.Person::fullName).toList());
-        String end = "\n\nЭто письмо отправлено автоматически системой «Наставник».";
         if (after.mentor().email() != null) {
             mail.send(List.of(after.mentor().email()), List.of(), "Вы назначены наставником: " + mentees,
                     "Здравствуйте, " + after.mentor().fullName() + "!\n\n"
                             + "По " + orderName + " вы назначены наставником (" + programmeName + ") вместо "
                             + before.mentor().fullName() + ". Наставляемые: " + mentees + ".\n\n"
                             + "Работа продолжается с того шага, на котором остановилась: ваши задачи по встречам — "
-                            + "в Tasklist." + end);
+                            + "в Tasklist.");
         }
         if (before.mentor().email() != null) {
             mail.send(List.of(before.mentor().email()), List.of(), "Замена наставника: " + mentees,
                     "Здравствуйте, " + before.mentor().fullName() + "!\n\n"
                             + "По " + orderName + " наставником (" + programmeName + ") для: " + mentees
                             + " назначен(а) " + after.mentor().fullName() + ". Ваши задачи по этой паре (группе) "
-                            + "сняты. Спасибо за вашу работу!" + end);
+                            + "сняты. Спасибо за вашу работу!");
         }
         pairMails.toMentees(after, "Новый наставник: " + after.mentor().fullName(),
                 "Здравствуйте!\n\n"
                         + "По " + orderName + " наставником (" + programmeName + ") для: " + mentees
                         + " назначен(а) " + after.mentor().fullName() + " вместо " + before.mentor().fullName()
-                        + ". Встречи продолжатся по прежнему плану; новый наставник свяжется с вами." + end);
+                        + ". Встречи продолжатся по прежнему плану; новый наставник свяжется с вами.");
     }
 
     private Set<String> curatorEmails(Programme programme) {

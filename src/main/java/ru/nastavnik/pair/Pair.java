@@ -20,6 +20,24 @@ public record Pair(long id, long programmeId, long orderId, Person mentor, Strin
      */
     public record Person(long personId, String fullName, String email, String representativeName,
                          String representativeEmail) {
+
+        /** Whom a mail to the person goes to: their own address, else a minor's representative; none without both. */
+        public List<String> mailTo() {
+            return hasOwnAddress() ? List.of(email) : present(representativeEmail);
+        }
+
+        /** Who gets a copy: the representative, when the mail goes to the person's own address. */
+        public List<String> mailCopy() {
+            return hasOwnAddress() ? present(representativeEmail) : List.of();
+        }
+
+        private boolean hasOwnAddress() {
+            return email != null && !email.isBlank();
+        }
+
+        private static List<String> present(String address) {
+            return address == null || address.isBlank() ? List.of() : List.of(address);
+        }
     }
 
     public boolean group() {

@@ -1,13 +1,12 @@
 package ru.nastavnik.pair;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import ru.nastavnik.notification.MailNotifier;
 import ru.nastavnik.programme.Programme;
+import ru.nastavnik.shared.PublicUrl;
 import ru.nastavnik.shared.SchoolClock;
 
 /**
@@ -20,51 +19,46 @@ import ru.nastavnik.shared.SchoolClock;
 @Component
 class PairMeetingMails {
 
-    private static final String SIGNATURE = "Это письмо отправлено автоматически системой «Наставник».";
-
     private final MailNotifier mail;
-    private final String publicUrl;
+    private final PublicUrl publicUrl;
 
-    PairMeetingMails(MailNotifier mail, @Value("${nastavnik.public-url}") String publicUrl) {
+    PairMeetingMails(MailNotifier mail, PublicUrl publicUrl) {
         this.mail = mail;
-        this.publicUrl = publicUrl.replaceAll("/+$", "");
+        this.publicUrl = publicUrl;
     }
 
     void beforeMeeting(Pair pair, PairMeetings.Meeting meeting, String taskId) {
         String day = meeting.plannedOn().format(SchoolClock.RUSSIAN_DATE);
         String subject = "Напоминание: " + meeting.title() + " " + day;
         String people = people(pair);
-        mail.send(addresses(pair.mentor().email()), List.of(), subject, "Здравствуйте!\n\n"
+        mail.send(pair.mentor().mailTo(), List.of(), subject, "Здравствуйте!\n\n"
                 + "Напоминаем: " + day + " запланирована встреча по программе наставничества — «"
                 + meeting.title() + "».\n\n" + people + "\n\n"
-                + "После встречи отметьте её в списке задач: " + taskLink(taskId) + "\n"
-                + "Если встреча переносится, выберите в этой задаче «Встреча не состоялась — перенести».\n\n"
-                + SIGNATURE);
+                + "После встречи отметьте её в списке задач: " + publicUrl.task(taskId) + "\n"
+                + "Если встреча переносится, выберите в этой задаче «Встреча не состоялась — перенести».");
         toMentees(pair, subject, "Здравствуйте!\n\n"
                 + "Напоминаем: " + day + " запланирована встреча по программе наставничества — «"
                 + meeting.title() + "».\n\n" + people + "\n\n"
-                + "Если прийти не получается, сообщите наставнику заранее.\n\n" + SIGNATURE);
+                + "Если прийти не получается, сообщите наставнику заранее.");
     }
 
     /** The same text to each mentee of the pair: own address (representative in copy), else the representative. */
     void toMentees(Pair pair, String subject, String body) {
         for (Pair.Person mentee : pair.mentees()) {
-            boolean own = mentee.email() != null && !mentee.email().isBlank();
-            mail.send(addresses(own ? mentee.email() : mentee.representativeEmail()),
-                    own ? addresses(mentee.representativeEmail()) : List.of(), subject, body);
+            mail.send(mentee.mailTo(), mentee.mailCopy(), subject, body);
         }
     }
 
     void unreported(Pair pair, PairMeetings.Meeting meeting, String taskId) {
         String day = meeting.plannedOn().format(SchoolClock.RUSSIAN_DATE);
-        mail.send(addresses(pair.mentor().email()), List.of(), "Встреча не отмечена: " + meeting.title(),
+        mail.send(pair.mentor().mailTo(), List.of(), "Встреча не отмечена: " + meeting.title(),
                 "Здравствуйте!\n\n"
                         + "Встреча «" + meeting.title() + "» с " + PairMeetings.names(pair.mentees())
                         + " была запланирована на " + day + ", но отчёт о ней не заполнен.\n\n"
-                        + "Заполните отчёт в списке задач: " + taskLink(taskId) + "\n"
+                        + "Заполните отчёт в списке задач: " + publicUrl.task(taskId) + "\n"
                         + "Если встреча не состоялась, договоритесь о новой дате и выберите в этой задаче «Встреча не "
                         + "состоялась — перенести». Без отчёта через неделю куратор получит уведомление о "
-                        + "просрочке.\n\n" + SIGNATURE);
+                        + "просрочке.");
     }
 
     /** The curator learns that the mentor moved a meeting, from which day to which and why. */
@@ -73,7 +67,7 @@ class PairMeetingMails {
                 + "Встреча «" + meeting.title() + "» перенесена наставником с " + from.format(SchoolClock.RUSSIAN_DATE)
                 + " на " + meeting.plannedOn().format(SchoolClock.RUSSIAN_DATE) + ".\n\n" + people(pair) + "\n\n"
                 + "Причина: " + reason + "\n\n"
-                + "Срок задачи, напоминания и эскалация перенесены на новую дату.\n\n" + SIGNATURE);
+                + "Срок задачи, напоминания и эскалация перенесены на новую дату.");
     }
 
     /** The mentor and each mentee learn that the curator ended the pair (group) early, and why. */
@@ -82,27 +76,15 @@ class PairMeetingMails {
         String what = "Наставничество по программе «" + programme.schoolName() + "», " + programme.schoolYear()
                 + ", завершено досрочно.\n\n" + people(pair)
                 + "\n\nПричина: " + reason + "\n\n";
-        mail.send(addresses(pair.mentor().email()), List.of(), subject, "Здравствуйте, " + pair.mentor().fullName()
+        mail.send(pair.mentor().mailTo(), List.of(), subject, "Здравствуйте, " + pair.mentor().fullName()
                 + "!\n\n" + what + "Задачи по встречам сняты. Спасибо за вашу работу! Вопросы можно задать "
-                + "куратору программы.\n\n" + SIGNATURE);
+                + "куратору программы.");
         toMentees(pair, subject, "Здравствуйте!\n\n" + what + "Встреч больше не будет. Вопросы можно задать куратору "
-                + "программы.\n\n" + SIGNATURE);
+                + "программы.");
     }
 
     private static String people(Pair pair) {
         return "Наставник: " + pair.mentor().fullName() + "\n"
                 + (pair.group() ? "Наставляемые: " : "Наставляемый: ") + PairMeetings.names(pair.mentees());
-    }
-
-    private String taskLink(String taskId) {
-        return publicUrl + "/camunda/app/tasklist/default/#/?task=" + taskId;
-    }
-
-    private static List<String> addresses(String email) {
-        List<String> list = new ArrayList<>();
-        if (email != null && !email.isBlank()) {
-            list.add(email);
-        }
-        return list;
     }
 }

@@ -15,8 +15,6 @@ import ru.nastavnik.shared.SchoolClock;
 @Component
 class PairAnnouncements {
 
-    private static final String SIGNATURE = "\n\nЭто письмо отправлено автоматически системой «Наставник».";
-
     private final MailNotifier mail;
 
     PairAnnouncements(MailNotifier mail) {
@@ -64,7 +62,7 @@ class PairAnnouncements {
     }
 
     private int send(String to, String subject, String body) {
-        mail.send(List.of(to), List.of(), subject, body + SIGNATURE);
+        mail.send(List.of(to), List.of(), subject, body);
         return 1;
     }
 }

@@ -12,7 +12,6 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -127,8 +126,7 @@ final class PairWorkStage {
                             + list + "\n\n"
                             + "Этап 6 продолжается: назначена групповая заключительная встреча. Проведите итоговые "
                             + "встречи этих пар или завершите их досрочно с указанием причины. Директор получил "
-                            + "копию этого письма.\n\n"
-                            + "Это письмо отправлено автоматически системой «Наставник».");
+                            + "копию этого письма.");
             audit.record(null, "pairs.open-at-end-escalated", programmeId, null, "pairs=" + open.size());
         }
     }
@@ -180,13 +178,10 @@ final class PairWorkStage {
     static class SendSatisfactionSurvey implements JavaDelegate {
         private final StageDelegates.StageSchedule schedule;
         private final FeedbackService feedback;
-        private final String publicUrl;
 
-        SendSatisfactionSurvey(StageDelegates.StageSchedule schedule, FeedbackService feedback,
-                               @Value("${nastavnik.public-url}") String publicUrl) {
+        SendSatisfactionSurvey(StageDelegates.StageSchedule schedule, FeedbackService feedback) {
             this.schedule = schedule;
             this.feedback = feedback;
-            this.publicUrl = publicUrl.replaceAll("/+$", "");
         }
 
         @Override
@@ -196,7 +191,7 @@ final class PairWorkStage {
             FeedbackService.Sent sent = feedback.sendSatisfactionSurvey(programmeId);
             execution.setVariable("surveyWithoutAddress", (long) sent.withoutAddress());
             execution.setVariable(VAR_SURVEY_SUMMARY, feedback.surveySummary(programmeId));
-            execution.setVariable("feedbackUrl", publicUrl + "/api/programmes/" + programmeId + "/feedback");
+            execution.setVariable("feedbackUrl", "/api/programmes/" + programmeId + "/feedback");
         }
     }
 

@@ -9,9 +9,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.beans.factory.annotation.Value;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import ru.nastavnik.notification.Deadlines;
 import ru.nastavnik.participant.ParticipantDirectory;
@@ -62,19 +61,17 @@ final class StageDelegates {
     @Component("planQuestionnaireCollection")
     static class PlanCollection implements JavaDelegate {
         private final StageSchedule schedule;
-        private final String publicUrl;
 
-        PlanCollection(StageSchedule schedule, @Value("${nastavnik.public-url}") String publicUrl) {
+        PlanCollection(StageSchedule schedule) {
             this.schedule = schedule;
-            this.publicUrl = publicUrl.replaceAll("/+$", "");
         }
 
         @Override
         public void execute(DelegateExecution execution) {
             execution.setVariable("collectionEndsAt", schedule.apply(execution));
             long programmeId = ProgrammeProcess.programmeId(execution);
-            execution.setVariable("importUrl", publicUrl + "/api/programmes/" + programmeId + "/participants/import");
-            execution.setVariable("templateUrl", publicUrl + "/api/templates/participants.xlsx");
+            execution.setVariable("importUrl", "/api/programmes/" + programmeId + "/participants/import");
+            execution.setVariable("templateUrl", "/api/templates/participants.xlsx");
         }
     }
 

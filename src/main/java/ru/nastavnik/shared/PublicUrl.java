@@ -1,0 +1,28 @@
+package ru.nastavnik.shared;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Where people reach the app from outside ({@code nastavnik.public-url}), for the links in emails and in the start-up
+ * banner. Links inside Tasklist forms stay relative: Tasklist is on the same server, wherever it is reached.
+ */
+@Component
+public class PublicUrl {
+
+    private final String base;
+
+    PublicUrl(@Value("${nastavnik.public-url}") String base) {
+        this.base = base.replaceAll("/+$", "");
+    }
+
+    /** The absolute address of a path of the app, e.g. {@code /feedback/…}. */
+    public String of(String path) {
+        return base + path;
+    }
+
+    /** The address of a task in Tasklist. */
+    public String task(String taskId) {
+        return of("/camunda/app/tasklist/default/#/?task=" + taskId);
+    }
+}
