@@ -2,13 +2,14 @@ package ru.nastavnik.matching;
 
 import java.util.List;
 import ru.nastavnik.participant.ImportColumn;
+import ru.nastavnik.participant.SheetTemplate;
 import ru.nastavnik.participant.Text;
 
 /**
  * The columns of the preference questionnaire file, in the template's order. The person's columns are those of the
  * participant import (same headers and aliases); the wish columns are matched the same way.
  */
-enum PreferenceColumn {
+enum PreferenceColumn implements SheetTemplate.Column {
     FULL_NAME(ImportColumn.FULL_NAME, true, "Фамилия, имя и отчество — как в анкете участника"),
     BIRTH_DATE(ImportColumn.BIRTH_DATE, false, "Только чтобы различить тёзок: ДД.ММ.ГГГГ"),
     SCHOOL_CLASS(ImportColumn.SCHOOL_CLASS, false, "Только чтобы различить тёзок-учеников: «7Б»"),
@@ -40,16 +41,19 @@ enum PreferenceColumn {
         this.aliases = List.of(aliases);
     }
 
-    String header() {
+    @Override
+    public String header() {
         return header;
     }
 
     /** The column must be in the file; a wish cell may still be empty (it clears that list). */
-    boolean required() {
+    @Override
+    public boolean required() {
         return required;
     }
 
-    String accepts() {
+    @Override
+    public String accepts() {
         return accepts;
     }
 

@@ -1,8 +1,6 @@
 package ru.nastavnik.matching;
 
 import java.io.IOException;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -17,6 +15,7 @@ import org.springframework.web.multipart.MultipartFile;
 import ru.nastavnik.participant.ImportRefusal;
 import ru.nastavnik.participant.ImportRejectedException;
 import ru.nastavnik.participant.SheetReader;
+import ru.nastavnik.participant.SheetTemplate;
 
 /**
  * {@code POST /api/programmes/{id}/preferences/import}: the preference questionnaires as a file (multipart field
@@ -48,11 +47,7 @@ class PreferenceImportController {
 
     @GetMapping("/templates/preferences.xlsx")
     ResponseEntity<byte[]> template() {
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(SheetReader.XLSX_TYPE))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("preferences.xlsx").build().toString())
-                .body(PreferenceTemplate.xlsx());
+        return SheetTemplate.download("preferences.xlsx", PreferenceTemplate.xlsx());
     }
 
     @ExceptionHandler(ImportRejectedException.class)

@@ -6,7 +6,7 @@ import java.util.List;
  * The columns of the questionnaire file, in the template's order. Headers are matched ignoring case, spaces,
  * punctuation, «*» and «ё»; the aliases are headers found in real school spreadsheets. Other columns are ignored.
  */
-public enum ImportColumn {
+public enum ImportColumn implements SheetTemplate.Column {
     FULL_NAME("ФИО", true, "Фамилия, имя и отчество (если есть)", "Фамилия Имя Отчество", "Ф.И.О.", "ФИО участника"),
     BIRTH_DATE("Дата рождения", true, "ДД.ММ.ГГГГ, ГГГГ-ММ-ДД или дата Excel; не в будущем"),
     CATEGORY("Категория", true, "Ученик, Педагог, Студент, Работодатель, Родитель, Выпускник", "Категория участника", "Статус"),
@@ -45,15 +45,18 @@ public enum ImportColumn {
     }
 
     /** The header as the template writes it. */
+    @Override
     public String header() {
         return header;
     }
 
     /** Required in the file (the column must exist, the cell must be filled); others may be conditional. */
+    @Override
     public boolean required() {
         return required;
     }
 
+    @Override
     public String accepts() {
         return accepts;
     }

@@ -7,8 +7,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -77,11 +75,7 @@ class ParticipantController {
 
     @GetMapping("/templates/participants.xlsx")
     ResponseEntity<byte[]> template() {
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(SheetReader.XLSX_TYPE))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("participants.xlsx").build().toString())
-                .body(ImportTemplate.xlsx());
+        return SheetTemplate.download("participants.xlsx", ImportTemplate.xlsx());
     }
 
     @GetMapping("/programmes/{id}/participants")

@@ -1,0 +1,103 @@
+package ru.nastavnik.participant;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.function.BiConsumer;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * What the import templates (participants, preferences) have in common: a workbook whose first sheet is the header
+ * row of the import's columns, frozen, so that row 2 is already the first questionnaire; sections of explanations with
+ * a bold title; the download.
+ */
+public final class SheetTemplate {
+
+    /** A column of an import file as the template writes and explains it. */
+    public interface Column {
+        String header();
+
+        /** The column must be in the file. */
+        boolean required();
+
+        /** What the column accepts, in Russian. */
+        String accepts();
+
+        /** The header with «*» for a required column (the import ignores the mark). */
+        default String heading() {
+            return header() + (required() ? " *" : "");
+        }
+    }
+
+    private SheetTemplate() {
+    }
+
+    /** A new workbook filled by {@code fill}, which gets the bold style of titles; the XLSX bytes. */
+    public static byte[] build(BiConsumer<Workbook, CellStyle> fill) {
+        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            CellStyle bold = book.createCellStyle();
+            Font font = book.createFont();
+            font.setBold(true);
+            bold.setFont(font);
+            bold.setWrapText(true);
+            fill.accept(book, bold);
+            book.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The sheet the questionnaires are written on: the columns' headings in bold, frozen. */
+    public static Sheet headerSheet(Workbook book, CellStyle bold, String name, List<? extends Column> columns,
+                                    int[] widths) {
+        Sheet sheet = book.createSheet(name);
+        Row header = sheet.createRow(0);
+        for (int c = 0; c < columns.size(); c++) {
+            header.createCell(c).setCellValue(columns.get(c).heading());
+            header.getCell(c).setCellStyle(bold);
+            sheet.setColumnWidth(c, widths[Math.min(c, widths.length - 1)] * 256);
+        }
+        sheet.createFreezePane(0, 1);
+        return sheet;
+    }
+
+    /** A bold title and its lines from {@code row}; returns the row after a blank one. */
+    public static int section(Sheet sheet, int row, CellStyle bold, String title, List<String[]> lines) {
+        Row head = sheet.createRow(row++);
+        head.createCell(0).setCellValue(title);
+        head.getCell(0).setCellStyle(bold);
+        for (String[] line : lines) {
+            Row r = sheet.createRow(row++);
+            for (int c = 0; c < line.length; c++) {
+                r.createCell(c).setCellValue(line[c]);
+            }
+        }
+        return row + 1;
+    }
+
+    /** The columns with what each accepts, as a section. */
+    public static int columns(Sheet sheet, int row, CellStyle bold, String title, List<? extends Column> columns) {
+        return section(sheet, row, bold, title,
+                columns.stream().map(c -> new String[] {c.heading(), c.accepts()}).toList());
+    }
+
+    /** The template as a download named {@code fileName}. */
+    public static ResponseEntity<byte[]> download(String fileName, byte[] xlsx) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(SheetReader.XLSX_TYPE))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build()
+                        .toString())
+                .body(xlsx);
+    }
+}
