@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * own instance is meant, not its siblings.
  */
 @Component
-class TimedTasks {
+public class TimedTasks {
 
     private final TaskService taskService;
 
@@ -26,7 +26,7 @@ class TimedTasks {
         this.taskService = taskService;
     }
 
-    List<Task> openTasksOf(DelegateExecution execution) {
+    public List<Task> openTasksOf(DelegateExecution execution) {
         FlowNode current = (FlowNode) execution.getBpmnModelElementInstance();
         for (SequenceFlow incoming : current.getIncoming()) {
             if (incoming.getSource() instanceof BoundaryEvent timer) {

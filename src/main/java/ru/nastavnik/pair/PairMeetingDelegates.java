@@ -2,7 +2,6 @@ package ru.nastavnik.pair;
 
 import java.time.LocalDate;
 import java.util.List;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.task.Task;
@@ -10,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import ru.nastavnik.notification.TaskPeople;
+import ru.nastavnik.notification.TimedTasks;
 import ru.nastavnik.programme.ProgrammeProcess;
 import ru.nastavnik.security.CurrentUser;
 import ru.nastavnik.security.SystemAuthentication;
@@ -145,15 +145,14 @@ final class PairMeetingDelegates {
         private final PairMeetings meetings;
         private final Pairs pairs;
         private final PairMeetingMails mails;
-        private final TaskService taskService;
+        private final TimedTasks tasks;
         private final SchoolClock clock;
 
-        SendReminder(PairMeetings meetings, Pairs pairs, PairMeetingMails mails, TaskService taskService,
-                     SchoolClock clock) {
+        SendReminder(PairMeetings meetings, Pairs pairs, PairMeetingMails mails, TimedTasks tasks, SchoolClock clock) {
             this.meetings = meetings;
             this.pairs = pairs;
             this.mails = mails;
-            this.taskService = taskService;
+            this.tasks = tasks;
             this.clock = clock;
         }
 
@@ -165,7 +164,7 @@ final class PairMeetingDelegates {
                 log.info("No reminder for meeting {}: reported or past", meeting.id());
                 return;
             }
-            mails.beforeMeeting(pairs.get(meeting.pairId()), meeting, reportTask(taskService, execution));
+            mails.beforeMeeting(pairs.get(meeting.pairId()), meeting, reportTask(tasks, execution));
         }
     }
 
@@ -178,13 +177,13 @@ final class PairMeetingDelegates {
         private final PairMeetings meetings;
         private final Pairs pairs;
         private final PairMeetingMails mails;
-        private final TaskService taskService;
+        private final TimedTasks tasks;
 
-        RemindUnreported(PairMeetings meetings, Pairs pairs, PairMeetingMails mails, TaskService taskService) {
+        RemindUnreported(PairMeetings meetings, Pairs pairs, PairMeetingMails mails, TimedTasks tasks) {
             this.meetings = meetings;
             this.pairs = pairs;
             this.mails = mails;
-            this.taskService = taskService;
+            this.tasks = tasks;
         }
 
         @Override
@@ -192,7 +191,7 @@ final class PairMeetingDelegates {
             long id = meetingId(execution);
             if (meetings.markOverdue(id)) {
                 PairMeetings.Meeting meeting = meetings.get(id);
-                mails.unreported(pairs.get(meeting.pairId()), meeting, reportTask(taskService, execution));
+                mails.unreported(pairs.get(meeting.pairId()), meeting, reportTask(tasks, execution));
             }
         }
     }
@@ -252,9 +251,9 @@ final class PairMeetingDelegates {
     }
 
     /** The open report task of the pair-meeting process the execution belongs to, for the links in mails. */
-    private static String reportTask(TaskService taskService, DelegateExecution execution) {
-        List<Task> tasks = taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
-                .taskDefinitionKey(PairMeetings.TASK_REPORT_MEETING).list();
-        return tasks.isEmpty() ? "" : tasks.get(0).getId();
+    /** The meeting's report task, which the timer that runs the delegate is attached to. */
+    private static String reportTask(TimedTasks tasks, DelegateExecution execution) {
+        List<Task> open = tasks.openTasksOf(execution);
+        return open.isEmpty() ? "" : open.get(0).getId();
     }
 }
