@@ -1,8 +1,12 @@
 package ru.nastavnik;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import org.camunda.spin.plugin.variable.SpinValues;
 import ru.nastavnik.matching.MatchingProposal;
 import ru.nastavnik.pair.Pair;
 import ru.nastavnik.pair.Pairs;
@@ -13,6 +17,19 @@ import ru.nastavnik.pairorder.PairOrders;
 public final class TestPairs {
 
     private TestPairs() {
+    }
+
+    /** The mentor's report of a held meeting as the form «Отметить встречу» sends it: who of the mentees came. */
+    public static Map<String, Object> meetingReport(LocalDate heldOn, List<Long> attended) {
+        Map<String, Object> vars = new HashMap<>();
+        vars.put("heldOn", heldOn.toString());
+        vars.put("durationMinutes", 45L);
+        vars.put("meetingFormat", "in_person");
+        vars.put("meetingTopics", "Цели и ожидания");
+        vars.put("meetingAgreed", "Встречаться по плану");
+        vars.put("attendedMentees", SpinValues.jsonValue(attended.stream().map(id -> "\"" + id + "\"")
+                .collect(Collectors.joining(",", "[", "]"))).create());
+        return vars;
     }
 
     /** A minor pupil's questionnaire row with consent, the pupil's own email and the representative's. */

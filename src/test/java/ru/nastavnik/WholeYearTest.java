@@ -418,14 +418,7 @@ class WholeYearTest extends IntegrationTest {
         List<Long> came = pair.mentees().stream().map(Pair.Person::personId)
                 .filter(id -> !(pair.group() && kind.equals("trial") && id == pair.mentees().get(1).personId()))
                 .toList();
-        Map<String, Object> vars = new HashMap<>();
-        vars.put("heldOn", today.toString());
-        vars.put("durationMinutes", 45L);
-        vars.put("meetingFormat", "in_person");
-        vars.put("meetingTopics", "Разбор задач и планы");
-        vars.put("meetingAgreed", "Встретиться по плану");
-        vars.put("attendedMentees", SpinValues.jsonValue(came.stream().map(id -> "\"" + id + "\"")
-                .collect(Collectors.joining(",", "[", "]"))).create());
+        Map<String, Object> vars = TestPairs.meetingReport(today, came);
         if (kind.equals("planning")) {
             @SuppressWarnings("unchecked")
             List<Map<String, String>> requests = (List<Map<String, String>>) taskService.getVariable(task.getId(),

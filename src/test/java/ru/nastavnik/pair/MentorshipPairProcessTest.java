@@ -16,12 +16,10 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
@@ -36,6 +34,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import ru.nastavnik.IntegrationTest;
 import ru.nastavnik.RestClient;
 import ru.nastavnik.TestParticipants;
+import ru.nastavnik.TestPairs;
 import ru.nastavnik.matching.MatchingProposal;
 import ru.nastavnik.pairorder.PairOrder;
 import ru.nastavnik.pairorder.PairOrders;
@@ -408,14 +407,7 @@ class MentorshipPairProcessTest extends IntegrationTest {
 
     private static Map<String, Object> reportVariables(LocalDate heldOn, List<Long> attended,
                                                        Map<String, Object> plan) {
-        Map<String, Object> vars = new HashMap<>();
-        vars.put("heldOn", heldOn.toString());
-        vars.put("durationMinutes", 45L);
-        vars.put("meetingFormat", "in_person");
-        vars.put("meetingTopics", "Цели и ожидания");
-        vars.put("meetingAgreed", "Встречаться по плану");
-        vars.put("attendedMentees", SpinValues.jsonValue(attended.stream().map(id -> "\"" + id + "\"")
-                .collect(Collectors.joining(",", "[", "]"))).create());
+        Map<String, Object> vars = TestPairs.meetingReport(heldOn, attended);
         if (plan != null) {
             vars.putAll(plan);
         }
