@@ -62,7 +62,9 @@ public class AccessSetup {
             ensureGroup(groupId);
             grant(groupId, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
             grant(groupId, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
-            grant(groupId, Resources.USER, "*", Permissions.READ);
+            if (!Groups.MENTOR.equals(groupId)) {
+                grant(groupId, Resources.USER, "*", Permissions.READ);
+            }
             grant(groupId, Resources.GROUP, "*", Permissions.READ);
         }
         for (String starter : List.of(Groups.CURATOR, Groups.DEPUTY_DIRECTOR, Groups.DIRECTOR)) {
@@ -71,7 +73,18 @@ public class AccessSetup {
             grant(starter, Resources.PROCESS_DEFINITION, MentorReplacement.PROCESS_ID, Permissions.CREATE_INSTANCE);
             grant(starter, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
         }
+        mentorsSeeOnlyStaff();
         ensureFilters();
+    }
+
+    /** Earlier versions let mentors read every user; now they read staff only (see StaffVisibleToMentors). */
+    private void mentorsSeeOnlyStaff() {
+        authorizationService.createAuthorizationQuery().groupIdIn(Groups.MENTOR).resourceType(Resources.USER)
+                .resourceId("*").list().forEach(auth -> authorizationService.deleteAuthorization(auth.getId()));
+        for (String staffGroup : StaffVisibleToMentors.VISIBLE_GROUPS) {
+            identityService.createUserQuery().memberOfGroup(staffGroup).list()
+                    .forEach(user -> StaffVisibleToMentors.grant(authorizationService, user.getId()));
+        }
     }
 
     private void ensureGroup(String groupId) {

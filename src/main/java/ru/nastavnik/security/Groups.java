@@ -23,6 +23,9 @@ public final class Groups {
 
     public static final List<String> ALL = List.of(CURATOR, DEPUTY_DIRECTOR, DIRECTOR, MENTOR, COORDINATOR);
 
+    /** Staff, who see every user and change people's names and emails; mentors do neither. */
+    public static final List<String> STAFF = List.of(CURATOR, DEPUTY_DIRECTOR, DIRECTOR, COORDINATOR, ADMIN);
+
     /** Staff who run a school's programme and may start one. */
     public static final List<String> PROGRAMME_MANAGERS = List.of(CURATOR, DEPUTY_DIRECTOR, DIRECTOR, ADMIN);
 

@@ -11,16 +11,25 @@ import org.springframework.core.Ordered;
 
 /**
  * Closes what Camunda leaves open by default: /engine-rest answers only to HTTP Basic with a Camunda user,
- * /api only to an authenticated user, and expressions in task queries are refused on every REST path.
+ * /api only to an authenticated user, and the admin webapp's setup is closed. The checks that no URL may go
+ * around live in the engine ({@link EngineGuards}).
  */
 @Configuration
 class SecurityConfiguration {
 
     @Bean
-    FilterRegistrationBean<QueryExpressionGuard> queryExpressionGuard() {
-        FilterRegistrationBean<QueryExpressionGuard> bean = new FilterRegistrationBean<>(new QueryExpressionGuard());
-        bean.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
-        // Before authentication, so nothing reaches the engine with an expression in it.
+    FilterRegistrationBean<ClientAddress> clientAddress() {
+        FilterRegistrationBean<ClientAddress> bean = new FilterRegistrationBean<>(new ClientAddress());
+        bean.addUrlPatterns("/*");
+        bean.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return bean;
+    }
+
+    @Bean
+    FilterRegistrationBean<AdminSetupClosed> adminSetupClosed() {
+        FilterRegistrationBean<AdminSetupClosed> bean = new FilterRegistrationBean<>(new AdminSetupClosed());
+        // Every path: the check reads the resolved path, so no spelling of the URL goes around it.
+        bean.addUrlPatterns("/*");
         bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
         return bean;
     }
