@@ -42,6 +42,9 @@ public final class WebappSession {
         if (login.statusCode() != 200) {
             throw new IllegalStateException("Tasklist login of " + user + " answered " + login.statusCode());
         }
+        // The login starts a new session with a new CSRF token, handed out with the next answer, as Tasklist's
+        // own next call receives it.
+        session.get("/camunda/api/admin/auth/user/default");
         return session;
     }
 
