@@ -51,7 +51,6 @@ class ApiExceptionHandler {
     @ExceptionHandler({HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class})
     ResponseEntity<ApiError> unreadable(Exception e) {
         log.info("Unreadable request: {}", e.getMessage());
-        return ResponseEntity.badRequest().body(ApiError.of(400,
-                "Запрос не удалось прочитать: проверьте формат JSON, даты (ГГГГ-ММ-ДД) и числа"));
+        return ResponseEntity.badRequest().body(ApiError.of(400, ApiError.UNREADABLE_REQUEST));
     }
 }
