@@ -39,7 +39,7 @@ class UploadLimitsApiTest extends IntegrationTest {
     void setUp() {
         clockAt(LocalDateTime.of(2026, 9, 15, 10, 0));
         curator = RestClient.as(port, "curator", PASSWORD);
-        programme = startProgrammeOverApi("Школа бомб", "pupil-pupil", "teacher-teacher", "teacher-pupil");
+        programme = startProgrammeOverApi("Школа бомб " + java.util.UUID.randomUUID(), "pupil-pupil", "teacher-teacher", "teacher-pupil");
     }
 
     @Test
