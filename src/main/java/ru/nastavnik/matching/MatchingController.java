@@ -1,8 +1,8 @@
 package ru.nastavnik.matching;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import ru.nastavnik.security.CurrentUser;
@@ -21,15 +21,19 @@ class MatchingController {
 
     private final MatchingEngine engine;
     private final CurrentUser currentUser;
+    private final SolveGuard guard;
 
-    MatchingController(MatchingEngine engine, CurrentUser currentUser) {
+    MatchingController(MatchingEngine engine, CurrentUser currentUser, SolveGuard guard) {
         this.engine = engine;
         this.currentUser = currentUser;
+        this.guard = guard;
     }
 
+    /** The body is read by {@link SolveGuard}, within {@link MatchingLimits}, not by a message converter. */
     @PostMapping("/solve")
-    MatchingProposal solve(@RequestBody MatchingInstance instance) {
+    MatchingProposal solve(HttpServletRequest request) {
         currentUser.requireAnyGroup(STAFF, "Подбирать пары могут куратор, заместитель директора, директор и координатор");
-        return engine.solve(instance);
+        MatchingInstance instance = guard.read(request);
+        return guard.run(() -> engine.solve(instance));
     }
 }

@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import ru.nastavnik.participant.ImportLimits;
 import ru.nastavnik.participant.ImportRejectedException;
 import ru.nastavnik.participant.ParticipantDirectory;
 import ru.nastavnik.participant.ParticipantService;
@@ -30,9 +31,11 @@ public class PreferenceImport {
     private final ProgrammeService programmes;
     private final CurrentUser currentUser;
     private final AuditLog audit;
+    private final ImportLimits limits;
 
     PreferenceImport(MatchingPreferences preferences, ParticipantDirectory directory, ProgrammeService programmes,
-                     CurrentUser currentUser, AuditLog audit) {
+                     CurrentUser currentUser, AuditLog audit, ImportLimits limits) {
+        this.limits = limits;
         this.preferences = preferences;
         this.directory = directory;
         this.programmes = programmes;
@@ -47,7 +50,7 @@ public class PreferenceImport {
         if (programmes.get(programmeId).completedAt() != null) {
             throw ApiException.conflict("Программа завершена: анкеты предпочтений в неё больше не загружаются");
         }
-        PreferenceImporter.Result parsed = PreferenceImporter.parse(content, directory.roster(programmeId));
+        PreferenceImporter.Result parsed = PreferenceImporter.parse(content, directory.roster(programmeId), limits);
         if (!parsed.ok()) {
             log.info("Preference import into programme {} refused: {} problem(s)", programmeId, parsed.errors().size());
             throw new ImportRejectedException(parsed.errors());

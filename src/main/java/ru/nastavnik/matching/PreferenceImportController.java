@@ -1,17 +1,17 @@
 package ru.nastavnik.matching;
 
-import java.io.IOException;
+import java.io.InputStream;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import ru.nastavnik.participant.ImportGuard;
 import ru.nastavnik.participant.ImportRefusal;
 import ru.nastavnik.participant.ImportRejectedException;
 import ru.nastavnik.participant.SheetReader;
@@ -26,23 +26,22 @@ import ru.nastavnik.participant.SheetTemplate;
 class PreferenceImportController {
 
     private final PreferenceImport imports;
+    private final ImportGuard guard;
 
-    PreferenceImportController(PreferenceImport imports) {
+    PreferenceImportController(PreferenceImport imports, ImportGuard guard) {
         this.imports = imports;
+        this.guard = guard;
     }
 
     @PostMapping(path = "/programmes/{id}/preferences/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    PreferenceImport.ImportResult importForm(@PathVariable long id, @RequestPart("file") MultipartFile file)
-            throws IOException {
-        SheetReader.checkUploadSize(file.getSize());
-        return imports.importFile(id, file.getBytes());
+    PreferenceImport.ImportResult importForm(@PathVariable long id, @RequestPart("file") MultipartFile file) {
+        return guard.importFile(file, content -> imports.importFile(id, content));
     }
 
     @PostMapping(path = "/programmes/{id}/preferences/import", consumes = {"text/csv", SheetReader.XLSX_TYPE,
             "application/vnd.ms-excel", "application/octet-stream", "text/plain"})
-    PreferenceImport.ImportResult importBody(@PathVariable long id, @RequestBody byte[] content) {
-        SheetReader.checkUploadSize(content.length);
-        return imports.importFile(id, content);
+    PreferenceImport.ImportResult importBody(@PathVariable long id, InputStream body) {
+        return guard.importBody(body, content -> imports.importFile(id, content));
     }
 
     @GetMapping("/templates/preferences.xlsx")

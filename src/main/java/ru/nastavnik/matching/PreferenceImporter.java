@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import ru.nastavnik.participant.ImportError;
+import ru.nastavnik.participant.ImportLimits;
 import ru.nastavnik.participant.ParticipantDirectory.Named;
 import ru.nastavnik.participant.ParticipantImporter;
 import ru.nastavnik.participant.SheetReader;
@@ -56,10 +57,10 @@ final class PreferenceImporter {
         }
     }
 
-    static Result parse(byte[] content, List<Named> roster) {
+    static Result parse(byte[] content, List<Named> roster, ImportLimits limits) {
         List<SheetReader.SheetRow> rows;
         try {
-            rows = SheetReader.read(content);
+            rows = SheetReader.read(content, limits);
         } catch (SheetReader.UnreadableFileException e) {
             return new Result(List.of(), List.of(new ImportError(null, null, e.getMessage())));
         }

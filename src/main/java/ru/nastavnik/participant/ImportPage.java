@@ -19,6 +19,7 @@ import ru.nastavnik.programme.Programme;
 import ru.nastavnik.programme.ProgrammeService;
 import ru.nastavnik.security.TasklistSession;
 import ru.nastavnik.shared.ApiException;
+import ru.nastavnik.shared.ConcurrencyLimit;
 import ru.nastavnik.shared.ValidationException;
 
 /**
@@ -55,11 +56,13 @@ public class ImportPage {
     private final TasklistSession tasklist;
     private final IdentityService identity;
     private final ProgrammeService programmes;
+    private final ImportGuard guard;
 
-    ImportPage(TasklistSession tasklist, IdentityService identity, ProgrammeService programmes) {
+    ImportPage(TasklistSession tasklist, IdentityService identity, ProgrammeService programmes, ImportGuard guard) {
         this.tasklist = tasklist;
         this.identity = identity;
         this.programmes = programmes;
+        this.guard = guard;
     }
 
     /** The page with the upload form. */
@@ -105,21 +108,23 @@ public class ImportPage {
                 return page(kind, HttpStatus.BAD_REQUEST, p, "<p class=\"error\">Файл больше 10 МБ: разделите его "
                         + "на части.</p>" + form);
             }
-            byte[] content;
-            try {
-                content = file.getBytes();
-            } catch (IOException e) {
-                return page(kind, HttpStatus.BAD_REQUEST, p, "<p class=\"error\">Файл не удалось прочитать: "
-                        + "загрузите его снова.</p>" + form);
-            }
             String name = file.getOriginalFilename() == null ? "" : " «" + esc(file.getOriginalFilename()) + "»";
-            try {
-                List<Count> counts = kind.importer().importFile(p.id(), content);
-                return page(kind, HttpStatus.OK, p, "<p class=\"ok\">Файл" + name + " загружен.</p>" + counts(counts)
-                        + "<h2>Загрузить ещё файл</h2>" + form);
-            } catch (ImportRejectedException e) {
-                return page(kind, HttpStatus.BAD_REQUEST, p, rejected(name, e.errors()) + form);
-            }
+            return guard.run(() -> {
+                byte[] content;
+                try {
+                    content = file.getBytes();
+                } catch (IOException e) {
+                    return page(kind, HttpStatus.BAD_REQUEST, p, "<p class=\"error\">Файл не удалось прочитать: "
+                            + "загрузите его снова.</p>" + form);
+                }
+                try {
+                    List<Count> counts = kind.importer().importFile(p.id(), content);
+                    return page(kind, HttpStatus.OK, p, "<p class=\"ok\">Файл" + name + " загружен.</p>"
+                            + counts(counts) + "<h2>Загрузить ещё файл</h2>" + form);
+                } catch (ImportRejectedException e) {
+                    return page(kind, HttpStatus.BAD_REQUEST, p, rejected(name, e.errors()) + form);
+                }
+            });
         });
     }
 
@@ -132,6 +137,11 @@ public class ImportPage {
             StringBuilder html = new StringBuilder("<ul class=\"error\">");
             e.errors().forEach(err -> html.append("<li>").append(esc(err.message())).append("</li>"));
             return page(kind, HttpStatus.BAD_REQUEST, null, html.append("</ul>") + tasklistLink());
+        } catch (ConcurrencyLimit.BusyException e) {
+            ResponseEntity<String> busy = page(kind, e.status(), null, "<p class=\"error\">" + esc(e.getMessage())
+                    + "</p>" + tasklistLink());
+            return ResponseEntity.status(busy.getStatusCode()).headers(busy.getHeaders())
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds())).body(busy.getBody());
         } catch (ApiException e) {
             return page(kind, e.status(), null, "<p class=\"error\">" + esc(e.getMessage()) + "</p>" + tasklistLink());
         } finally {

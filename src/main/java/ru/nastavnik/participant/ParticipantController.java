@@ -1,6 +1,6 @@
 package ru.nastavnik.participant;
 
-import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -54,23 +54,22 @@ class ParticipantController {
     }
 
     private final ParticipantService participants;
+    private final ImportGuard guard;
 
-    ParticipantController(ParticipantService participants) {
+    ParticipantController(ParticipantService participants, ImportGuard guard) {
         this.participants = participants;
+        this.guard = guard;
     }
 
     @PostMapping(path = "/programmes/{id}/participants/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ParticipantService.ImportResult importForm(@PathVariable long id, @RequestPart("file") MultipartFile file)
-            throws IOException {
-        SheetReader.checkUploadSize(file.getSize());
-        return participants.importFile(id, file.getBytes());
+    ParticipantService.ImportResult importForm(@PathVariable long id, @RequestPart("file") MultipartFile file) {
+        return guard.importFile(file, content -> participants.importFile(id, content));
     }
 
     @PostMapping(path = "/programmes/{id}/participants/import",
             consumes = {"text/csv", SheetReader.XLSX_TYPE, "application/vnd.ms-excel", "application/octet-stream", "text/plain"})
-    ParticipantService.ImportResult importBody(@PathVariable long id, @RequestBody byte[] content) {
-        SheetReader.checkUploadSize(content.length);
-        return participants.importFile(id, content);
+    ParticipantService.ImportResult importBody(@PathVariable long id, InputStream body) {
+        return guard.importBody(body, content -> participants.importFile(id, content));
     }
 
     @GetMapping("/templates/participants.xlsx")

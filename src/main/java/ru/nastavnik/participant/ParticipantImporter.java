@@ -56,11 +56,13 @@ public final class ParticipantImporter {
     /**
      * @param today          the import date: minors, future dates and the default consent date depend on it
      * @param programmeForms the forms the programme runs; a row may only ask for these
+     * @param limits         what reading the file may cost
      */
-    public static Result parse(byte[] content, LocalDate today, Set<MentorshipForm> programmeForms) {
+    public static Result parse(byte[] content, LocalDate today, Set<MentorshipForm> programmeForms,
+                               ImportLimits limits) {
         List<SheetReader.SheetRow> rows;
         try {
-            rows = SheetReader.read(content);
+            rows = SheetReader.read(content, limits);
         } catch (SheetReader.UnreadableFileException e) {
             return failed(new ImportError(null, null, e.getMessage()));
         }

@@ -53,10 +53,12 @@ public class ParticipantService {
     private final AuditLog audit;
     private final SchoolClock clock;
     private final ApplicationEventPublisher events;
+    private final ImportLimits limits;
 
     public ParticipantService(ParticipantRepository participants, ProgrammeService programmes,
                               CurrentUser currentUser, AuditLog audit, SchoolClock clock,
-                              ApplicationEventPublisher events) {
+                              ApplicationEventPublisher events, ImportLimits limits) {
+        this.limits = limits;
         this.participants = participants;
         this.programmes = programmes;
         this.currentUser = currentUser;
@@ -209,7 +211,7 @@ public class ParticipantService {
         programme.forms().forEach(code -> MentorshipForm.byCode(code).ifPresent(forms::add));
         LocalDate today = clock.today();
         long started = System.nanoTime();
-        ParticipantImporter.Result parsed = ParticipantImporter.parse(content, today, forms);
+        ParticipantImporter.Result parsed = ParticipantImporter.parse(content, today, forms, limits);
         if (!parsed.ok()) {
             log.info("Import into programme {} refused: {} problem(s)", programmeId, parsed.errors().size());
             throw new ImportRejectedException(parsed.errors());

@@ -1,8 +1,5 @@
 package ru.nastavnik.participant;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -10,21 +7,21 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import ru.nastavnik.shared.ValidationException;
 
 /**
  * Reads a spreadsheet into rows of strings: XLSX (first visible sheet) or CSV in UTF-8 (with or without BOM),
  * UTF-16 with BOM or Windows-1251, separated by «;», «,» or tabs, with quoted fields. Dates typed as Excel dates
  * come out as ISO strings («2012-03-05»), numbers without a locale («4.5»). Each row keeps the number the user
- * sees in Excel (1-based).
+ * sees in Excel (1-based); blank rows are left out. The file is read within {@link ImportLimits}: XLSX as a stream
+ * ({@link XlsxReader}), never as a whole workbook in memory; a limit reached refuses the file with a Russian message
+ * and one WARN line.
  */
 public final class SheetReader {
+
+    private static final Logger log = LoggerFactory.getLogger(SheetReader.class);
 
     static final Charset WINDOWS_1251 = Charset.forName("windows-1251");
     public static final String XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -53,18 +50,26 @@ public final class SheetReader {
     private SheetReader() {
     }
 
-    public static List<SheetRow> read(byte[] content) throws UnreadableFileException {
+    public static List<SheetRow> read(byte[] content, ImportLimits limits) throws UnreadableFileException {
         if (content == null || content.length == 0) {
             throw new UnreadableFileException("Файл пуст");
-        }
-        if (startsWith(content, 0x50, 0x4B, 0x03, 0x04)) {
-            return readXlsx(content);
         }
         if (startsWith(content, 0xD0, 0xCF, 0x11, 0xE0)) {
             throw new UnreadableFileException(
                     "Формат XLS (Excel 97–2003) не поддерживается: сохраните файл как XLSX или CSV");
         }
-        return readCsv(decode(content));
+        Rows rows = new Rows(limits);
+        try {
+            if (startsWith(content, 0x50, 0x4B, 0x03, 0x04)) {
+                XlsxReader.read(content, rows);
+            } else {
+                readCsv(decode(content), rows);
+            }
+        } catch (LimitExceeded e) {
+            log.warn("Spreadsheet refused: {}", e.getMessage());
+            throw new UnreadableFileException(e.userMessage);
+        }
+        return rows.list;
     }
 
     /** Refuses an upload that is empty or larger than {@link #MAX_FILE_BYTES}, before it is read. */
@@ -77,44 +82,74 @@ public final class SheetReader {
         }
     }
 
-    private static List<SheetRow> readXlsx(byte[] content) throws UnreadableFileException {
-        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(content))) {
-            Sheet sheet = null;
-            for (int i = 0; i < workbook.getNumberOfSheets() && sheet == null; i++) {
-                if (!workbook.isSheetHidden(i) && !workbook.isSheetVeryHidden(i)) {
-                    sheet = workbook.getSheetAt(i);
-                }
-            }
-            if (sheet == null) {
-                throw new UnreadableFileException("В книге Excel нет видимых листов");
-            }
-            List<SheetRow> rows = new ArrayList<>();
-            for (Row row : sheet) {
-                List<String> cells = new ArrayList<>();
-                for (int c = 0; c < Math.max(row.getLastCellNum(), 0); c++) {
-                    cells.add(text(row.getCell(c)));
-                }
-                rows.add(new SheetRow(row.getRowNum() + 1, cells));
-            }
-            return rows;
-        } catch (IOException | RuntimeException e) {
-            throw new UnreadableFileException("Файл Excel не удалось прочитать: он повреждён или это не XLSX");
+    /** A limit of {@link ImportLimits} reached while reading: the English reason for the log, the user's message. */
+    static final class LimitExceeded extends RuntimeException {
+        final String userMessage;
+
+        LimitExceeded(String reason, String userMessage) {
+            super(reason, null, false, false);
+            this.userMessage = userMessage;
         }
     }
 
-    private static String text(Cell cell) {
-        if (cell == null) {
-            return "";
+    /**
+     * The rows read so far, with the limits on their number, width and text: blank rows are not kept (a file of a
+     * million empty rows costs nothing), and every cell's text is charged to the unpacked-size budget, so that one
+     * long shared string repeated in every cell cannot multiply in memory.
+     */
+    static final class Rows {
+        final ImportLimits limits;
+        final List<SheetRow> list = new ArrayList<>();
+        private long budget;
+
+        Rows(ImportLimits limits) {
+            this.limits = limits;
+            this.budget = limits.maxUnpacked().toBytes();
         }
-        CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
-        return switch (type) {
-            case STRING -> cell.getStringCellValue();
-            case BOOLEAN -> cell.getBooleanCellValue() ? "да" : "нет";
-            case NUMERIC -> DateUtil.isCellDateFormatted(cell)
-                    ? cell.getLocalDateTimeCellValue().toLocalDate().toString()
-                    : BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString();
-            default -> "";
-        };
+
+        /** Counts bytes unpacked or characters handed out against {@link ImportLimits#maxUnpacked()}. */
+        void charge(long amount) {
+            budget -= amount;
+            if (budget < 0) {
+                throw new LimitExceeded("more than " + limits.maxUnpacked().toBytes() + " bytes unpacked",
+                        "Файл слишком велик в распакованном виде (больше " + limits.maxUnpacked().toMegabytes()
+                                + " МБ данных): это не похоже на анкеты. Разделите файл на части или сохраните его "
+                                + "как CSV");
+            }
+        }
+
+        void checkColumn(int row, int column) {
+            if (column >= limits.maxColumns()) {
+                throw new LimitExceeded("row " + row + " reaches column " + (column + 1) + ", more than "
+                        + limits.maxColumns(), "Строка " + row + ": данные дальше " + limits.maxColumns()
+                        + "-го столбца, в шаблоне столько столбцов нет. Удалите лишние столбцы");
+            }
+        }
+
+        void checkCell(int row, int column, int length) {
+            if (length > limits.maxCellLength()) {
+                throw new LimitExceeded("row " + row + " column " + (column + 1) + " longer than "
+                        + limits.maxCellLength() + " characters", "Строка " + row + ", столбец " + (column + 1)
+                        + ": в ячейке больше " + limits.maxCellLength() + " символов. Сократите текст");
+            }
+        }
+
+        void add(int number, List<String> cells) {
+            SheetRow row = new SheetRow(number, cells);
+            if (row.blank()) {
+                return;
+            }
+            for (int c = 0; c < cells.size(); c++) {
+                checkColumn(number, c);
+                checkCell(number, c, cells.get(c).length());
+                charge(cells.get(c).length());
+            }
+            if (list.size() >= limits.maxRows()) {
+                throw new LimitExceeded("more than " + limits.maxRows() + " non-empty rows",
+                        "В файле больше " + limits.maxRows() + " заполненных строк: разделите его на части");
+            }
+            list.add(row);
+        }
     }
 
     /** UTF-8 when the bytes are valid UTF-8 (or have its BOM), UTF-16 with a BOM, otherwise Windows-1251. */
@@ -138,9 +173,8 @@ public final class SheetReader {
         }
     }
 
-    static List<SheetRow> readCsv(String text) {
+    static void readCsv(String text, Rows rows) {
         char separator = separator(text);
-        List<SheetRow> rows = new ArrayList<>();
         List<String> cells = new ArrayList<>();
         StringBuilder cell = new StringBuilder();
         boolean quoted = false;
@@ -173,7 +207,7 @@ public final class SheetReader {
                     i++;
                 }
                 cells.add(cell.toString());
-                rows.add(new SheetRow(number++, List.copyOf(cells)));
+                rows.add(number++, List.copyOf(cells));
                 cells.clear();
                 cell.setLength(0);
                 any = false;
@@ -184,9 +218,8 @@ public final class SheetReader {
         }
         if (any || cell.length() > 0 || !cells.isEmpty()) {
             cells.add(cell.toString());
-            rows.add(new SheetRow(number, List.copyOf(cells)));
+            rows.add(number, List.copyOf(cells));
         }
-        return rows;
     }
 
     /** The one of «;», «,» and tab that occurs most often outside quotes in the first lines; «;» on a tie. */

@@ -3,6 +3,7 @@ package ru.nastavnik.shared;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -20,6 +21,12 @@ class ApiExceptionHandler {
     ResponseEntity<ApiError> invalid(ValidationException e) {
         log.info("Rejected input: {}", e.errors());
         return ResponseEntity.badRequest().body(new ApiError(400, "Данные не приняты: исправьте ошибки", e.errors()));
+    }
+
+    @ExceptionHandler(ConcurrencyLimit.BusyException.class)
+    ResponseEntity<ApiError> busy(ConcurrencyLimit.BusyException e) {
+        return ResponseEntity.status(e.status()).header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()))
+                .body(ApiError.of(e.status().value(), e.getMessage()));
     }
 
     @ExceptionHandler(ApiException.class)
@@ -44,7 +51,6 @@ class ApiExceptionHandler {
     @ExceptionHandler({HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class})
     ResponseEntity<ApiError> unreadable(Exception e) {
         log.info("Unreadable request: {}", e.getMessage());
-        return ResponseEntity.badRequest().body(ApiError.of(400,
-                "Запрос не удалось прочитать: проверьте формат JSON, даты (ГГГГ-ММ-ДД) и числа"));
+        return ResponseEntity.badRequest().body(ApiError.of(400, ApiError.UNREADABLE_REQUEST));
     }
 }

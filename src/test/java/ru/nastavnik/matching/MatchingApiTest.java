@@ -59,6 +59,23 @@ class MatchingApiTest extends IntegrationTest {
     }
 
     @Test
+    void refusesAnOversizedInstanceWith413BeforeSolvingIt() throws Exception {
+        RestClient curator = RestClient.as(port, "curator", PASSWORD);
+        String mentees = java.util.stream.IntStream.range(0, 10_001)
+                .mapToObj(i -> "{\"id\":\"m" + i + "\",\"form\":\"pupil-pupil\"}")
+                .collect(java.util.stream.Collectors.joining(","));
+        HttpResponse<String> tooMany = curator.post("/api/matching/solve",
+                "{\"mentees\":[" + mentees + "],\"mentors\":[]}");
+        assertThat(tooMany.statusCode()).as(tooMany.body()).isEqualTo(413);
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(tooMany.body()).get("message").asText())
+                .isEqualTo("Слишком много участников для одного подбора: наставляемых 10001 (можно не больше 10000), "
+                        + "наставников 0 (можно не больше 3000). Разделите подбор на части, например по формам "
+                        + "наставничества");
+
+        assertThat(curator.post("/api/matching/solve", EXAMPLE).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void staffOnly() {
         assertThat(RestClient.as(port, "coordinator", PASSWORD).post("/api/matching/solve", EXAMPLE).statusCode())
                 .isEqualTo(200);

@@ -37,6 +37,25 @@ class MatchingBenchmark {
         assertThat(seconds).isLessThan(2.0);
     }
 
+    /**
+     * The largest instance {@code /api/matching/solve} accepts ({@link MatchingLimits#DEFAULTS}): its JSON size, time
+     * and peak heap. Run it with the heap of a small server to see it fits, e.g. {@code -DargLine=-Xmx256m}.
+     */
+    @Test
+    void largestAcceptedInstanceFitsTheHeap() throws Exception {
+        MatchingLimits limits = MatchingLimits.DEFAULTS;
+        MatchingInstance instance = RandomInstances.random(limits.maxMentees(), limits.maxMentors(), 7);
+        long json = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsBytes(instance).length;
+        System.gc();
+        Measured<MatchingProposal> m = measure(() -> new MatchingEngine().solve(instance));
+        System.out.printf("BENCHMARK largest accepted instance %,d × %,d: JSON %,d KB, %.3f s, allocated %,d MB, "
+                        + "peak heap %,d MB, max heap %,d MB, certificate %s%n", limits.maxMentees(),
+                limits.maxMentors(), json >> 10, m.seconds, m.allocated >> 20, m.peakHeap >> 20,
+                Runtime.getRuntime().maxMemory() >> 20, m.value.totals().optimal() ? "holds" : "FAILED");
+        assertThat(json).isLessThan(limits.maxBody().toBytes());
+        assertThat(m.value.totals().optimal()).isTrue();
+    }
+
     private static double run(MatchingEngine engine, MatchingEngine greedy, int mentees, int mentors,
                               boolean reference) {
         MatchingInstance instance = RandomInstances.random(mentees, mentors, mentees);

@@ -52,11 +52,11 @@ class ImportBenchmark extends IntegrationTest {
         Set<MentorshipForm> forms = EnumSet.allOf(MentorshipForm.class);
 
         // Warm-up: class loading and JIT, as on a server that has been running for a while.
-        ParticipantImporter.parse(xlsx, TODAY, forms);
-        ParticipantImporter.parse(csv, TODAY, forms);
+        ParticipantImporter.parse(xlsx, TODAY, forms, ImportLimits.DEFAULTS);
+        ParticipantImporter.parse(csv, TODAY, forms, ImportLimits.DEFAULTS);
 
-        report("parse+validate XLSX", xlsx.length, () -> ParticipantImporter.parse(xlsx, TODAY, forms).rows().size());
-        report("parse+validate CSV ", csv.length, () -> ParticipantImporter.parse(csv, TODAY, forms).rows().size());
+        report("parse+validate XLSX", xlsx.length, () -> ParticipantImporter.parse(xlsx, TODAY, forms, ImportLimits.DEFAULTS).rows().size());
+        report("parse+validate CSV ", csv.length, () -> ParticipantImporter.parse(csv, TODAY, forms, ImportLimits.DEFAULTS).rows().size());
 
         loginAs("curator");
         long first = programmes.start(request()).id();

@@ -59,7 +59,7 @@ class ParticipantImporterTest {
     void readsUtf8SemicolonCsvWithATitleRowTrailingSpacesYoAndClassSpellings() {
         ParticipantImporter.Result result = ParticipantImporter.parse(
                 csv(withHeader("Анкеты участников программы наставничества 2026/2027;;;", GOOD), StandardCharsets.UTF_8),
-                TODAY, FORMS);
+                TODAY, FORMS, ImportLimits.DEFAULTS);
 
         assertThat(result.errors()).isEmpty();
         assertThat(result.rows()).hasSize(3);
@@ -102,7 +102,7 @@ class ParticipantImporterTest {
     @Test
     void readsWindows1251AndUtf8WithBomAlike() {
         byte[] cp1251 = csv(withHeader(null, GOOD), SheetReader.WINDOWS_1251);
-        ParticipantImporter.Result fromCp1251 = ParticipantImporter.parse(cp1251, TODAY, FORMS);
+        ParticipantImporter.Result fromCp1251 = ParticipantImporter.parse(cp1251, TODAY, FORMS, ImportLimits.DEFAULTS);
         assertThat(fromCp1251.errors()).isEmpty();
         assertThat(fromCp1251.rows()).extracting(ParticipantRow::fullName)
                 .containsExactly("Семёнов Пётр Ильич", "Орлова Мария", "Кузнецова Елена Викторовна");
@@ -113,7 +113,7 @@ class ParticipantImporterTest {
         bom[1] = (byte) 0xBB;
         bom[2] = (byte) 0xBF;
         System.arraycopy(utf8, 0, bom, 3, utf8.length);
-        ParticipantImporter.Result fromBom = ParticipantImporter.parse(bom, TODAY, FORMS);
+        ParticipantImporter.Result fromBom = ParticipantImporter.parse(bom, TODAY, FORMS, ImportLimits.DEFAULTS);
         assertThat(fromBom.errors()).isEmpty();
         assertThat(fromBom.rows()).extracting(ParticipantRow::fingerprint)
                 .isEqualTo(fromCp1251.rows().stream().map(ParticipantRow::fingerprint).toList());
@@ -129,7 +129,7 @@ class ParticipantImporterTest {
                         + "\"Говорит: \"\"не с кем дружить\"\",\nперешёл из другой школы\",\"да\","
                         + "\"Иванова Ольга\",\"olga@ya.ru\"",
                 "");
-        ParticipantImporter.Result result = ParticipantImporter.parse(csv.getBytes(StandardCharsets.UTF_8), TODAY, FORMS);
+        ParticipantImporter.Result result = ParticipantImporter.parse(csv.getBytes(StandardCharsets.UTF_8), TODAY, FORMS, ImportLimits.DEFAULTS);
 
         assertThat(result.errors()).isEmpty();
         ParticipantRow row = result.rows().get(0);
@@ -143,7 +143,7 @@ class ParticipantImporterTest {
     @Test
     void readsXlsxWithTitleRowsMergedCellsAndExcelDates() throws IOException {
         byte[] xlsx = xlsx(true);
-        ParticipantImporter.Result result = ParticipantImporter.parse(xlsx, TODAY, FORMS);
+        ParticipantImporter.Result result = ParticipantImporter.parse(xlsx, TODAY, FORMS, ImportLimits.DEFAULTS);
 
         assertThat(result.errors()).isEmpty();
         assertThat(result.rows()).hasSize(2);
@@ -221,7 +221,7 @@ class ParticipantImporterTest {
                 + "Да;;Зайцева Ольга;olga@mail");                                            // row 8
         rows.add("Попов;01.01.1990;Пенсионер;;;;;;Наставник;Ученик – ученик;;;;;;;;;;;Да;;;"); // row 9
         ParticipantImporter.Result result = ParticipantImporter.parse(csv(withHeader(null, rows), StandardCharsets.UTF_8),
-                TODAY, FORMS);
+                TODAY, FORMS, ImportLimits.DEFAULTS);
 
         assertThat(result.rows()).isEmpty();
         assertThat(result.errors()).extracting(ImportError::row).containsOnly(5, 6, 7, 8, 9);
@@ -254,31 +254,31 @@ class ParticipantImporterTest {
     void refusesAFileWithoutTheRequiredColumnsOrWithoutAHeader() {
         ParticipantImporter.Result missing = ParticipantImporter.parse(
                 "ФИО;Дата рождения;Категория;Класс\nИванов Иван;01.01.2012;Ученик;5А\n".getBytes(StandardCharsets.UTF_8),
-                TODAY, FORMS);
+                TODAY, FORMS, ImportLimits.DEFAULTS);
         assertThat(missing.errors()).extracting(ImportError::column)
                 .containsExactly("Роль", "Формы наставничества", "Согласие на обработку ПД");
         assertThat(missing.errors()).allSatisfy(e -> assertThat(e.row()).isEqualTo(1));
 
         ParticipantImporter.Result noHeader = ParticipantImporter.parse(
-                "a;b;c\n1;2;3\n".getBytes(StandardCharsets.UTF_8), TODAY, FORMS);
+                "a;b;c\n1;2;3\n".getBytes(StandardCharsets.UTF_8), TODAY, FORMS, ImportLimits.DEFAULTS);
         assertThat(noHeader.errors()).singleElement().satisfies(e -> {
             assertThat(e.row()).isNull();
             assertThat(e.message()).contains("Не найдена строка заголовков");
         });
 
         ParticipantImporter.Result xls = ParticipantImporter.parse(
-                new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, 0, 0}, TODAY, FORMS);
+                new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, 0, 0}, TODAY, FORMS, ImportLimits.DEFAULTS);
         assertThat(xls.errors()).singleElement().extracting(ImportError::message).asString().contains("XLS");
     }
 
     @Test
     void theSameRowGivesTheSameFingerprintAndAChangedOneAnother() {
-        var first = ParticipantImporter.parse(csv(withHeader(null, GOOD), StandardCharsets.UTF_8), TODAY, FORMS);
+        var first = ParticipantImporter.parse(csv(withHeader(null, GOOD), StandardCharsets.UTF_8), TODAY, FORMS, ImportLimits.DEFAULTS);
         var again = ParticipantImporter.parse(csv(withHeader("Повторная выгрузка", GOOD), SheetReader.WINDOWS_1251),
-                TODAY, FORMS);
+                TODAY, FORMS, ImportLimits.DEFAULTS);
         assertThat(again.rows().get(0).fingerprint()).isEqualTo(first.rows().get(0).fingerprint());
         var changed = ParticipantImporter.parse(csv(withHeader(null,
-                List.of(GOOD.get(0).replace(";2;3;2;4;", ";3;3;2;4;"))), StandardCharsets.UTF_8), TODAY, FORMS);
+                List.of(GOOD.get(0).replace(";2;3;2;4;", ";3;3;2;4;"))), StandardCharsets.UTF_8), TODAY, FORMS, ImportLimits.DEFAULTS);
         assertThat(changed.rows().get(0).key()).isEqualTo(first.rows().get(0).key());
         assertThat(changed.rows().get(0).fingerprint()).isNotEqualTo(first.rows().get(0).fingerprint());
     }

@@ -1,0 +1,170 @@
+package ru.nastavnik.participant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import ru.nastavnik.IntegrationTest;
+import ru.nastavnik.RestClient;
+
+/**
+ * Imports from the attacker's side: a zip bomb is refused while it is read and stores nothing, and imports beyond
+ * the concurrency limit are refused at once with 429 while a normal import still goes through afterwards.
+ */
+class UploadLimitsApiTest extends IntegrationTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Autowired
+    private ImportGuard guard;
+
+    @Autowired
+    private ImportLimits limits;
+
+    private RestClient curator;
+    private long programme;
+
+    @BeforeEach
+    void setUp() {
+        clockAt(LocalDateTime.of(2026, 9, 15, 10, 0));
+        curator = RestClient.as(port, "curator", PASSWORD);
+        programme = startProgrammeOverApi("Школа бомб " + java.util.UUID.randomUUID(), "pupil-pupil", "teacher-teacher", "teacher-pupil");
+    }
+
+    @Test
+    void aZipBombUnderPoisRatioIsRefusedAndStoresNothing() throws Exception {
+        byte[] bomb = zipBomb(60);
+        HttpResponse<String> refused = curator.postFile(importPath(), SheetReader.XLSX_TYPE, bomb);
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(JSON.readTree(refused.body()).get("errors").get(0).get("message").asText())
+                .startsWith("Файл слишком велик в распакованном виде (больше 40 МБ данных)");
+        assertThat(participantCount()).isZero();
+        assertThat(curator.postFile(importPath(), "text/csv", goodFile()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void importsBeyondTheLimitAreRefusedAtOnceAndANormalOneGoesThroughAfterwards() throws Exception {
+        CountDownLatch holding = new CountDownLatch(limits.maxConcurrent());
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<?>[] running = new CompletableFuture<?>[limits.maxConcurrent()];
+        for (int i = 0; i < running.length; i++) {
+            // Imports that take their slot and wait: as long-running uploads would.
+            running[i] = CompletableFuture.runAsync(() -> guard.run(() -> {
+                holding.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return null;
+            }));
+        }
+        holding.await();
+        try {
+            HttpResponse<String> api = curator.postFile(importPath(), "text/csv", goodFile());
+            assertThat(api.statusCode()).as(api.body()).isEqualTo(429);
+            assertThat(api.headers().firstValue("Retry-After")).hasValue("30");
+            assertThat(JSON.readTree(api.body()).get("message").asText())
+                    .isEqualTo("Сервер сейчас загружает другие файлы: повторите загрузку через полминуты. "
+                            + "Ничего не загружено");
+            HttpResponse<String> preferences = curator.postMultipart("/api/programmes/" + programme
+                    + "/preferences/import", "prefs.csv", "ФИО;Хочу в пару с\n".getBytes(StandardCharsets.UTF_8));
+            assertThat(preferences.statusCode()).isEqualTo(429);
+            assertThat(participantCount()).isZero();
+        } finally {
+            release.countDown();
+            CompletableFuture.allOf(running).join();
+        }
+        HttpResponse<String> normal = curator.postFile(importPath(), "text/csv", goodFile());
+        assertThat(normal.statusCode()).as(normal.body()).isEqualTo(200);
+        assertThat(participantCount()).isEqualTo(ParticipantImporterTest.GOOD.size());
+    }
+
+    private String importPath() {
+        return "/api/programmes/" + programme + "/participants/import";
+    }
+
+    private static byte[] goodFile() {
+        return ParticipantImporterTest.csv(ParticipantImporterTest.withHeader(null, ParticipantImporterTest.GOOD),
+                StandardCharsets.UTF_8);
+    }
+
+    private int participantCount() throws Exception {
+        HttpResponse<String> list = curator.get("/api/programmes/" + programme + "/participants");
+        assertThat(list.statusCode()).isEqualTo(200);
+        return JSON.readTree(list.body()).get("total").asInt();
+    }
+
+    /**
+     * An XLSX whose one sheet unpacks to about {@code megabytes} MB of rows of long text cells, each with a random
+     * number so that it compresses only some 50 times: under POI's zip-bomb ratio (1 : 100), like the issue's file.
+     */
+    static byte[] zipBomb(int megabytes) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Random random = new Random(9);
+        long unpacked = 0;
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            entry(zip, "[Content_Types].xml", """
+                    <?xml version="1.0" encoding="UTF-8"?>
+                    <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
+                    <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
+                    <Default Extension="xml" ContentType="application/xml"/>
+                    <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>
+                    <Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>
+                    </Types>""");
+            entry(zip, "_rels/.rels", """
+                    <?xml version="1.0" encoding="UTF-8"?>
+                    <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+                    <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>
+                    </Relationships>""");
+            entry(zip, "xl/workbook.xml", """
+                    <?xml version="1.0" encoding="UTF-8"?>
+                    <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">
+                    <sheets><sheet name="Анкеты" sheetId="1" r:id="rId1"/></sheets></workbook>""");
+            entry(zip, "xl/_rels/workbook.xml.rels", """
+                    <?xml version="1.0" encoding="UTF-8"?>
+                    <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+                    <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>
+                    </Relationships>""");
+            zip.putNextEntry(new ZipEntry("xl/worksheets/sheet1.xml"));
+            byte[] head = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/"
+                    + "spreadsheetml/2006/main\"><sheetData>").getBytes(StandardCharsets.UTF_8);
+            zip.write(head);
+            String text = "Иванов Иван Иванович, хочу заниматься робототехникой и шахматами ".repeat(2);
+            for (int r = 1; unpacked < megabytes * 1024L * 1024L; r++) {
+                StringBuilder row = new StringBuilder("<row r=\"").append(r).append("\">");
+                for (int c = 0; c < 100; c++) {
+                    row.append("<c t=\"inlineStr\"><is><t>").append(text).append(random.nextInt(1_000_000))
+                            .append("</t></is></c>");
+                }
+                byte[] bytes = row.append("</row>").toString().getBytes(StandardCharsets.UTF_8);
+                zip.write(bytes);
+                unpacked += bytes.length;
+            }
+            zip.write("</sheetData></worksheet>".getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        byte[] file = out.toByteArray();
+        assertThat(file.length).as("within the upload limit").isLessThan(SheetReader.MAX_FILE_BYTES);
+        assertThat((double) file.length / unpacked).as("above POI's minimum inflate ratio").isGreaterThan(0.01);
+        return file;
+    }
+
+    private static void entry(ZipOutputStream zip, String name, String content) throws Exception {
+        zip.putNextEntry(new ZipEntry(name));
+        zip.write(content.getBytes(StandardCharsets.UTF_8));
+        zip.closeEntry();
+    }
+}
