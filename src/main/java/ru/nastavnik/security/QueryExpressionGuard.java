@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
+import ru.nastavnik.shared.InputText;
 
 /**
  * Refuses expressions in task and filter queries sent over REST (/engine-rest and Tasklist's
@@ -125,7 +126,7 @@ class QueryExpressionGuard extends OncePerRequestFilter {
     private static void refuse(HttpServletRequest request, HttpServletResponse response, String field)
             throws IOException {
         log.warn("Refused expression in {} {} (field {}) from {}", request.getMethod(), request.getRequestURI(),
-                field, request.getRemoteAddr());
+                InputText.forLog(field), request.getRemoteAddr());
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         response.setContentType("application/json;charset=UTF-8");
         response.getWriter().write(JSON.writeValueAsString(Map.of("type", "InvalidRequestException",
