@@ -169,8 +169,8 @@ public class ProgrammeService {
         } else if (year.firstYear() < current.firstYear() - 1 || year.firstYear() > current.firstYear() + 2) {
             // A year far off would put every roadmap date in the past (all escalated at once) or decades ahead.
             errors.add(new FieldError("schoolYear", "Учебный год " + request.schoolYear()
-                    + " не подходит: программу можно запустить на годы от " + new SchoolYear(current.firstYear() - 1) + " до "
-                    + new SchoolYear(current.firstYear() + 2)));
+                    + " не подходит: программу можно запустить на годы от " + new SchoolYear(current.firstYear() - 1)
+                    + " до " + new SchoolYear(current.firstYear() + 2)));
             year = null;
         }
         if (request.forms().isEmpty()) {
