@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import ru.nastavnik.shared.InputText;
 import ru.nastavnik.shared.SchoolClock;
 import ru.nastavnik.shared.ProcessVariables;
 import ru.nastavnik.shared.ValidationException.FieldError;
@@ -76,6 +77,11 @@ public class FormRules {
         JsonNode props = field.path("properties");
         String type = field.path("type").asText();
         String text = value.toString();
+        if (InputText.hasControl(text, "textarea".equals(type))) {
+            // label is already in «»
+            errors.add(new FieldError(key, "Поле " + label + " содержит недопустимые символы"));
+            return;
+        }
 
         if (validate.has("minLength") && text.length() < validate.get("minLength").asInt()) {
             errors.add(new FieldError(key, "Поле " + label + ": не короче " + validate.get("minLength").asInt() + " символов"));

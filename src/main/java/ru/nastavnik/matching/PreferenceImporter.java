@@ -15,6 +15,7 @@ import ru.nastavnik.participant.ParticipantDirectory.Named;
 import ru.nastavnik.participant.ParticipantImporter;
 import ru.nastavnik.participant.SheetReader;
 import ru.nastavnik.participant.Text;
+import ru.nastavnik.shared.InputText;
 
 /**
  * Turns a file of preference questionnaires (paper ones typed in, or a Google form's export) into wishes by person
@@ -157,6 +158,12 @@ final class PreferenceImporter {
         }
 
         Entry read() {
+            // Line breaks and tabs pass: wishes are written on lines.
+            columns.keySet().stream().filter(c -> InputText.hasControl(value(c), true))
+                    .forEach(c -> error(c, InputText.refusal(header(c))));
+            if (failed) {
+                return null;
+            }
             Named person = person();
             List<Long> preferred = wishes(PreferenceColumn.PREFERRED, person);
             List<Long> avoid = wishes(PreferenceColumn.AVOID, person);

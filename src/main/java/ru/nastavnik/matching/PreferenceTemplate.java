@@ -31,7 +31,7 @@ final class PreferenceTemplate {
             Sheet help = book.createSheet("Инструкция");
             int r = 0;
             for (String line : INSTRUCTION) {
-                help.createRow(r++).createCell(0).setCellValue(line);
+                SheetTemplate.text(help.createRow(r++), 0, line);
             }
             SheetTemplate.columns(help, r + 1, bold, "Столбцы (* — обязательные) и что в них писать", columns);
             help.setColumnWidth(0, 30 * 256);

@@ -32,6 +32,7 @@ import ru.nastavnik.shared.AuditLog;
 import ru.nastavnik.shared.SchoolClock;
 import ru.nastavnik.shared.ValidationException;
 import ru.nastavnik.shared.ValidationException.FieldError;
+import ru.nastavnik.shared.InputText;
 
 /**
  * Mentor replacement (issue 5, point 5): a request from a mentee, their representative or the curator on their
@@ -173,12 +174,12 @@ public class MentorReplacement {
             default -> "куратор от имени наставляемого" + (menteeId == null ? "" : " " + menteeName(pair, menteeId));
         };
         return "| Пара (группа) № " + pair.id() + " | |\n|---|---|\n"
-                + "| Наставник | " + pair.mentor().fullName() + " |\n"
-                + "| Наставляемые | " + String.join(", ", pair.mentees().stream().map(Pair.Person::fullName).toList())
-                + " |\n"
+                + "| Наставник | " + InputText.markdown(pair.mentor().fullName()) + " |\n"
+                + "| Наставляемые | " + InputText.markdown(String.join(", ",
+                        pair.mentees().stream().map(Pair.Person::fullName).toList())) + " |\n"
                 + "| Работает с | " + SchoolClock.RUSSIAN_DATE.format(pair.startedAt().atZone(clock.zone())) + " |\n"
-                + "| Просит | " + requester + " |\n"
-                + "| Причина | " + reason.replace("|", "/").replaceAll("\\s+", " ") + " |";
+                + "| Просит | " + InputText.markdown(requester) + " |\n"
+                + "| Причина | " + InputText.markdown(reason) + " |";
     }
 
     /**

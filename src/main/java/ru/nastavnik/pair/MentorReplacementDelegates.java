@@ -14,6 +14,7 @@ import ru.nastavnik.security.CurrentUser;
 import ru.nastavnik.shared.ApiException;
 import ru.nastavnik.shared.ProcessVariables;
 import ru.nastavnik.shared.ValidationException;
+import ru.nastavnik.shared.InputText;
 
 /** The steps of the {@value MentorReplacement#PROCESS_ID} process; the rules live in {@link MentorReplacement}. */
 final class MentorReplacementDelegates {
@@ -118,10 +119,10 @@ final class MentorReplacementDelegates {
             for (MentorReplacement.Candidate c : candidates) {
                 options.add(Map.of("label", c.name() + " — " + c.score() + " б.", "value",
                         String.valueOf(c.personId())));
-                table.append("| ").append(c.name()).append(" | ").append(c.score()).append(" | ")
+                table.append("| ").append(InputText.markdown(c.name())).append(" | ").append(c.score()).append(" | ")
                         .append(c.freeSeats()).append(" | ")
                         .append(c.reasons().isEmpty() ? "подходит по обязательным правилам"
-                                : String.join("; ", c.reasons()).replace("|", "/"))
+                                : InputText.markdown(String.join("; ", c.reasons())))
                         .append(" |\n");
             }
             if (candidates.isEmpty()) {

@@ -22,6 +22,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import ru.nastavnik.matching.MatchingProposal;
+import ru.nastavnik.matching.RoleVariants;
 import ru.nastavnik.participant.ParticipantDirectory;
 import ru.nastavnik.participant.ParticipantDirectory.Questionnaire;
 import ru.nastavnik.programme.MentorshipForm;
@@ -34,13 +35,13 @@ import ru.nastavnik.shared.ValidationException;
 import ru.nastavnik.shared.ValidationException.FieldError;
 
 /**
- * Orders on the pairs: a draft from a matching proposal, checked against the programme's stored participants; the
- * approval that numbers and dates it; the documents. An approved order is never updated.
+ * Orders on the pairs: a draft from a matching proposal, checked against the programme's stored participants (names
+ * and role variants come from them, not from the proposal's text); the approval that numbers and dates it; the
+ * documents. An approved order is never updated.
  */
 @Service
 public class PairOrders {
 
-    private static final String ROLE_VARIANT = "вариант ролей «";
     private static final TypeReference<List<PairOrder.Pair>> PAIRS = new TypeReference<>() {
     };
 
@@ -213,10 +214,10 @@ public class PairOrders {
                                 + " указан дважды"));
                     }
                     mentees.add(new PairOrder.Person(member.menteeId(), mentee.fullName()));
-                    if (member.reasons() != null) {
-                        member.reasons().stream().filter(r -> r != null && r.startsWith(ROLE_VARIANT))
-                                .map(r -> r.substring(ROLE_VARIANT.length()).replaceAll("»$", ""))
-                                .forEach(variants::add);
+                    // From the stored questionnaires, never from the client's reasons: the column goes into a
+                    // signed document and into the director's form.
+                    if (mentor != null && "mentor".equals(mentor.role())) {
+                        variants.addAll(RoleVariants.of(group.form(), mentor, mentee));
                     }
                 }
             }

@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import ru.nastavnik.programme.MentorshipForm;
+import ru.nastavnik.shared.InputText;
 import ru.nastavnik.shared.SchoolClock;
 
 /**
@@ -184,6 +185,9 @@ public final class ParticipantImporter {
         }
 
         ParticipantRow read() {
+            if (controlCharacters()) {
+                return null;
+            }
             String fullName = Text.clean(value(ImportColumn.FULL_NAME));
             if (fullName == null) {
                 error(ImportColumn.FULL_NAME, "Не указаны фамилия, имя и отчество");
@@ -444,6 +448,13 @@ public final class ParticipantImporter {
 
         private boolean blank(ImportColumn column) {
             return Text.clean(value(column)) == null;
+        }
+
+        /** Refuses every cell with control characters (line breaks and tabs pass: lists are written on lines). */
+        private boolean controlCharacters() {
+            columns.keySet().stream().filter(c -> InputText.hasControl(value(c), true))
+                    .forEach(c -> error(c, InputText.refusal(headers.getOrDefault(c, c.header()))));
+            return failed;
         }
 
         private String value(ImportColumn column) {

@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.function.BiConsumer;
+import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -15,6 +17,7 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import ru.nastavnik.shared.InputText;
 
 /**
  * What the import templates (participants, preferences) have in common: a workbook whose first sheet is the header
@@ -64,8 +67,7 @@ public final class SheetTemplate {
         Sheet sheet = book.createSheet(name);
         Row header = sheet.createRow(0);
         for (int c = 0; c < columns.size(); c++) {
-            header.createCell(c).setCellValue(columns.get(c).heading());
-            header.getCell(c).setCellStyle(bold);
+            text(header, c, columns.get(c).heading()).setCellStyle(bold);
             sheet.setColumnWidth(c, widths[Math.min(c, widths.length - 1)] * 256);
         }
         sheet.createFreezePane(0, 1);
@@ -75,15 +77,30 @@ public final class SheetTemplate {
     /** A bold title and its lines from {@code row}; returns the row after a blank one. */
     public static int section(Sheet sheet, int row, CellStyle bold, String title, List<String[]> lines) {
         Row head = sheet.createRow(row++);
-        head.createCell(0).setCellValue(title);
-        head.getCell(0).setCellStyle(bold);
+        text(head, 0, title).setCellStyle(bold);
         for (String[] line : lines) {
             Row r = sheet.createRow(row++);
             for (int c = 0; c < line.length; c++) {
-                r.createCell(c).setCellValue(line[c]);
+                text(r, c, line[c]);
             }
         }
         return row + 1;
+    }
+
+    /**
+     * A text cell that no spreadsheet program evaluates: every cell the app writes goes through here. A string cell
+     * is never computed as it is, but one that starts like a formula ({@link InputText#formulaLike}) also gets the
+     * quote prefix, so that editing it in Excel keeps it text.
+     */
+    public static Cell text(Row row, int column, String value) {
+        Cell cell = row.createCell(column, CellType.STRING);
+        cell.setCellValue(value);
+        if (InputText.formulaLike(value)) {
+            CellStyle quoted = row.getSheet().getWorkbook().createCellStyle();
+            quoted.setQuotePrefixed(true);
+            cell.setCellStyle(quoted);
+        }
+        return cell;
     }
 
     /** The columns with what each accepts, as a section. */

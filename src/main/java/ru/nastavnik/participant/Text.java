@@ -10,11 +10,11 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import ru.nastavnik.shared.InputText;
 
 /** Normalisation of what people type into questionnaires: spaces, «ё», case, dashes, classes. */
 public final class Text {
 
-    private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2007\\u202F]+");
     private static final Pattern DASHES = Pattern.compile("\\s*[-\\u2010\\u2011\\u2012\\u2013\\u2014\\u2015\\u2212]\\s*");
     private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final Pattern LIST_SEPARATORS = Pattern.compile("\\s*[;,\\n\\r]+\\s*");
@@ -31,13 +31,9 @@ public final class Text {
     private Text() {
     }
 
-    /** Trimmed, with inner runs of spaces (also non-breaking ones) collapsed; null when empty. */
+    /** Normalised as a name ({@link InputText#name}): every kind of space one space, invisible characters gone. */
     public static String clean(String s) {
-        if (s == null) {
-            return null;
-        }
-        String c = SPACES.matcher(s).replaceAll(" ").trim();
-        return c.isEmpty() ? null : c;
+        return InputText.name(s);
     }
 
     /** The key under which two spellings of one name are the same: lower case, «ё» as «е», single spaces. */

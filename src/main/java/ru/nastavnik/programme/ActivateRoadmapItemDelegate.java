@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import ru.nastavnik.notification.Deadlines;
 import ru.nastavnik.security.Groups;
+import ru.nastavnik.shared.InputText;
 
 /**
  * Task_ActivateRoadmapItem: opens one roadmap item as a task for its responsible group, with its due date and
@@ -34,7 +35,10 @@ class ActivateRoadmapItemDelegate implements JavaDelegate {
         String curator = (String) execution.getVariable(ProgrammeProcess.VAR_CURATOR_ID);
 
         execution.setVariable("itemTitle", item.title());
-        execution.setVariable("itemTaskName", RoadmapService.shorten(code + " " + item.title(), TASK_NAME_MAX));
+        String taskName = RoadmapService.shorten(code + " " + item.title(), TASK_NAME_MAX);
+        execution.setVariable("itemTaskName", taskName);
+        // The form's heading is markdown, and the title is whatever the curator typed.
+        execution.setVariable("itemHeading", InputText.markdown(taskName));
         execution.setVariable("itemGroup", item.responsibleGroup());
         execution.setVariable("itemCandidateUsers",
                 Groups.DIRECTOR.equals(item.responsibleGroup()) || curator == null ? List.of() : List.of(curator));

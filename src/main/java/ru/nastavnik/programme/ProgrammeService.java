@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.User;
@@ -18,6 +19,7 @@ import ru.nastavnik.security.CurrentUser;
 import ru.nastavnik.security.Groups;
 import ru.nastavnik.security.SystemAuthentication;
 import ru.nastavnik.shared.ApiException;
+import ru.nastavnik.shared.InputText;
 import ru.nastavnik.shared.SchoolClock;
 import ru.nastavnik.shared.ValidationException;
 import ru.nastavnik.shared.ValidationException.FieldError;
@@ -68,7 +70,8 @@ public class ProgrammeService {
      * started one already. Every problem of the request is reported at once.
      */
     @Transactional
-    public long register(ProgrammeRequest request) {
+    public long register(ProgrammeRequest submitted) {
+        ProgrammeRequest request = normalised(submitted);
         List<FieldError> errors = new ArrayList<>();
         SchoolYear year = checkRequest(request, errors);
         List<RoadmapItem> roadmap = roadmapFor(year, request.roadmapOverrides(), errors);
@@ -76,7 +79,7 @@ public class ProgrammeService {
             throw new ValidationException(errors);
         }
         if (programmes.exists(request.schoolName(), request.schoolYear())) {
-            throw ApiException.conflict("Программа для «" + request.schoolName().trim() + "» на "
+            throw ApiException.conflict("Программа для «" + request.schoolName() + "» на "
                     + request.schoolYear().trim() + " учебный год уже запущена");
         }
         long id = programmes.insert(request, clock.now(), currentUser.id());
@@ -120,16 +123,55 @@ public class ProgrammeService {
         programmes.complete(id, clock.now());
     }
 
+    /**
+     * The request with control characters refused at once (they would reach the database, the log and the answer)
+     * and the names normalised, so that the duplicate check compares what people see.
+     */
+    private static ProgrammeRequest normalised(ProgrammeRequest r) {
+        List<FieldError> errors = new ArrayList<>();
+        check("schoolName", r.schoolName(), errors);
+        check("schoolYear", r.schoolYear(), errors);
+        check("curatorId", r.curatorId(), errors);
+        r.forms().forEach(form -> check("forms", form, errors));
+        for (int i = 0; i < r.roadmapOverrides().size(); i++) {
+            ProgrammeRequest.RoadmapOverride o = r.roadmapOverrides().get(i);
+            check("roadmapOverrides[" + i + "].code", o.code(), errors);
+            check("roadmapOverrides[" + i + "].title", o.title(), errors);
+            check("roadmapOverrides[" + i + "].responsibleGroup", o.responsibleGroup(), errors);
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        List<ProgrammeRequest.RoadmapOverride> overrides = r.roadmapOverrides().stream()
+                .map(o -> new ProgrammeRequest.RoadmapOverride(o.code(),
+                        o.title() == null ? null : Objects.requireNonNullElse(InputText.name(o.title()), ""),
+                        o.responsibleGroup(), o.startDate(), o.dueDate()))
+                .toList();
+        return new ProgrammeRequest(InputText.name(r.schoolName()), trimmed(r.schoolYear()), r.forms(),
+                trimmed(r.curatorId()), overrides);
+    }
+
+    private static void check(String field, String value, List<FieldError> errors) {
+        InputText.check(field, InputText.label(field), value, false).ifPresent(errors::add);
+    }
+
     private SchoolYear checkRequest(ProgrammeRequest request, List<FieldError> errors) {
         if (isBlank(request.schoolName())) {
             errors.add(new FieldError("schoolName", "Укажите образовательную организацию"));
-        } else if (request.schoolName().trim().length() > 300) {
+        } else if (request.schoolName().length() > 300) {
             errors.add(new FieldError("schoolName", "Название организации длиннее 300 символов"));
         }
         SchoolYear year = SchoolYear.parse(request.schoolYear()).orElse(null);
+        SchoolYear current = SchoolYear.containing(clock.today());
         if (year == null) {
             errors.add(new FieldError("schoolYear",
                     "Учебный год указывается как «2026/2027»: два года подряд через косую черту"));
+        } else if (year.firstYear() < current.firstYear() - 1 || year.firstYear() > current.firstYear() + 2) {
+            // A year far off would put every roadmap date in the past (all escalated at once) or decades ahead.
+            errors.add(new FieldError("schoolYear", "Учебный год " + request.schoolYear()
+                    + " не подходит: программу можно запустить на годы от " + new SchoolYear(current.firstYear() - 1)
+                    + " до " + new SchoolYear(current.firstYear() + 2)));
+            year = null;
         }
         if (request.forms().isEmpty()) {
             errors.add(new FieldError("forms", "Выберите хотя бы одну форму наставничества"));
@@ -194,6 +236,10 @@ public class ProgrammeService {
                     start, due, null, null, null, null, null, null, null, null));
         }
         return List.copyOf(items.values());
+    }
+
+    private static String trimmed(String s) {
+        return s == null ? null : s.trim();
     }
 
     private static boolean isBlank(String s) {

@@ -15,6 +15,7 @@ import ru.nastavnik.shared.ApiException;
 import ru.nastavnik.shared.SchoolClock;
 import ru.nastavnik.shared.ValidationException;
 import ru.nastavnik.shared.ValidationException.FieldError;
+import ru.nastavnik.shared.InputText;
 
 /**
  * A programme's roadmap (дорожная карта): its items, their dates and results. Named "roadmap" because BPMN
@@ -135,7 +136,7 @@ public class RoadmapService {
         StringBuilder md = new StringBuilder("| № | Мероприятие | Ответственный | Сроки | Состояние |\n|---|---|---|---|---|\n");
         for (RoadmapItem item : items.findAll(programmeId)) {
             md.append("| ").append(item.code())
-                    .append(" | ").append(item.title().replace("|", "/"))
+                    .append(" | ").append(InputText.markdown(item.title()))
                     .append(" | ").append(Groups.russianName(item.responsibleGroup()))
                     .append(" | ").append(item.startDate().format(SchoolClock.RUSSIAN_DATE)).append(" – ")
                     .append(item.dueDate().format(SchoolClock.RUSSIAN_DATE))

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import ru.nastavnik.shared.InputText;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -26,7 +27,7 @@ class AdminSetupClosed extends OncePerRequestFilter {
         String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
         if (path.toLowerCase(Locale.ROOT).replaceAll("/+", "/").contains("/api/admin/setup")) {
             log.warn("Refused admin setup request {} {} from {}", request.getMethod(),
-                    LogText.clean(request.getRequestURI()), request.getRemoteAddr());
+                    InputText.forLog(request.getRequestURI()), request.getRemoteAddr());
             response.setStatus(HttpServletResponse.SC_FORBIDDEN);
             response.setContentType("application/json;charset=UTF-8");
             response.getWriter().write("{\"type\":\"Forbidden\",\"message\":\"Первичная настройка администратора "

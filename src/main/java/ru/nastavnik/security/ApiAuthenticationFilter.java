@@ -19,6 +19,7 @@ import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
+import ru.nastavnik.shared.InputText;
 
 /**
  * Authenticates calls to the product's /api: HTTP Basic with a Camunda user, or the session of a user logged
@@ -88,7 +89,7 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
         if (identityService.checkPassword(user, decoded.substring(colon + 1))) {
             return user;
         }
-        log.info("API login refused for user '{}'", user);
+        log.info("API login refused for user '{}'", InputText.forLog(user));
         return null;
     }
 

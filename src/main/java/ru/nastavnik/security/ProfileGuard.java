@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import ru.nastavnik.shared.InputText;
 
 /**
  * Only staff change a person's name or email: notifications go to that address, so a mentor who could change
@@ -49,8 +50,8 @@ class ProfileGuard extends CommandInterceptor {
         if (stored != null && !(Objects.equals(stored.getFirstName(), changed.getFirstName())
                 && Objects.equals(stored.getLastName(), changed.getLastName())
                 && Objects.equals(stored.getEmail(), changed.getEmail()))) {
-            log.warn("Refused profile change of user '{}' by '{}'", LogText.clean(changed.getId()),
-                    LogText.clean(current.getUserId()));
+            log.warn("Refused profile change of user '{}' by '{}'", InputText.forLog(changed.getId()),
+                    InputText.forLog(current.getUserId()));
             throw new BadUserRequestException(REFUSAL);
         }
     }

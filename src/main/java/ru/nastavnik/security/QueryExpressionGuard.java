@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.query.Query;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import ru.nastavnik.shared.InputText;
 
 /**
  * Refuses expressions in task queries inside the engine, before a query runs, whatever URL or API brought it.
@@ -101,7 +102,7 @@ class QueryExpressionGuard extends CommandInterceptor {
     }
 
     private static void refuse(String where, String expression) {
-        log.warn("Refused expression in {}: {}", where, LogText.clean(expression));
+        log.warn("Refused expression in {}: {}", where, InputText.forLog(expression));
         throw new BadUserRequestException(REFUSAL);
     }
 }

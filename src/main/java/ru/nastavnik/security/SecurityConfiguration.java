@@ -1,5 +1,6 @@
 package ru.nastavnik.security;
 
+import jakarta.servlet.DispatcherType;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
@@ -11,17 +12,28 @@ import org.springframework.core.Ordered;
 
 /**
  * Closes what Camunda leaves open by default: /engine-rest answers only to HTTP Basic with a Camunda user,
- * /api only to an authenticated user, and the admin webapp's setup is closed. The checks that no URL may go
- * around live in the engine ({@link EngineGuards}).
+ * /api only to an authenticated user, and the admin webapp's setup is closed; the product's own answers carry
+ * no-store, nosniff and no-framing headers. The checks that no URL may go around live in the engine
+ * ({@link EngineGuards}).
  */
 @Configuration
 class SecurityConfiguration {
 
     @Bean
+    FilterRegistrationBean<ProductResponseHeaders> productResponseHeaders() {
+        FilterRegistrationBean<ProductResponseHeaders> bean = new FilterRegistrationBean<>(new ProductResponseHeaders());
+        bean.addUrlPatterns("/*");
+        bean.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
+        // First, so that every answer of the product carries them, the refusals of the filters below included.
+        bean.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return bean;
+    }
+
+    @Bean
     FilterRegistrationBean<ClientAddress> clientAddress() {
         FilterRegistrationBean<ClientAddress> bean = new FilterRegistrationBean<>(new ClientAddress());
         bean.addUrlPatterns("/*");
-        bean.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 50);
         return bean;
     }
 

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import ru.nastavnik.shared.InputText;
 
 /**
  * Every password check of the engine (Tasklist's login, HTTP Basic on /engine-rest and /api) passes the
@@ -30,7 +31,7 @@ class ThrottledPasswordCheck extends CommandInterceptor {
         if (!(command instanceof CheckPassword check) || Context.getCommandContext() != null) {
             return next.execute(command);
         }
-        String account = LogText.clean(USER_ID.read(check));
+        String account = InputText.forLog(USER_ID.read(check));
         String address = ClientAddress.current().orElse("internal");
         try (LoginThrottle.Permit permit = throttle.enter(address)) {
             if (permit == null) {

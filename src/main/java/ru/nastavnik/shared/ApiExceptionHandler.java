@@ -19,7 +19,7 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(ValidationException.class)
     ResponseEntity<ApiError> invalid(ValidationException e) {
-        log.info("Rejected input: {}", e.errors());
+        log.info("Rejected input: {}", InputText.forLog(e.errors()));
         return ResponseEntity.badRequest().body(new ApiError(400, "Данные не приняты: исправьте ошибки", e.errors()));
     }
 
@@ -31,7 +31,7 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ApiError> refused(ApiException e) {
-        log.info("Refused with {}: {}", e.status(), e.getMessage());
+        log.info("Refused with {}: {}", e.status(), InputText.forLog(e.getMessage()));
         return ResponseEntity.status(e.status()).body(ApiError.of(e.status().value(), e.getMessage()));
     }
 
@@ -50,7 +50,11 @@ class ApiExceptionHandler {
 
     @ExceptionHandler({HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class})
     ResponseEntity<ApiError> unreadable(Exception e) {
-        log.info("Unreadable request: {}", e.getMessage());
+        if (e.getCause() instanceof JsonTextModule.ControlCharactersException control) {
+            return invalid(new ValidationException(control.field(), InputText.refusal(InputText.label(control.field()))));
+        }
+        // The message quotes the unreadable input.
+        log.info("Unreadable request: {}", InputText.forLog(e.getMessage()));
         return ResponseEntity.badRequest().body(ApiError.of(400, ApiError.UNREADABLE_REQUEST));
     }
 }

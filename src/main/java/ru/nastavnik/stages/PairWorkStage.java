@@ -32,6 +32,7 @@ import ru.nastavnik.security.Groups;
 import ru.nastavnik.security.SystemAuthentication;
 import ru.nastavnik.shared.AuditLog;
 import ru.nastavnik.shared.SchoolClock;
+import ru.nastavnik.shared.InputText;
 
 /**
  * The process steps of stage 6 beside the roadmap items: wait for the pairs to close or the date of their final
@@ -152,8 +153,9 @@ final class PairWorkStage {
             } else {
                 md.append("| Наставник | Наставляемые | Состояние |\n|---|---|---|\n");
                 for (Pair p : all) {
-                    md.append("| ").append(p.mentor().fullName()).append(" | ")
-                            .append(p.mentees().stream().map(Pair.Person::fullName).collect(Collectors.joining(", ")))
+                    md.append("| ").append(InputText.markdown(p.mentor().fullName())).append(" | ")
+                            .append(InputText.markdown(p.mentees().stream().map(Pair.Person::fullName)
+                                    .collect(Collectors.joining(", "))))
                             .append(" | ").append(state(p)).append(" |\n");
                 }
             }

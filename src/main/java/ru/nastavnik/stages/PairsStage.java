@@ -27,6 +27,7 @@ import ru.nastavnik.shared.ApiException;
 import ru.nastavnik.shared.SchoolClock;
 import ru.nastavnik.shared.ValidationException;
 import ru.nastavnik.shared.ValidationException.FieldError;
+import ru.nastavnik.shared.InputText;
 
 /**
  * Stage 5, pairs and groups: the group meeting and who came, the preference questionnaires entered after it, the
@@ -333,7 +334,8 @@ public class PairsStage {
         return code == null ? "—" : MentorshipForm.byCode(code).map(MentorshipForm::title).orElse(code);
     }
 
+    /** Names and reasons come from data: never a link, an image or a broken table in the form. */
     private static String cell(String text) {
-        return text == null ? "" : text.replace("|", "/").replaceAll("\\R", " ");
+        return InputText.markdown(text);
     }
 }

@@ -25,6 +25,7 @@ import ru.nastavnik.security.CurrentUser;
 import ru.nastavnik.shared.AuditLog;
 import ru.nastavnik.shared.ProcessVariables;
 import ru.nastavnik.shared.ValidationException;
+import ru.nastavnik.shared.InputText;
 
 /**
  * The process steps of stage 5 (bpmn/programme-stage-5-pairs.bpmn, forms pairs-*.form) beside its roadmap items:
@@ -168,7 +169,7 @@ final class PairsStageDelegates {
                 String entered = ProcessVariables.string(execution.getVariable("preferencesEnteredList"));
                 entered = (entered == null ? "" : entered + ", ") + name;
                 execution.setVariable("preferencesEnteredList", entered);
-                execution.setVariable("preferencesEnteredText", "**Внесены анкеты:** " + entered);
+                execution.setVariable("preferencesEnteredText", "**Внесены анкеты:** " + InputText.markdown(entered));
             } else if ("more".equals(ProcessVariables.string(execution.getVariable("preferencesDecision")))) {
                 throw new ValidationException("preferencesPerson", "Выберите участника, чью анкету вносите");
             }

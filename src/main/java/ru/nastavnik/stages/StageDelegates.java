@@ -20,6 +20,7 @@ import ru.nastavnik.programme.RoadmapItem;
 import ru.nastavnik.programme.RoadmapService;
 import ru.nastavnik.security.CurrentUser;
 import ru.nastavnik.shared.ProcessVariables;
+import ru.nastavnik.shared.InputText;
 
 /** The process steps of stages 2–4 beside the roadmap items; each is a small bean, the rules live in services. */
 final class StageDelegates {
@@ -114,7 +115,7 @@ final class StageDelegates {
             if (topics.isEmpty()) {
                 md.append("| — | 0 |\n");
             }
-            topics.forEach((code, n) -> md.append("| ").append(ParticipantDirectory.topicTitle(code)).append(" | ")
+            topics.forEach((code, n) -> md.append("| ").append(InputText.markdown(ParticipantDirectory.topicTitle(code))).append(" | ")
                     .append(n).append(" |\n"));
             execution.setVariable("baseTotal", total);
             execution.setVariable("baseMissingConsent", missing);
@@ -180,7 +181,7 @@ final class StageDelegates {
             execution.setVariable("trainingOptions", options);
             execution.setVariable("trainingCandidatesText", options.isEmpty()
                     ? "Никто из кандидатов не прошёл собеседование: отметить некого."
-                    : options.stream().map(o -> "- " + o.get("label")).collect(Collectors.joining("\n")));
+                    : options.stream().map(o -> "- " + InputText.markdown(o.get("label"))).collect(Collectors.joining("\n")));
         }
     }
 

@@ -88,6 +88,49 @@ class ProgrammeApiTest extends IntegrationTest {
     }
 
     @Test
+    void refusesControlCharactersInvisibleDuplicatesAndImplausibleYears() throws Exception {
+        int before = JSON.readTree(curator.get("/api/programmes").body()).size();
+        HttpResponse<String> nul = curator.post("/api/programmes", """
+                {"schoolName": "%s\\u0000", "schoolYear": "2026/2027", "forms": ["pupil-pupil"], "curatorId": "curator"}
+                """.formatted(school));
+        assertThat(nul.statusCode()).as(nul.body()).isEqualTo(400);
+        assertThat(JSON.readTree(nul.body()).get("errors").get(0).get("message").asText())
+                .isEqualTo("Поле «Название школы» содержит недопустимые символы");
+        assertThat(JSON.readTree(nul.body()).get("errors").get(0).get("field").asText()).isEqualTo("schoolName");
+        HttpResponse<String> escape = curator.post("/api/programmes", """
+                {"schoolName": "%s", "schoolYear": "2026/2027", "forms": ["pupil-pupil"], "curatorId": "curator",
+                 "roadmapOverrides": [{"code": "2.1", "title": "\\u001b[31mкрасный"}]}
+                """.formatted(school));
+        assertThat(escape.statusCode()).as(escape.body()).isEqualTo(400);
+        assertThat(escape.body()).contains("roadmapOverrides[0].title", "содержит недопустимые символы");
+        assertThat(JSON.readTree(curator.get("/api/programmes").body())).hasSize(before);
+
+        HttpResponse<String> nothingButSpaces = curator.post("/api/programmes", """
+                {"schoolName": "\\u00a0\\u00a0\\u200b", "schoolYear": "2026/2027", "forms": ["pupil-pupil"],
+                 "curatorId": "curator"}""");
+        assertThat(nothingButSpaces.statusCode()).isEqualTo(400);
+        assertThat(nothingButSpaces.body()).contains("Укажите образовательную организацию");
+
+        long id = startProgrammeOverApi(school.replace(" ", "  "), "pupil-pupil");
+        assertThat(JSON.readTree(curator.get("/api/programmes/" + id).body()).get("schoolName").asText())
+                .isEqualTo(school);
+        for (String variant : new String[] {school.replace(" ", "\\u00a0"), "\\u200b" + school + "\\ufeff",
+                school.replace("й", "и\\u0306").replace(" ", " \\u200d"), school.toUpperCase()}) {
+            HttpResponse<String> twin = curator.post("/api/programmes", """
+                    {"schoolName": "%s", "schoolYear": "2026/2027", "forms": ["pupil-pupil"], "curatorId": "curator"}
+                    """.formatted(variant));
+            assertThat(twin.statusCode()).as(variant + ": " + twin.body()).isEqualTo(409);
+        }
+
+        HttpResponse<String> ancient = curator.post("/api/programmes", """
+                {"schoolName": "%s", "schoolYear": "0000/0001", "forms": ["pupil-pupil"], "curatorId": "curator"}
+                """.formatted(school + " 2"));
+        assertThat(ancient.statusCode()).isEqualTo(400);
+        assertThat(ancient.body()).contains("Учебный год 0000/0001 не подходит", "от 2025/2026 до 2028/2029");
+        assertThat(JSON.readTree(curator.get("/api/programmes").body())).hasSize(before + 1);
+    }
+
+    @Test
     void onlyProgrammeManagersStartProgrammes() {
         HttpResponse<String> refused = RestClient.as(port, "mentor1", PASSWORD).post("/api/programmes", """
                 {"schoolName": "%s", "schoolYear": "2026/2027", "forms": ["pupil-pupil"], "curatorId": "curator"}
