@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import ru.nastavnik.IntegrationTest;
+import ru.nastavnik.shared.InputText;
 import ru.nastavnik.RestClient;
 import ru.nastavnik.TestParticipants;
 import ru.nastavnik.matching.MatchingProposal;
@@ -150,7 +151,8 @@ class PairsStageProcessTest extends IntegrationTest {
         assertThat(review.getDueDate()).isEqualTo(dueAt(roadmap.get(programme, "5.3").dueDate()));
         assertThat(text(review, "pairTotalsText")).contains("**Наставляемых:** 3; **с наставником:** 3");
         assertThat(text(review, "pairProposalTable")).contains("| " + petr + " | " + anna + " | Ученик – ученик |",
-                "| " + olga + " | " + oleg + " |", "взаимный выбор: наставляемый назвал наставника 1-м", experienced + " | " + young);
+                "| " + olga + " | " + oleg + " |",
+                InputText.markdown("взаимный выбор: наставляемый назвал наставника 1-м"), experienced + " | " + young);
         assertThat(text(review, "pairUnmatchedTable")).isEqualTo("Наставник подобран всем наставляемым.");
         assertThat(taskService.getVariable(review.getId(), "orderReturnComment")).isNull();
 
