@@ -21,6 +21,11 @@ public record Programme(
         return SchoolYear.parse(schoolYear).orElseThrow();
     }
 
+    /** How the school's people tell this programme apart: on every task, its form and its Tasklist filter. */
+    public String title() {
+        return schoolName + ", " + schoolYear;
+    }
+
     public boolean roadmapApproved() {
         return roadmapApprovedAt != null;
     }

@@ -12,6 +12,8 @@ public final class ProgrammeProcess {
     public static final String TASK_REVISE_ROADMAP = "Task_ReviseRoadmap";
 
     public static final String VAR_PROGRAMME_ID = "programmeId";
+    /** On every task of a programme, a local variable: «school, year» (see ProgrammeOnTasks). */
+    public static final String VAR_PROGRAMME_TITLE = "programmeTitle";
     public static final String VAR_CURATOR_ID = "curatorId";
     public static final String VAR_ITEM_CODE = "itemCode";
 

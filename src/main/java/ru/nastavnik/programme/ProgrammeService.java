@@ -9,15 +9,20 @@ import java.util.Map;
 import java.util.Objects;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import ru.nastavnik.security.CurrentUser;
 import ru.nastavnik.security.Groups;
 import ru.nastavnik.security.SystemAuthentication;
+import ru.nastavnik.security.TasklistFilters;
 import ru.nastavnik.shared.ApiException;
 import ru.nastavnik.shared.InputText;
 import ru.nastavnik.shared.SchoolClock;
@@ -38,10 +43,13 @@ public class ProgrammeService {
     private final SystemAuthentication system;
     private final CurrentUser currentUser;
     private final SchoolClock clock;
+    private final TasklistFilters filters;
+    private final TaskService taskService;
 
     public ProgrammeService(ProgrammeRepository programmes, RoadmapRepository roadmaps, RoadmapTemplate template,
                             RuntimeService runtimeService, IdentityService identityService,
-                            SystemAuthentication system, CurrentUser currentUser, SchoolClock clock) {
+                            SystemAuthentication system, CurrentUser currentUser, SchoolClock clock,
+                            TasklistFilters filters, TaskService taskService) {
         this.programmes = programmes;
         this.roadmaps = roadmaps;
         this.template = template;
@@ -50,6 +58,8 @@ public class ProgrammeService {
         this.system = system;
         this.currentUser = currentUser;
         this.clock = clock;
+        this.filters = filters;
+        this.taskService = taskService;
     }
 
     /** Checks and stores a programme and its roadmap, then starts its process. */
@@ -84,8 +94,23 @@ public class ProgrammeService {
         }
         long id = programmes.insert(request, clock.now(), currentUser.id());
         roadmaps.insertAll(id, roadmap);
+        filterFor(id);
         log.info("Programme {} registered for '{}' {}", id, request.schoolName(), request.schoolYear());
         return id;
+    }
+
+    /** Programmes started before their filter existed get it on the next start. */
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(1)
+    public void filterEveryRunningProgramme() {
+        list().stream().filter(p -> p.completedAt() == null).forEach(p -> filterFor(p.id()));
+    }
+
+    /** A Tasklist filter with this programme's tasks, for people who work in several. */
+    void filterFor(long id) {
+        String title = get(id).title();
+        filters.ensure(title, 10, "Задачи программы наставничества: " + title,
+                taskService.createTaskQuery().taskVariableValueEquals(ProgrammeProcess.VAR_PROGRAMME_TITLE, title));
     }
 
     public void linkProcess(long id, String processInstanceId) {

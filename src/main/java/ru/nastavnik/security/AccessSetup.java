@@ -2,11 +2,8 @@ package ru.nastavnik.security;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -14,9 +11,7 @@ import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -44,14 +39,14 @@ public class AccessSetup {
 
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;
-    private final FilterService filterService;
+    private final TasklistFilters filters;
     private final TaskService taskService;
 
     public AccessSetup(IdentityService identityService, AuthorizationService authorizationService,
-                       FilterService filterService, TaskService taskService) {
+                       TasklistFilters filters, TaskService taskService) {
         this.identityService = identityService;
         this.authorizationService = authorizationService;
-        this.filterService = filterService;
+        this.filters = filters;
         this.taskService = taskService;
     }
 
@@ -113,36 +108,13 @@ public class AccessSetup {
     }
 
     private void ensureFilters() {
-        ensureFilter(FILTER_MY_TASKS, -10, "Задачи, которые вы взяли в работу",
+        filters.ensure(FILTER_MY_TASKS, -10, "Задачи, которые вы взяли в работу",
                 taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
-        ensureFilter(FILTER_GROUP_TASKS, -5, "Задачи вашей роли, которые ещё никто не взял",
+        filters.ensure(FILTER_GROUP_TASKS, -5, "Задачи вашей роли, которые ещё никто не взял",
                 taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned());
-        ensureFilter(FILTER_OFFERED_TO_ME, 0, "Задачи, предложенные вам лично (например, куратору программы)",
+        filters.ensure(FILTER_OFFERED_TO_ME, 0, "Задачи, предложенные вам лично (например, куратору программы)",
                 taskService.createTaskQuery().taskCandidateUserExpression("${currentUser()}").taskUnassigned());
-        ensureFilter(FILTER_OVERDUE, 5, "Все доступные вам задачи с истёкшим сроком",
+        filters.ensure(FILTER_OVERDUE, 5, "Все доступные вам задачи с истёкшим сроком",
                 taskService.createTaskQuery().dueBeforeExpression("${now()}"));
-    }
-
-    private void ensureFilter(String name, int priority, String description, TaskQuery query) {
-        if (filterService.createFilterQuery().filterName(name).count() > 0) {
-            return;
-        }
-        Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("description", description);
-        properties.put("priority", priority);
-        properties.put("refresh", true);
-        properties.put("showUndefinedVariable", false);
-        properties.put("variables", List.of(Map.of("name", "itemDueDateText", "label", "Срок")));
-        Filter filter = filterService.newTaskFilter(name).setOwner(null).setQuery(query).setProperties(properties);
-        filterService.saveFilter(filter);
-        for (String groupId : Groups.ALL) {
-            Authorization read = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
-            read.setGroupId(groupId);
-            read.setResource(Resources.FILTER);
-            read.setResourceId(filter.getId());
-            read.addPermission(Permissions.READ);
-            authorizationService.saveAuthorization(read);
-        }
-        log.info("Created Tasklist filter '{}'", name);
     }
 }

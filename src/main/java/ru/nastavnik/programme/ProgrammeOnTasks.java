@@ -1,0 +1,75 @@
+package ru.nastavnik.programme;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.stereotype.Component;
+import ru.nastavnik.shared.InputText;
+
+/**
+ * Every task of a programme names its school: two «1.1 …» tasks of two schools must not look alike in Tasklist
+ * or in a reminder's subject. The task's name gets the school, and the task holds the programme's title as the
+ * local variable {@link ProgrammeProcess#VAR_PROGRAMME_TITLE}, which the forms show in their header and Tasklist's filters show
+ * as a column and select by (one filter per programme).
+ */
+@Component
+class ProgrammeOnTasks extends AbstractProcessEnginePlugin {
+
+    /** The title as the forms' header shows it: escaped, so that a school's name cannot become a link there. */
+    static final String VAR_PROGRAMME_HEADING = "programmeHeading";
+    /** Camunda's limit for a task's name. */
+    static final int MAX_NAME = 255;
+
+    private final ProgrammeRepository programmes;
+
+    ProgrammeOnTasks(ProgrammeRepository programmes) {
+        this.programmes = programmes;
+    }
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null
+                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
+        TaskListener nameTheSchool = this::nameTheSchool;
+        listeners.add(new AbstractBpmnParseListener() {
+            @Override
+            public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+                ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
+                        .addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, nameTheSchool);
+            }
+        });
+        configuration.setCustomPostBPMNParseListeners(listeners);
+    }
+
+    private void nameTheSchool(DelegateTask task) {
+        if (!(task.getVariable(ProgrammeProcess.VAR_PROGRAMME_ID) instanceof Number id)) {
+            return;
+        }
+        programmes.find(id.longValue()).ifPresent(programme -> {
+            task.setVariableLocal(ProgrammeProcess.VAR_PROGRAMME_TITLE, programme.title());
+            task.setVariableLocal(VAR_PROGRAMME_HEADING, InputText.markdown(programme.title()));
+            task.setName(withSchool(task.getName(), programme.schoolName()));
+        });
+    }
+
+    /** «1.1 Информирование педагогов — МБОУ СОШ № 6», the step's part shortened if both do not fit. */
+    static String withSchool(String name, String school) {
+        String step = name == null ? "" : name;
+        String suffix = " — " + school;
+        if (step.length() + suffix.length() <= MAX_NAME) {
+            return step + suffix;
+        }
+        int room = Math.max(MAX_NAME - suffix.length() - 1, 0);
+        String shortened = step.substring(0, Math.min(room, step.length())) + "…" + suffix;
+        return shortened.length() <= MAX_NAME ? shortened : shortened.substring(0, MAX_NAME - 1) + "…";
+    }
+}

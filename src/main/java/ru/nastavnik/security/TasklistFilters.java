@@ -1,0 +1,75 @@
+package ru.nastavnik.security;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tasklist's shared filters, readable by every role: each shows the task's due date and programme as columns.
+ * Idempotent, so that every start and every node may ensure them; a filter of an earlier version gets the
+ * columns it lacks.
+ */
+@Component
+public class TasklistFilters {
+
+    private static final Logger log = LoggerFactory.getLogger(TasklistFilters.class);
+
+    /** The task variables Tasklist shows on each card (set by the roadmap items and on every programme task). */
+    static final List<Map<String, String>> COLUMNS = List.of(
+            Map.of("name", "itemDueDateText", "label", "Срок"),
+            Map.of("name", "programmeTitle", "label", "Программа"));
+
+    private final FilterService filterService;
+    private final AuthorizationService authorizationService;
+    private final SystemAuthentication system;
+
+    public TasklistFilters(FilterService filterService, AuthorizationService authorizationService,
+                           SystemAuthentication system) {
+        this.filterService = filterService;
+        this.authorizationService = authorizationService;
+        this.system = system;
+    }
+
+    /** Creates the filter unless one of that name exists, which then gets the current columns. */
+    public void ensure(String name, int priority, String description, TaskQuery query) {
+        system.run(() -> {
+            Filter existing = filterService.createFilterQuery().filterName(name).singleResult();
+            if (existing != null) {
+                if (!COLUMNS.equals(existing.getProperties().get("variables"))) {
+                    existing.getProperties().put("variables", COLUMNS);
+                    filterService.saveFilter(existing);
+                }
+                return;
+            }
+            Map<String, Object> properties = new LinkedHashMap<>();
+            properties.put("description", description);
+            properties.put("priority", priority);
+            properties.put("refresh", true);
+            properties.put("showUndefinedVariable", false);
+            properties.put("variables", COLUMNS);
+            Filter filter = filterService.newTaskFilter(name).setOwner(null).setQuery(query).setProperties(properties);
+            filterService.saveFilter(filter);
+            for (String groupId : Groups.ALL) {
+                Authorization read = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+                read.setGroupId(groupId);
+                read.setResource(Resources.FILTER);
+                read.setResourceId(filter.getId());
+                read.addPermission(Permissions.READ);
+                authorizationService.saveAuthorization(read);
+            }
+            log.info("Created Tasklist filter '{}'", name);
+        });
+    }
+}
