@@ -3,17 +3,27 @@ package ru.nastavnik.programme;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A request to start a programme, from POST /api/programmes or the Tasklist start form. */
+/**
+ * A request to start a programme, from POST /api/programmes or the Tasklist start form. The roadmap is planned
+ * from {@code startDate} (default: today); see {@link RoadmapTemplate#itemsFrom}.
+ */
 public record ProgrammeRequest(
         String schoolName,
         String schoolYear,
         List<String> forms,
         String curatorId,
-        List<RoadmapOverride> roadmapOverrides) {
+        List<RoadmapOverride> roadmapOverrides,
+        LocalDate startDate) {
 
     /** A change to one default roadmap item; absent fields keep the default. */
     public record RoadmapOverride(String code, String title, String responsibleGroup,
                                   LocalDate startDate, LocalDate dueDate) {
+    }
+
+    /** A programme that starts today. */
+    public ProgrammeRequest(String schoolName, String schoolYear, List<String> forms, String curatorId,
+                            List<RoadmapOverride> roadmapOverrides) {
+        this(schoolName, schoolYear, forms, curatorId, roadmapOverrides, null);
     }
 
     public ProgrammeRequest {

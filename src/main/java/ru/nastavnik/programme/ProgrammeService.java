@@ -84,7 +84,7 @@ public class ProgrammeService {
         ProgrammeRequest request = normalised(submitted);
         List<FieldError> errors = new ArrayList<>();
         SchoolYear year = checkRequest(request, errors);
-        List<RoadmapItem> roadmap = roadmapFor(year, request.roadmapOverrides(), errors);
+        List<RoadmapItem> roadmap = roadmapFor(year, request, errors);
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
@@ -149,6 +149,29 @@ public class ProgrammeService {
     }
 
     /**
+     * The template's roadmap planned from the start date (or today; never from a day already past), so that a
+     * programme started mid-year has nothing overdue on its first day.
+     */
+    private List<RoadmapItem> plannedRoadmap(SchoolYear year, LocalDate startDate, List<FieldError> errors) {
+        SchoolYear planned = year == null ? SchoolYear.containing(clock.today()) : year;
+        LocalDate today = clock.today();
+        if (startDate != null && !planned.contains(startDate)) {
+            errors.add(new FieldError("startDate", "Дата начала " + startDate.format(SchoolClock.RUSSIAN_DATE)
+                    + " не входит в " + planned + " учебный год"));
+            return template.itemsFor(planned);
+        }
+        LocalDate from = startDate == null || startDate.isBefore(today) ? today : startDate;
+        List<RoadmapItem> items = template.itemsFrom(planned, from);
+        if (items.isEmpty()) {
+            errors.add(new FieldError(startDate == null ? "schoolYear" : "startDate", "Программу на " + planned
+                    + " учебный год нужно начать не позже " + template.latestStart(planned).format(SchoolClock.RUSSIAN_DATE)
+                    + ": позже на дорожную карту не хватит времени"));
+            return template.itemsFor(planned);
+        }
+        return items;
+    }
+
+    /**
      * The request with control characters refused at once (they would reach the database, the log and the answer)
      * and the names normalised, so that the duplicate check compares what people see.
      */
@@ -173,7 +196,7 @@ public class ProgrammeService {
                         o.responsibleGroup(), o.startDate(), o.dueDate()))
                 .toList();
         return new ProgrammeRequest(InputText.name(r.schoolName()), trimmed(r.schoolYear()), r.forms(),
-                trimmed(r.curatorId()), overrides);
+                trimmed(r.curatorId()), overrides, r.startDate());
     }
 
     private static void check(String field, String value, List<FieldError> errors) {
@@ -231,11 +254,12 @@ public class ProgrammeService {
     }
 
     /** The default roadmap with the overrides applied; without a valid year only the overrides' codes are checked. */
-    private List<RoadmapItem> roadmapFor(SchoolYear year, List<ProgrammeRequest.RoadmapOverride> overrides,
-                                         List<FieldError> errors) {
+    private List<RoadmapItem> roadmapFor(SchoolYear year, ProgrammeRequest request, List<FieldError> errors) {
+        List<ProgrammeRequest.RoadmapOverride> overrides = request.roadmapOverrides();
         Map<String, RoadmapItem> items = new LinkedHashMap<>();
-        template.itemsFor(year == null ? SchoolYear.containing(clock.today()) : year)
-                .forEach(item -> items.put(item.code(), item));
+        for (RoadmapItem item : plannedRoadmap(year, request.startDate(), errors)) {
+            items.put(item.code(), item);
+        }
         for (int i = 0; i < overrides.size(); i++) {
             ProgrammeRequest.RoadmapOverride o = overrides.get(i);
             String field = "roadmapOverrides[" + i + "]";

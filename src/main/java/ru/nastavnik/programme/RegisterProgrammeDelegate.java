@@ -31,7 +31,8 @@ class RegisterProgrammeDelegate implements JavaDelegate {
                 ProcessVariables.string(execution.getVariable("schoolYear")),
                 ProcessVariables.stringList(execution.getVariable("forms")),
                 ProcessVariables.string(execution.getVariable("curatorId")),
-                List.of());
+                List.of(),
+                ProcessVariables.date(execution.getVariable("startDate")).orElse(null));
         long id;
         try {
             id = programmes.register(request);

@@ -6,6 +6,8 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -24,6 +26,54 @@ public class RoadmapTemplate {
 
     public RoadmapTemplate() {
         this.rows = load();
+    }
+
+    /** Nothing of a programme falls due sooner than this after the day it is planned from. */
+    static final int LEAD_DAYS = 14;
+
+    /**
+     * The roadmap planned from a day: as the template has it while every item is still at least
+     * {@link #LEAD_DAYS} away; otherwise (a programme started mid-year) the whole plan is compressed into the
+     * time from that day to the plan's last due date, keeping the items' order and proportions, and no item due
+     * before the lead. Empty when the day leaves too little of the year (see {@link #latestStart}).
+     */
+    public List<RoadmapItem> itemsFrom(SchoolYear year, LocalDate from) {
+        List<RoadmapItem> items = itemsFor(year);
+        LocalDate planStart = items.stream().map(RoadmapItem::startDate).min(LocalDate::compareTo).orElseThrow();
+        LocalDate planEnd = items.stream().map(RoadmapItem::dueDate).max(LocalDate::compareTo).orElseThrow();
+        LocalDate firstDueAllowed = from.plusDays(LEAD_DAYS);
+        if (items.stream().noneMatch(item -> item.dueDate().isBefore(firstDueAllowed))) {
+            return items;
+        }
+        if (from.isAfter(latestStart(year))) {
+            return List.of();
+        }
+        double factor = (double) ChronoUnit.DAYS.between(from, planEnd) / ChronoUnit.DAYS.between(planStart, planEnd);
+        List<RoadmapItem> planned = new ArrayList<>();
+        for (RoadmapItem item : items) {
+            LocalDate due = max(moved(item.dueDate(), planStart, from, factor), firstDueAllowed);
+            LocalDate start = min(moved(item.startDate(), planStart, from, factor), due);
+            planned.add(item.withDates(start, due));
+        }
+        return planned;
+    }
+
+    /** The last day a programme of this school year can start on: two months before its plan ends. */
+    public LocalDate latestStart(SchoolYear year) {
+        return itemsFor(year).stream().map(RoadmapItem::dueDate).max(LocalDate::compareTo).orElseThrow()
+                .minusMonths(2);
+    }
+
+    private static LocalDate moved(LocalDate day, LocalDate planStart, LocalDate from, double factor) {
+        return from.plusDays(Math.round(ChronoUnit.DAYS.between(planStart, day) * factor));
+    }
+
+    private static LocalDate max(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static LocalDate min(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
     }
 
     public List<RoadmapItem> itemsFor(SchoolYear year) {

@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
 
 class RoadmapTemplateTest {
 
-    private final List<RoadmapItem> items = new RoadmapTemplate().itemsFor(SchoolYear.parse("2026/2027").orElseThrow());
+    private static final SchoolYear YEAR = SchoolYear.parse("2026/2027").orElseThrow();
+
+    private final List<RoadmapItem> items = new RoadmapTemplate().itemsFor(YEAR);
 
     @Test
     void hasTheSeedsThirtyFiveItemsInSevenStages() {
@@ -29,6 +31,40 @@ class RoadmapTemplateTest {
         assertThat(regularMeetings.startDate()).isEqualTo(LocalDate.of(2026, 12, 1));
         assertThat(regularMeetings.dueDate()).isEqualTo(LocalDate.of(2027, 3, 31));
         assertThat(item("7.8").dueDate()).isEqualTo(LocalDate.of(2027, 6, 30));
+    }
+
+    @Test
+    void aProgrammeStartedInTimeKeepsTheTemplatesDates() {
+        assertThat(new RoadmapTemplate().itemsFrom(YEAR, LocalDate.of(2026, 9, 15))).isEqualTo(items);
+    }
+
+    @Test
+    void aProgrammeStartedInDecemberHasNothingDueInItsFirstTwoWeeksAndKeepsTheOrder() {
+        LocalDate start = LocalDate.of(2026, 12, 4);
+        List<RoadmapItem> planned = new RoadmapTemplate().itemsFrom(YEAR, start);
+        assertThat(planned).hasSize(35).extracting(RoadmapItem::code).isEqualTo(items.stream().map(RoadmapItem::code).toList());
+        assertThat(planned).allSatisfy(item -> {
+            assertThat(item.dueDate()).isAfterOrEqualTo(start.plusDays(RoadmapTemplate.LEAD_DAYS));
+            assertThat(item.startDate()).isAfterOrEqualTo(start).isBeforeOrEqualTo(item.dueDate());
+        });
+        // Stage 1 (October in the template) comes before stage 6's regular meetings, and the year still ends in June.
+        RoadmapItem inform = planned.get(0);
+        RoadmapItem meetings = planned.stream().filter(i -> i.code().equals("6.4")).findFirst().orElseThrow();
+        assertThat(inform.dueDate()).isBefore(meetings.dueDate()).isBefore(LocalDate.of(2027, 2, 1));
+        assertThat(planned.get(34).dueDate()).isEqualTo(LocalDate.of(2027, 6, 30));
+        for (int i = 1; i < planned.size(); i++) {
+            if (items.get(i).dueDate().isAfter(items.get(i - 1).dueDate())) {
+                assertThat(planned.get(i).dueDate()).isAfterOrEqualTo(planned.get(i - 1).dueDate());
+            }
+        }
+    }
+
+    @Test
+    void tooLateInTheYearNoRoadmapFits() {
+        RoadmapTemplate template = new RoadmapTemplate();
+        assertThat(template.latestStart(YEAR)).isEqualTo(LocalDate.of(2027, 4, 30));
+        assertThat(template.itemsFrom(YEAR, LocalDate.of(2027, 4, 30))).hasSize(35);
+        assertThat(template.itemsFrom(YEAR, LocalDate.of(2027, 5, 1))).isEmpty();
     }
 
     @Test
