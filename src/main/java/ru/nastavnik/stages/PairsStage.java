@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.context.event.EventListener;
@@ -279,11 +280,16 @@ public class PairsStage {
     // ---------------------------------------------------------------------------------------------------------
     // The tables the forms show (markdown).
 
+    /**
+     * The proposal as a table of pairs with their scores, and below it each pair's reasons as a list: reasons are
+     * long, and in a table column they would be squeezed to a sliver.
+     */
     public static String proposalTable(MatchingProposal proposal) {
         if (proposal.groups().isEmpty()) {
             return proposal.totals().mentees() == 0 ? NOBODY : "Ни одной пары не подобрано.";
         }
-        StringBuilder md = new StringBuilder("| Наставник | Наставляемый | Форма | Баллы | Почему |\n|---|---|---|---|---|\n");
+        StringBuilder md = new StringBuilder("| Наставник | Наставляемый | Форма | Баллы |\n|---|---|---|---|\n");
+        StringBuilder reasons = new StringBuilder("\n**Почему так:**\n\n");
         for (MatchingProposal.Group g : proposal.groups()) {
             boolean first = true;
             for (MatchingProposal.Member m : g.mentees()) {
@@ -291,13 +297,83 @@ public class PairsStage {
                         ? " (группа: " + g.mentees().size() + " из " + g.capacity() + ")" : "") : "″";
                 md.append("| ").append(mentor).append(" | ").append(cell(m.menteeName()))
                         .append(m.pinned() ? " (закреплено)" : "").append(" | ").append(formTitle(g.form()))
-                        .append(" | ").append(m.score()).append(" | ")
-                        .append(m.reasons() == null || m.reasons().isEmpty() ? "—" : cell(String.join("; ", m.reasons())))
-                        .append(" |\n");
+                        .append(" | ").append(m.score()).append(" |\n");
+                reasons.append("- ").append(cell(g.mentorName())).append(" — ").append(cell(m.menteeName()))
+                        .append(": ").append(m.reasons() == null || m.reasons().isEmpty() ? "—"
+                                : cell(String.join("; ", m.reasons()))).append("\n");
                 first = false;
             }
         }
-        return md.toString();
+        return md.append(reasons).toString();
+    }
+
+    /** The pins and forbidden pairs the proposal obeys, so that a lower score is never a mystery. */
+    public static String constraintsText(Review review, Map<String, String> names) {
+        if (review.pinned().isEmpty() && review.forbidden().isEmpty()) {
+            return "Закреплённых и запрещённых пар нет: предложение подобрано без ограничений.";
+        }
+        return "**Закреплены:** " + pairNames(review.pinned(), names) + "  \n**Запрещены:** "
+                + pairNames(review.forbidden(), names);
+    }
+
+    /**
+     * What changed for each mentee since the previous round, with the score before and after and the cause when a
+     * pin or a ban of the curator touches the mentee's pairs.
+     */
+    public static String changesText(MatchingProposal previous, MatchingProposal proposal, Review review,
+                                     Map<String, String> names) {
+        if (previous == null) {
+            return "";
+        }
+        Map<String, MatchingProposal.Member> before = members(previous);
+        Map<String, String> mentorBefore = mentorOf(previous);
+        Map<String, MatchingProposal.Member> after = members(proposal);
+        Map<String, String> mentorAfter = mentorOf(proposal);
+        StringBuilder md = new StringBuilder();
+        Set<String> mentees = new LinkedHashSet<>(before.keySet());
+        mentees.addAll(after.keySet());
+        for (String mentee : mentees) {
+            String was = mentorBefore.get(mentee);
+            String is = mentorAfter.get(mentee);
+            int scoreWas = before.containsKey(mentee) ? before.get(mentee).score() : 0;
+            int scoreIs = after.containsKey(mentee) ? after.get(mentee).score() : 0;
+            if (Objects.equals(was, is) && scoreWas == scoreIs) {
+                continue;
+            }
+            md.append("- ").append(cell(names.getOrDefault(mentee, mentee))).append(": было ")
+                    .append(placement(was, scoreWas, names)).append(", стало ").append(placement(is, scoreIs, names))
+                    .append(cause(mentee, was, is, review, names)).append("\n");
+        }
+        return "**Что изменилось с прошлого расчёта:**\n\n"
+                + (md.length() == 0 ? "ничего: те же пары с теми же баллами." : md.toString());
+    }
+
+    private static String placement(String mentor, int score, Map<String, String> names) {
+        return mentor == null ? "без наставника" : cell(names.getOrDefault(mentor, mentor)) + " (" + score + " б.)";
+    }
+
+    private static String cause(String mentee, String was, String is, Review review, Map<String, String> names) {
+        if (was != null && review.forbidden().contains(key(was, mentee))) {
+            return " — пара с наставником " + cell(names.getOrDefault(was, was)) + " запрещена";
+        }
+        if (is != null && review.pinned().contains(key(is, mentee))) {
+            return " — закреплено куратором";
+        }
+        return " — из-за закреплений и запретов других пар";
+    }
+
+    private static Map<String, MatchingProposal.Member> members(MatchingProposal proposal) {
+        Map<String, MatchingProposal.Member> members = new LinkedHashMap<>();
+        proposal.groups().forEach(g -> g.mentees().forEach(m -> members.put(m.menteeId(), m)));
+        return members;
+    }
+
+    private static String pairNames(List<String> keys, Map<String, String> names) {
+        if (keys.isEmpty()) {
+            return "нет";
+        }
+        return keys.stream().map(k -> cell(names.getOrDefault(k.substring(0, k.indexOf(':')), k)) + " — "
+                + cell(names.getOrDefault(k.substring(k.indexOf(':') + 1), k))).collect(Collectors.joining("; "));
     }
 
     public static String unmatchedTable(MatchingProposal proposal) {

@@ -38,6 +38,8 @@ final class PairsStageDelegates {
     static final String PROPOSAL = "pairProposal";
     /** The review form's checklists, prefilled with the pins and forbidden pairs in force. */
     static final String PINNED = "pinnedPairs";
+    /** Who reviews the proposal: the curator who asked for the re-run (the task's assignee), none at first. */
+    static final String REVIEWER = "pairReviewer";
     static final String FORBIDDEN = "forbiddenPairs";
     /** The pins and forbidden pairs in force, apart from the form's fields, which a submission overwrites. */
     static final String PINNED_IN_FORCE = "pairPinsInForce";
@@ -246,6 +248,11 @@ final class PairsStageDelegates {
             execution.setVariable("pairProposalTable", ProcessVariables.longText(PairsStage.proposalTable(proposal)));
             execution.setVariable("pairUnmatchedTable", ProcessVariables.longText(PairsStage.unmatchedTable(proposal)));
             execution.setVariable("pairTotalsText", PairsStage.totalsText(proposal));
+            execution.setVariable("pairConstraintsText", ProcessVariables.longText(PairsStage.constraintsText(review, names)));
+            execution.setVariable("pairChangesText",
+                    ProcessVariables.longText(PairsStage.changesText(previous, proposal, review, names)));
+            // The next round stays with the one who asked for it, not offered to every curator again.
+            execution.setVariable(REVIEWER, previous == null ? null : currentUser.id());
             execution.setVariable("pinChoiceOptions", PairsStage.pairOptions(proposal, review.pinned(), names));
             execution.setVariable("forbidChoiceOptions", PairsStage.pairOptions(proposal, review.forbidden(), names));
             List<String> matched = proposal.groups().stream().flatMap(g -> g.mentees().stream())

@@ -43,13 +43,15 @@ class MentorReplacementTest extends IntegrationTest {
 
     private RestClient curator;
     private PairTestSchool school;
+    private String schoolName;
     private Pair annaWithPetr;
 
     @BeforeEach
     void fixPairs() {
         clockAt(LocalDateTime.of(2026, 10, 1, 10, 0));
         curator = RestClient.as(port, "curator", PASSWORD);
-        school = new PairTestSchool(port, startProgrammeOverApi("Школа замены " + java.util.UUID.randomUUID().toString().substring(0, 8), "pupil-pupil"));
+        schoolName = "Школа замены " + java.util.UUID.randomUUID().toString().substring(0, 8);
+        school = new PairTestSchool(port, startProgrammeOverApi(schoolName, "pupil-pupil"));
         Map<String, List<String>> groups = new LinkedHashMap<>();
         groups.put(school.petr, List.of(school.anna));
         groups.put(school.maria, List.of(school.oleg));
@@ -176,10 +178,10 @@ class MentorReplacementTest extends IntegrationTest {
         clockAt(LocalDateTime.of(2027, 2, 12, 9, 1));
         runDueJobs(request);
         assertThat(subjectsTo("director@school.test"))
-                .containsOnlyOnce("Напоминание: срок задачи истекает 15.02.2027 — Решение о замене наставника");
+                .containsOnlyOnce("Напоминание: срок задачи истекает 15.02.2027 — Решение о замене наставника" + " — " + schoolName);
         clockAt(LocalDateTime.of(2027, 2, 16, 9, 1));
         runDueJobs(request);
-        assertThat(subjectsTo("curator@school.test")).contains("Просрочено: Решение о замене наставника");
+        assertThat(subjectsTo("curator@school.test")).contains("Просрочено: Решение о замене наставника" + " — " + schoolName);
         assertThat(engine.getTaskService().createTaskQuery().taskId(decide).singleResult().getPriority()).isEqualTo(100);
 
         // The curator's pick, late as well: as the curator's own task it goes to the director.
@@ -189,10 +191,10 @@ class MentorReplacementTest extends IntegrationTest {
         clockAt(LocalDateTime.of(2027, 2, 20, 9, 1));
         runDueJobs(request);
         assertThat(subjectsTo("curator@school.test"))
-                .containsOnlyOnce("Напоминание: срок задачи истекает 23.02.2027 — Выбрать нового наставника");
+                .containsOnlyOnce("Напоминание: срок задачи истекает 23.02.2027 — Выбрать нового наставника" + " — " + schoolName);
         clockAt(LocalDateTime.of(2027, 2, 24, 9, 1));
         runDueJobs(request);
-        assertThat(subjectsTo("director@school.test")).contains("Просрочено: Выбрать нового наставника");
+        assertThat(subjectsTo("director@school.test")).contains("Просрочено: Выбрать нового наставника" + " — " + schoolName);
         assertThat(request).isWaitingAt("Task_PickNewMentor");
     }
 

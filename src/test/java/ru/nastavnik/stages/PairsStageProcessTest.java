@@ -204,6 +204,11 @@ class PairsStageProcessTest extends IntegrationTest {
                 .filteredOn(MatchingProposal.Member::pinned).extracting(MatchingProposal.Member::menteeId)
                 .containsExactly(olegId);
         assertThat(text(pinned, "pairProposalTable")).contains(oleg + " (закреплено)");
+        // The round stays with the curator who asked for it, and says which pins are in force and what changed.
+        assertThat(pinned.getAssignee()).isEqualTo("curator");
+        assertThat(text(pinned, "pairConstraintsText")).contains("**Закреплены:** " + InputText.markdown(olga) + " — "
+                + InputText.markdown(oleg));
+        assertThat(text(pinned, "pairChangesText")).startsWith("**Что изменилось с прошлого расчёта:**");
         complete(pinned, "curator", Map.of("pairReviewDecision", "send"));
 
         // 7. Approval: order № 1, three pairs with their processes, the mails once the async step ran.
