@@ -80,7 +80,8 @@ class ProgrammeProcessTest extends IntegrationTest {
         assertThat(mainProcess()).isWaitingAt("CallActivity_Stage2MenteeBase");
         assertThat(openTasks()).filteredOn(t -> t.getTaskDefinitionKey().equals(ProgrammeProcess.TASK_COMPLETE_ROADMAP_ITEM))
                 .extracting(t -> t.getName().substring(0, 3)).containsExactlyInAnyOrder("2.1", "2.2", "2.3");
-        assertThat(openTasks()).extracting(Task::getName).contains("Загрузить анкеты наставляемых");
+        assertThat(openTasks()).extracting(Task::getName).anySatisfy(name -> assertThat(name)
+                .isEqualTo("Загрузить анкеты наставляемых — " + programme.schoolName()));
         assertThat(programmes.get(programme.id()).roadmapApproved()).isTrue();
         assertThat(programmes.currentStage(programmes.get(programme.id()))).isEqualTo(2);
     }

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.UUID;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import ru.nastavnik.IntegrationTest;
@@ -21,7 +22,8 @@ class ProgrammeStartMidYearTest extends IntegrationTest {
     @Test
     void aProgrammeStartedInDecemberEscalatesNothingOnItsFirstDay() throws Exception {
         clockAt(LocalDateTime.of(2026, 12, 4, 10, 0));
-        long id = startProgrammeOverApi("Школа № " + UUID.randomUUID().toString().substring(0, 8), "pupil-pupil");
+        String school = "Школа № " + UUID.randomUUID().toString().substring(0, 8);
+        long id = startProgrammeOverApi(school, "pupil-pupil");
         RestClient curator = RestClient.as(port, "curator", PASSWORD);
         JsonNode roadmap = new ObjectMapper().readTree(curator.get("/api/programmes/" + id + "/roadmap").body());
         assertThat(roadmap).hasSize(35).allSatisfy(item -> {
@@ -31,10 +33,10 @@ class ProgrammeStartMidYearTest extends IntegrationTest {
 
         // The whole first day passes: every timer due by then fires, and no reminder or escalation goes out.
         clockAt(LocalDateTime.of(2026, 12, 4, 23, 59));
-        for (Job job : engine.getManagementService().createJobQuery().executable().list()) {
-            engine.getManagementService().executeJob(job.getId());
-        }
-        assertThat(Arrays.stream(mail.getReceivedMessages()).map(ProgrammeStartMidYearTest::subject))
+        runEveryDueJob();
+        // Every subject names its school: other tests' programmes, started in September, may well be overdue now.
+        assertThat(Arrays.stream(mail.getReceivedMessages()).map(ProgrammeStartMidYearTest::subject)
+                .filter(s -> s.endsWith(school)))
                 .noneMatch(s -> s.startsWith("Просрочено") || s.startsWith("Напоминание"));
     }
 
@@ -53,6 +55,17 @@ class ProgrammeStartMidYearTest extends IntegrationTest {
                 request.formatted(UUID.randomUUID().toString().substring(0, 8), "2027-05-20"));
         assertThat(late.statusCode()).isEqualTo(400);
         assertThat(late.body()).contains("не позже 30.04.2027");
+    }
+
+    /** Jobs of other tests' processes may be due as well; a job gone with an earlier one is skipped. */
+    private void runEveryDueJob() {
+        for (Job job : engine.getManagementService().createJobQuery().executable().list()) {
+            try {
+                engine.getManagementService().executeJob(job.getId());
+            } catch (ProcessEngineException gone) {
+                // removed by a job that ran before it, or failing in another test's process: not this test's concern
+            }
+        }
     }
 
     private static String subject(MimeMessage message) {
