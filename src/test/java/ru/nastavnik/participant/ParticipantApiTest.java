@@ -109,6 +109,19 @@ class ParticipantApiTest extends IntegrationTest {
     }
 
     @Test
+    void aNulOrAnEscapeInACellRefusesTheWholeFile() throws Exception {
+        String path = "/api/programmes/" + programme + "/participants";
+        List<String> rows = new ArrayList<>(ParticipantImporterTest.GOOD);
+        rows.set(1, rows.get(1).replaceFirst(";", "\u0000;"));
+        rows.set(2, rows.get(2).replaceFirst(";", "\u001b[31m;"));
+        HttpResponse<String> refused = post(path + "/import", "curator", "text/csv",
+                ParticipantImporterTest.csv(ParticipantImporterTest.withHeader(null, rows), StandardCharsets.UTF_8));
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.body()).contains("недопустимые символы");
+        assertThat(JSON.readTree(curator.get(path).body()).get("total").asLong()).isZero();
+    }
+
+    @Test
     void onlyStaffSeePersonalDataAndImport() {
         String path = "/api/programmes/" + programme + "/participants";
         RestClient mentor = RestClient.as(port, "mentor1", PASSWORD);

@@ -9,13 +9,18 @@ import java.time.LocalDateTime;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import ru.nastavnik.IntegrationTest;
 import ru.nastavnik.RestClient;
+import ru.nastavnik.shared.InputText;
 
 /** POST /api/programmes and the roadmap endpoints over real HTTP, with the JSON a script would send. */
 class ProgrammeApiTest extends IntegrationTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Autowired
+    RoadmapService roadmapService;
 
     private RestClient curator;
     private String school;
@@ -25,6 +30,18 @@ class ProgrammeApiTest extends IntegrationTest {
         clockAt(LocalDateTime.of(2026, 9, 15, 10, 0));
         curator = RestClient.as(port, "curator", PASSWORD);
         school = "Лицей " + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Test
+    void aRoadmapTitleCannotBecomeALinkOrAnImageInTheForms() throws Exception {
+        String hostile = "[Откройте приказ](http://evil.example/login) ![x](http://evil.example/a.png) <b>жирный</b>";
+        HttpResponse<String> created = curator.post("/api/programmes", """
+                {"schoolName": "%s", "schoolYear": "2026/2027", "forms": ["pupil-pupil"], "curatorId": "curator",
+                 "roadmapOverrides": [{"code": "1.1", "title": "%s"}]}""".formatted(school, hostile));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        long id = JSON.readTree(created.body()).get("id").asLong();
+        String summary = roadmapService.summary(id);
+        assertThat(summary).contains(InputText.markdown(hostile)).doesNotContain("](http", "<b>", "![");
     }
 
     @Test
