@@ -132,6 +132,20 @@ class TasklistBrowserTest extends IntegrationTest {
         }
     }
 
+    /** The product has no tenants: the task search offers no tenant criteria (rendered, but hidden). */
+    @Test
+    void theTaskSearchOffersNoTenantCriteria() {
+        Page page = login("deputy");
+        page.locator("[cam-widget-search] input.main-field").click();
+        Locator criteria = page.locator("[cam-widget-search] .uib-typeahead-match");
+        assertThat(criteria.first()).isVisible();
+        for (String key : List.of("TENANT_ID", "WITHOUT_TENANT_ID")) {
+            Locator tenant = criteria.filter(new Locator.FilterOptions().setHasText(label(key)));
+            assertThat(tenant).hasCount(1);
+            assertThat(tenant).isHidden();
+        }
+    }
+
     /** Stage 5 up to the director's task through the engine; the director's part in the real Tasklist. */
     private void directorDecidesOnThePairOrder() throws IOException {
         clockAt(SCHOOL_NOW);

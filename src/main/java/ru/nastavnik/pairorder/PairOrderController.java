@@ -67,14 +67,17 @@ class PairOrderController {
     ResponseEntity<byte[]> docx(@PathVariable long id, @PathVariable long orderId) {
         requireReader();
         PairOrder order = orders.get(id, orderId);
-        return download(order, PairOrderDocument.docx(orders.document(order)), DOCX, ".docx");
+        return download(order, PairOrderDocument.docx(orders.document(order)), DOCX, ".docx",
+                ContentDisposition.attachment());
     }
 
     @GetMapping("/api/programmes/{id}/orders/{orderId}.pdf")
     ResponseEntity<byte[]> pdf(@PathVariable long id, @PathVariable long orderId) {
         requireReader();
         PairOrder order = orders.get(id, orderId);
-        return download(order, PairOrderDocument.pdf(orders.document(order)), MediaType.APPLICATION_PDF, ".pdf");
+        // Inline: «открыть PDF» in the director's task opens it in the browser; the DOCX is for editing, so saved.
+        return download(order, PairOrderDocument.pdf(orders.document(order)), MediaType.APPLICATION_PDF, ".pdf",
+                ContentDisposition.inline());
     }
 
     @PostMapping("/api/programmes/{id}/orders/{orderId}/approval")
@@ -90,12 +93,13 @@ class PairOrderController {
                 "Распоряжение видят куратор, заместитель директора, директор и координатор");
     }
 
-    private ResponseEntity<byte[]> download(PairOrder order, byte[] body, MediaType type, String extension) {
+    private ResponseEntity<byte[]> download(PairOrder order, byte[] body, MediaType type, String extension,
+                                            ContentDisposition.Builder disposition) {
         audit.record(currentUser.id(), "order.downloaded", order.programmeId(), null,
                 "order=" + order.id() + " format=" + extension.substring(1));
         return ResponseEntity.ok()
                 .contentType(type)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                .header(HttpHeaders.CONTENT_DISPOSITION, disposition
                         .filename(PairOrders.fileName(order) + extension, StandardCharsets.UTF_8).build().toString())
                 .body(body);
     }

@@ -124,12 +124,15 @@ class PairOrderApiTest extends IntegrationTest {
         assertThat(docx.contentType())
                 .isEqualTo("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
         assertThat(docx.fileName()).isEqualTo("Распоряжение_№1_от_15.09.2026.docx");
+        assertThat(docx.disposition()).isEqualTo("attachment");
         assertThat(docxText(docx.body())).contains("РАСПОРЯЖЕНИЕ", school, "15.09.2026", "№ 1", anna, oleg, petr,
                 olga, "Ученик – ученик", "куратор программы наставничества Тестовый curator",
                 "Тестовый director").doesNotContain("ПРОЕКТ");
         Download pdf = download("director", path("/" + first + ".pdf"));
         assertThat(pdf.contentType()).isEqualTo("application/pdf");
         assertThat(pdf.fileName()).isEqualTo("Распоряжение_№1_от_15.09.2026.pdf");
+        // Opened in the browser's PDF viewer, not saved.
+        assertThat(pdf.disposition()).isEqualTo("inline");
         assertThat(pdfText(pdf.body())).contains("РАСПОРЯЖЕНИЕ", school, "15.09.2026", "№ 1", anna, oleg, petr,
                 olga);
 
@@ -184,7 +187,7 @@ class PairOrderApiTest extends IntegrationTest {
         assertThat(curator.get(path("/424242.pdf")).statusCode()).isEqualTo(404);
     }
 
-    record Download(int status, String contentType, String fileName, byte[] body) {
+    record Download(int status, String contentType, String disposition, String fileName, byte[] body) {
     }
 
     private Download download(String user, String path) throws Exception {
@@ -196,6 +199,7 @@ class PairOrderApiTest extends IntegrationTest {
         String disposition = response.headers().firstValue("Content-Disposition").orElse("");
         String encoded = disposition.replaceAll(".*filename\\*=UTF-8''([^;]+).*", "$1");
         return new Download(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
+                disposition.split(";")[0],
                 disposition.contains("filename*=") ? URLDecoder.decode(encoded, StandardCharsets.UTF_8) : null,
                 response.body());
     }

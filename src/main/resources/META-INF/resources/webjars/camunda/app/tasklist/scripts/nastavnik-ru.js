@@ -28,6 +28,9 @@
  * 5. The form-js date picker is flatpickr 4.6.13 (lib/deps.js module 11731), which assigns itself to
  *    window.flatpickr when Tasklist's form directive loads, i.e. before this script. form-js does not pass a
  *    locale, so flatpickr.localize() reaches every picker; the date format is forced to dd.mm.yyyy.
+ * 6. The product has no tenants, yet the task list's search offers «ID арендатора» and «Без арендатора»
+ *    (criteria hard-coded in the bundle's search config, module 23972, with no config.js switch): their
+ *    entries are hidden from the search's drop-down as it renders them. Tenant badges: styles/nastavnik-ru.css.
  */
 
 const STYLESHEET_URL = new URL('../styles/nastavnik-ru.css', import.meta.url).href;
@@ -191,8 +194,18 @@ function inArea(node) {
   return Boolean(element && element.closest(AREAS));
 }
 
+// The search criteria about tenants, by their texts in locales/ru.json (TENANT_ID, WITHOUT_TENANT_ID).
+const HIDDEN_SEARCH_CRITERIA = new Set(['ID арендатора', 'Без арендатора']);
+
+function hideTenantCriteria() {
+  document.querySelectorAll('[cam-widget-search] .uib-typeahead-match').forEach((match) => {
+    if (HIDDEN_SEARCH_CRITERIA.has(match.textContent.trim())) match.style.display = 'none';
+  });
+}
+
 // Observer callbacks run before the browser paints, so the English texts are never seen.
 new MutationObserver((mutations) => {
+  hideTenantCriteria();
   for (const mutation of mutations) {
     if (mutation.type !== 'childList') {
       if (inArea(mutation.target)) translateTree(mutation.target);
