@@ -2,26 +2,14 @@ package ru.nastavnik;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -49,24 +37,18 @@ import ru.nastavnik.security.Groups;
  * (claim, fill the Camunda Form, complete), the deputy director finishes the other stage 1 items, and the
  * director approves the roadmap, after which the programme waits in stage 2.
  *
- * <p>Needs Debian's Chromium at /usr/bin/chromium ({@code apt-get install -y chromium}); .ci/run installs it.
+ * <p>Needs Debian's Chromium (see {@link Tasklist}).
  */
 class TasklistBrowserTest extends IntegrationTest {
 
     private static final String CURATOR = "curator.browser";
 
-    static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
-    static final Path SCREENSHOTS = Paths.get("target", "screenshots");
-    static final String RU_LOCALE = "META-INF/resources/webjars/camunda/app/tasklist/locales/ru.json";
+    static final Path SCREENSHOTS = Tasklist.SCREENSHOTS;
     /** School-local "now" for the engine and the browser: stage 1 (October) is not due yet. */
     static final LocalDateTime SCHOOL_NOW = LocalDateTime.of(2026, 9, 15, 10, 0);
     static final Pattern CE_BANNER = Pattern.compile("Camunda 8|migrate", Pattern.CASE_INSENSITIVE);
-    static final Pattern CYRILLIC = Pattern.compile("\\p{IsCyrillic}");
 
-    static Playwright playwright;
-    static Browser browser;
-    /** The Tasklist texts as locales/ru.json defines them: what the staff see, and what the test looks for. */
-    static JsonNode ru;
+    static Tasklist tasklist;
 
     @Autowired
     ProgrammeService programmes;
@@ -77,39 +59,21 @@ class TasklistBrowserTest extends IntegrationTest {
     @Autowired
     PairOrders pairOrders;
 
-    private final List<BrowserContext> contexts = new ArrayList<>();
-
     @BeforeAll
-    static void launchChromium() throws IOException {
-        assertTrue(Files.isExecutable(CHROMIUM), "The browser test needs Debian's Chromium at " + CHROMIUM
-                + ", but there is none. Install it with: sudo apt-get update && sudo apt-get install -y chromium");
-        try (InputStream in = TasklistBrowserTest.class.getClassLoader().getResourceAsStream(RU_LOCALE)) {
-            assertThat(in).as("the Russian Tasklist locale on the classpath: %s", RU_LOCALE).isNotNull();
-            ru = new ObjectMapper().readTree(in).path("labels");
-        }
-        PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(CHROMIUM)
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+    static void launchChromium() {
+        tasklist = Tasklist.launch();
     }
 
     @AfterAll
     static void closeChromium() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (tasklist != null) {
+            tasklist.close();
         }
     }
 
     @AfterEach
     void closeContexts() {
-        contexts.forEach(BrowserContext::close);
+        tasklist.closeSessions();
     }
 
     @Test
@@ -230,22 +194,12 @@ class TasklistBrowserTest extends IntegrationTest {
         return task;
     }
 
-    /** Opens a task by its address (the shared director has other tests' tasks too) and claims it. */
     private Page openTask(Page page, Task task) {
-        page.navigate("http://localhost:" + port + "/camunda/app/tasklist/#/?task=" + task.getId());
-        Locator claim = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(label("CLAIM_TASK")));
-        claim.click();
-        assertThat(claim).isHidden();
-        return page;
+        return tasklist.openTask(page, port, task);
     }
 
     private void completeInTasklist(Page page, Task task) {
-        Locator complete = page.getByRole(AriaRole.BUTTON,
-                new Page.GetByRoleOptions().setName(label("COMPLETE")).setExact(true));
-        assertThat(complete).isEnabled();
-        complete.click();
-        assertThat(page).not().hasURL(Pattern.compile("task=" + task.getId()));
-        assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isZero();
+        tasklist.complete(page, task, engine);
     }
 
     private void schoolWorksStageOne() throws IOException {
@@ -425,56 +379,20 @@ class TasklistBrowserTest extends IntegrationTest {
         return page;
     }
 
-    /** Keeps what each browser showed when the test failed, as target/screenshots/failure-*.png. */
     private void screenshotOpenPages(String prefix) {
-        int n = 0;
-        for (BrowserContext context : contexts) {
-            for (Page page : context.pages()) {
-                try {
-                    page.screenshot(new Page.ScreenshotOptions()
-                            .setPath(SCREENSHOTS.resolve(prefix + "-" + (++n) + ".png")).setFullPage(true));
-                } catch (RuntimeException ignored) {
-                    // the failure itself matters more than its picture
-                }
-            }
-        }
+        tasklist.screenshotOpenPages(prefix);
     }
 
-    /** A new browser session (own cookies), logged into Tasklist as the user; waits for the filter list. */
     private Page login(String userId) {
-        // Other tests try wrong passwords on purpose; with the engine clock frozen, Camunda's lock would last.
-        engine.getIdentityService().unlockUser(userId);
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions()
-                .setLocale("ru-RU")
-                .setTimezoneId(SCHOOL_ZONE.getId())
-                .setViewportSize(1400, 900));
-        contexts.add(context);
-        // The browser's clock agrees with the engine's, so due dates read "через 1 месяц", not "2 months ago".
-        context.clock().setFixedTime(Date.from(SCHOOL_NOW.atZone(SCHOOL_ZONE).toInstant()));
-        context.setDefaultTimeout(15_000);
-        Page page = context.newPage();
-        page.navigate("http://localhost:" + port + "/camunda/app/tasklist/");
-        assertThat(page.locator("button[type=submit]")).hasText(label("PAGE_LOGIN_SIGN_IN_ACTION"));
-        page.locator("input[ng-model=username]").fill(userId);
-        page.locator("input[ng-model=password]").fill(PASSWORD);
-        page.locator("button[type=submit]").click();
-        try {
-            assertThat(filter(page, AccessSetup.FILTER_GROUP_TASKS)).isVisible();
-        } catch (AssertionError e) {
-            throw new AssertionError("Tasklist login as " + userId + " did not show the task filters"
-                    + " (see " + SCREENSHOTS.resolve("failure-*.png") + ")", e);
-        }
-        return page;
+        return tasklist.login(engine, port, userId, PASSWORD, SCHOOL_NOW, SCHOOL_ZONE);
     }
 
-    /** A filter in Tasklist's left column, e.g. «Предложены мне». */
     private static Locator filter(Page page, String name) {
-        return page.locator(".task-filter .name a", new Page.LocatorOptions().setHasText(name));
+        return Tasklist.filter(page, name);
     }
 
-    /** A Tasklist notification (top right) with the given status text. */
     private static Locator notification(Page page, String status) {
-        return page.locator(".notifications .alert", new Page.LocatorOptions().setHasText(status));
+        return Tasklist.notification(page, status);
     }
 
     /** A Camunda Form field (label, input, errors) by its label. */
@@ -494,10 +412,7 @@ class TasklistBrowserTest extends IntegrationTest {
                 .orElseThrow(() -> new AssertionError("No open roadmap task " + namePrefix + "for " + businessKey));
     }
 
-    /** A Tasklist text from locales/ru.json; it must be Russian, or the test is not testing the Russian UI. */
     private static String label(String key) {
-        String text = ru.path(key).asText("");
-        assertThat(text).as("ru.json label %s", key).isNotBlank().containsPattern(CYRILLIC);
-        return text;
+        return tasklist.label(key);
     }
 }
