@@ -57,6 +57,12 @@ public final class WebappSession {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** Posts a file as the raw body, as the product's pages upload a spreadsheet. */
+    public HttpResponse<String> postBytes(String rawPath, String contentType, byte[] body) {
+        return send(request(rawPath).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     public HttpResponse<String> put(String rawPath, String json) {
         return send(request(rawPath).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));

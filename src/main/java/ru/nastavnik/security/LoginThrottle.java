@@ -11,9 +11,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Slows repeated wrong passwords per client address and per account, and never locks an account: a right
  * password is checked at once, a wrong one is answered only after a delay that grows with the recent failures
- * of its address and of its account. Attempts being checked or delayed are bounded per address and in all, so
- * one address can try only a few passwords a minute, while the real user, from elsewhere or after the stranger
- * stopped, gets in at once. Failures are forgotten after a quiet {@code window}. State is per node.
+ * of its address and of its account. Attempts being checked or delayed are bounded on the node, and from an
+ * address with more than its free failures to a few at once, so such an address can try only a few passwords a
+ * minute, while the real user, from elsewhere or after the stranger stopped, gets in at once; an address
+ * without failures (a school's script calling the API in parallel) is not bounded by it. Failures are forgotten
+ * after a quiet {@code window}. State is per node.
  */
 class LoginThrottle {
 
@@ -53,7 +55,8 @@ class LoginThrottle {
             return null;
         }
         AtomicInteger mine = inFlight.computeIfAbsent(address, a -> new AtomicInteger());
-        if (mine.incrementAndGet() > limits.attemptsInFlightPerAddress()) {
+        boolean failing = recentFailuresFrom(address) > limits.freeFailuresPerAddress();
+        if (mine.incrementAndGet() > limits.attemptsInFlightPerAddress() && failing) {
             leave(address, mine);
             return null;
         }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import ru.nastavnik.IntegrationTest;
 import ru.nastavnik.RestClient;
+import ru.nastavnik.WebappSession;
 
 /**
  * Imports from the attacker's side: a zip bomb is refused while it is read and stores nothing, and imports beyond
@@ -87,6 +88,35 @@ class UploadLimitsApiTest extends IntegrationTest {
             release.countDown();
             CompletableFuture.allOf(running).join();
         }
+        HttpResponse<String> normal = curator.postFile(importPath(), "text/csv", goodFile());
+        assertThat(normal.statusCode()).as(normal.body()).isEqualTo(200);
+        assertThat(participantCount()).isEqualTo(ParticipantImporterTest.GOOD.size());
+    }
+
+    @Test
+    void aDozenBombsAndOversizedInstancesAtOnceLeaveTheNodeAnsweringAndNothingStored() throws Exception {
+        byte[] bomb = zipBomb(60);
+        String mentees = java.util.stream.IntStream.range(0, 10_001)
+                .mapToObj(i -> "{\"id\":\"m" + i + "\",\"form\":\"pupil-pupil\"}")
+                .collect(java.util.stream.Collectors.joining(","));
+        String oversized = "{\"mentees\":[" + mentees + "],\"mentors\":[]}";
+        // From a logged-in browser session, as a hostile or careless user would, so that no password is checked.
+        WebappSession session = WebappSession.loggedIn(port, "curator", PASSWORD);
+        java.util.List<CompletableFuture<HttpResponse<String>>> attacks = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            attacks.add(CompletableFuture.supplyAsync(() -> session.postBytes(importPath(), SheetReader.XLSX_TYPE, bomb)));
+        }
+        for (int i = 0; i < 6; i++) {
+            attacks.add(CompletableFuture.supplyAsync(() -> session.post("/api/matching/solve", oversized)));
+        }
+        for (CompletableFuture<HttpResponse<String>> attack : attacks) {
+            HttpResponse<String> answer = attack.get(2, java.util.concurrent.TimeUnit.MINUTES);
+            // Refused while read (400), too large (413) or beyond the bound of imports at once (429): never 500.
+            assertThat(answer.statusCode()).as(answer.body()).isIn(400, 413, 429);
+        }
+        // Right afterwards a normal user is served, and nothing of the attack was stored.
+        assertThat(RestClient.anonymous(port).get("/actuator/health").statusCode()).isEqualTo(200);
+        assertThat(participantCount()).isZero();
         HttpResponse<String> normal = curator.postFile(importPath(), "text/csv", goodFile());
         assertThat(normal.statusCode()).as(normal.body()).isEqualTo(200);
         assertThat(participantCount()).isEqualTo(ParticipantImporterTest.GOOD.size());

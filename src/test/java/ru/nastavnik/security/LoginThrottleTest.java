@@ -58,7 +58,10 @@ class LoginThrottleTest {
     }
 
     @Test
-    void attemptsUnderWayAreBoundedPerAddressAndInAll() {
+    void attemptsUnderWayAreBoundedPerFailingAddressAndInAll() {
+        for (int i = 0; i < 6; i++) {
+            throttle.failed("admin", "203.0.113.5");
+        }
         LoginThrottle.Permit first = throttle.enter("203.0.113.5");
         LoginThrottle.Permit second = throttle.enter("203.0.113.5");
         assertThat(first).isNotNull();
@@ -74,6 +77,18 @@ class LoginThrottleTest {
         second.close();
         other.close();
         assertThat(throttle.enter("192.0.2.1")).isNotNull();
+    }
+
+    @Test
+    void anAddressWithoutFailuresIsBoundOnlyByTheNode() {
+        LoginThrottle.Permit a = throttle.enter("198.51.100.9");
+        LoginThrottle.Permit b = throttle.enter("198.51.100.9");
+        LoginThrottle.Permit c = throttle.enter("198.51.100.9");
+        assertThat(c).as("a script's third parallel call").isNotNull();
+        assertThat(throttle.enter("198.51.100.9")).as("the node's bound of 3").isNull();
+        a.close();
+        b.close();
+        c.close();
     }
 
     private static final class MutableClock extends Clock {
