@@ -107,7 +107,7 @@ class FormWalkTest extends IntegrationTest {
                 "trainingAttended", Pick.of(0, 1), "trainingNote", "Школа наставника, 3 занятия, эксперт — методист ИРО.");
         // The programme and its stages 1–3, 6 and 7.
         sample("start-programme", "curator", null, Set.of(),
-                "schoolName", "МБОУ СОШ № 7", "schoolYear", "2026/2027",
+                "schoolName", "МБОУ СОШ № 7", "schoolYear", "2026/2027", "startDate", "2026-09-15",
                 "forms", List.of("pupil-pupil", "teacher-teacher"), "curatorId", "curator");
         sample("roadmap-item", "curator", null, Set.of(),
                 "doneOn", "2026-09-14", "result", "Педагоги проинформированы на педсовете, протокол № 1.",
