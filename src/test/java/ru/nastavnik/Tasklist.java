@@ -115,12 +115,14 @@ final class Tasklist implements AutoCloseable {
         return page;
     }
 
-    /** Opens a task by its address (shared users have other tests' tasks too) and claims it. */
+    /** Opens a task by its address (shared users have other tests' tasks too) and claims it unless assigned. */
     Page openTask(Page page, int port, Task task) {
         page.navigate("http://localhost:" + port + "/camunda/app/tasklist/#/?task=" + task.getId());
-        Locator claim = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(label("CLAIM_TASK")));
-        claim.click();
-        assertThat(claim).isHidden();
+        if (task.getAssignee() == null) {
+            Locator claim = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(label("CLAIM_TASK")));
+            claim.click();
+            assertThat(claim).isHidden();
+        }
         return page;
     }
 
@@ -142,6 +144,27 @@ final class Tasklist implements AutoCloseable {
                     + (refused.count() > 0 ? ": " + refused.first().innerText() : ""), e);
         }
         assertThat(engine.getTaskService().createTaskQuery().taskId(task.getId()).count()).isZero();
+    }
+
+    /** «Запустить процесс» from Tasklist's start page, then the process by its name; waits for its start form. */
+    Page openStartForm(Page page, int port, String processName) {
+        page.navigate("http://localhost:" + port + "/camunda/app/tasklist/");
+        page.getByText(label("START_PROCESS")).click();
+        page.locator(".modal").getByText(processName, new Locator.GetByTextOptions().setExact(true)).click();
+        assertThat(page.locator(".modal .fjs-form")).isVisible();
+        return page;
+    }
+
+    /** «Запустить» in the start form's dialog; Tasklist confirms with a notification. */
+    void start(Page page) {
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(label("START")).setExact(true)).click();
+        Locator refused = notification(page, label("PROCESS_START_ERROR"));
+        try {
+            assertThat(notification(page, label("PROCESS_START_OK"))).isVisible();
+        } catch (AssertionError e) {
+            throw new AssertionError("Tasklist did not start the process"
+                    + (refused.count() > 0 ? ": " + refused.first().innerText() : ""), e);
+        }
     }
 
     /** A filter in Tasklist's left column, e.g. «Предложены мне». */
