@@ -110,7 +110,8 @@ public class ProgrammeService {
     void filterFor(long id) {
         String title = get(id).title();
         filters.ensure(title, 10, "Задачи программы наставничества: " + title,
-                taskService.createTaskQuery().taskVariableValueEquals(ProgrammeProcess.VAR_PROGRAMME_TITLE, title));
+                taskService.createTaskQuery().taskVariableValueEquals(ProgrammeProcess.VAR_PROGRAMME_TITLE, title),
+                Groups.STAFF);
     }
 
     public void linkProcess(long id, String processInstanceId) {

@@ -42,8 +42,16 @@ public class TasklistFilters {
         this.system = system;
     }
 
-    /** Creates the filter unless one of that name exists, which then gets the current columns. */
+    /** A filter every role reads; see {@link #ensure(String, int, String, TaskQuery, List)}. */
     public void ensure(String name, int priority, String description, TaskQuery query) {
+        ensure(name, priority, description, query, Groups.ALL);
+    }
+
+    /**
+     * Creates the filter, readable by these groups, unless one of that name exists, which then gets the current
+     * columns. A programme's filter is for staff: its name would tell a mentor which other schools use the product.
+     */
+    public void ensure(String name, int priority, String description, TaskQuery query, List<String> readers) {
         system.run(() -> {
             Filter existing = filterService.createFilterQuery().filterName(name).singleResult();
             if (existing != null) {
@@ -61,7 +69,7 @@ public class TasklistFilters {
             properties.put("variables", COLUMNS);
             Filter filter = filterService.newTaskFilter(name).setOwner(null).setQuery(query).setProperties(properties);
             filterService.saveFilter(filter);
-            for (String groupId : Groups.ALL) {
+            for (String groupId : readers) {
                 Authorization read = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
                 read.setGroupId(groupId);
                 read.setResource(Resources.FILTER);

@@ -52,6 +52,12 @@ class ProgrammeOnTasksTest extends IntegrationTest {
                 .post("/engine-rest/filter/" + filterId + "/list", "{}").body());
         assertThat(page).isNotEmpty();
         page.forEach(task -> assertThat(task.get("name").asText()).endsWith(first.schoolName()));
+
+        // A mentor does not learn which schools use the product from the list of filters.
+        JsonNode mentorsFilters = new ObjectMapper().readTree(RestClient.as(port, "mentor1", PASSWORD)
+                .get("/engine-rest/filter?resourceType=Task").body());
+        assertThat(mentorsFilters).extracting(f -> f.get("name").asText())
+                .contains("Мои задачи").doesNotContain(first.title(), second.title());
     }
 
     @Test
