@@ -103,8 +103,14 @@ final class Tasklist implements AutoCloseable {
         Page page = context.newPage();
         page.navigate("http://localhost:" + port + "/camunda/app/tasklist/");
         assertThat(page.locator("button[type=submit]")).hasText(label("PAGE_LOGIN_SIGN_IN_ACTION"));
-        page.locator("input[ng-model=username]").fill(userId);
-        page.locator("input[ng-model=password]").fill(password);
+        // The login page focuses the user name once it has rendered; typing before that can land in the wrong field.
+        Locator username = page.locator("input[ng-model=username]");
+        Locator passwordField = page.locator("input[ng-model=password]");
+        assertThat(username).isFocused();
+        username.fill(userId);
+        passwordField.fill(password);
+        assertThat(username).hasValue(userId);
+        assertThat(passwordField).hasValue(password);
         page.locator("button[type=submit]").click();
         try {
             assertThat(filter(page, AccessSetup.FILTER_GROUP_TASKS)).isVisible();

@@ -96,6 +96,41 @@ class TasklistBrowserTest extends IntegrationTest {
         }
     }
 
+    /**
+     * A date typed in another format or a date that does not exist is refused with a Russian message under the
+     * field; the field never holds some other date that flatpickr made of the text.
+     */
+    @Test
+    void aDateFieldRefusesTextThatIsNotADate() throws IOException {
+        try {
+            clockAt(SCHOOL_NOW);
+            Files.createDirectories(SCREENSHOTS);
+            long programme = startProgrammeOverApi("Школа " + UUID.randomUUID().toString().substring(0, 8),
+                    "pupil-pupil");
+            Page curator = openTask(login("curator"), roadmapTask(ProgrammeProcess.businessKey(programme), "1.1 "));
+            Locator doneOn = curator.getByLabel("Выполнено (дата)");
+            Locator error = formField(curator, "Выполнено (дата)").locator(".fjs-form-field-error",
+                    new Locator.LocatorOptions().setHasText("ДД.ММ.ГГГГ"));
+            assertThat(curator.getByRole(AriaRole.BUTTON,
+                    new Page.GetByRoleOptions().setName(label("COMPLETE")).setExact(true))).isEnabled();
+            for (String notADate : List.of("2026-11-28", "31.02.2026", "1.1.26")) {
+                doneOn.fill(notADate);
+                doneOn.blur();
+                assertThat(error).hasText("Введите дату как ДД.ММ.ГГГГ, например 28.11.2026.");
+                assertThat(doneOn).not().hasValue(Pattern.compile("\\d\\d\\.\\d\\d\\.\\d{4}"));
+            }
+            curator.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("tasklist-date-refused.png"))
+                    .setFullPage(true));
+            doneOn.fill("14.09.2026");
+            doneOn.blur();
+            assertThat(doneOn).hasValue("14.09.2026");
+            assertThat(error).hasCount(0);
+        } catch (AssertionError | RuntimeException e) {
+            screenshotOpenPages("failure-date");
+            throw e;
+        }
+    }
+
     /** The product has no tenants: the task search offers no tenant criteria (rendered, but hidden). */
     @Test
     void theTaskSearchOffersNoTenantCriteria() {
@@ -114,6 +149,8 @@ class TasklistBrowserTest extends IntegrationTest {
     private void directorDecidesOnThePairOrder() throws IOException {
         clockAt(SCHOOL_NOW);
         Files.createDirectories(SCREENSHOTS);
+        // Not only when the stage 1 test has run before this one.
+        ensureUser(CURATOR, Groups.CURATOR);
         long programme = startProgrammeOverApi("Школа " + UUID.randomUUID().toString().substring(0, 8),
                 "teacher-teacher");
         String mentor = TestParticipants.unique("Опытнова") + " Галина Петровна";
@@ -145,19 +182,37 @@ class TasklistBrowserTest extends IntegrationTest {
         complete(preferences, CURATOR, Map.of("preferencesDecision", "done"));
         complete(stageTask(businessKey, "Task_ReviewPairProposal"), "curator", Map.of("pairReviewDecision", "send"));
 
-        // The director opens the draft order from the task: the PDF link answers with the Tasklist session alone.
+        // The director reads the draft order before taking the task: «открыть PDF» opens it beside the task
+        // (Tasklist lays a click-catching overlay over an unclaimed task's form; the links are above it).
         Task approval = stageTask(businessKey, "Task_ApprovePairOrder");
-        Page director = openTask(login("director"), approval);
+        Page director = showTask(login("director"), approval);
         Locator table = director.locator(".fjs-form table");
         assertThat(table).containsText(mentor);
         assertThat(table).containsText(mentee);
         Locator pdfLink = director.locator(".fjs-form a", new Page.LocatorOptions().setHasText("открыть PDF"));
         String pdfUrl = pdfLink.getAttribute("href");
         assertThat(pdfUrl).endsWith(".pdf");
+        List<com.microsoft.playwright.Response> pdfAnswers = new CopyOnWriteArrayList<>();
+        director.context().onResponse(response -> {
+            if (response.url().endsWith(pdfUrl)) {
+                pdfAnswers.add(response);
+            }
+        });
+        Page pdfPage = director.waitForPopup(pdfLink::click);
+        pdfPage.waitForCondition(() -> !pdfAnswers.isEmpty());
+        // The new page's own navigation fetched the PDF (headless Chromium reports no URL for its PDF viewer page).
+        com.microsoft.playwright.Response opened = pdfAnswers.get(0);
+        assertThat(opened.request().isNavigationRequest()).isTrue();
+        org.assertj.core.api.Assertions.assertThat(opened.frame().page()).as("the page that fetched the PDF").isSameAs(pdfPage);
+        assertThat(opened.status()).isEqualTo(200);
+        assertThat(opened.headerValue("content-type")).isEqualTo("application/pdf");
+        assertThat(director).hasURL(Pattern.compile("task=" + approval.getId()));
+        director.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("tasklist-director-order-unclaimed.png"))
+                .setFullPage(true));
+        pdfPage.close();
+        claim(director);
         String server = "http://localhost:" + port;
         com.microsoft.playwright.APIResponse pdf = director.context().request().get(server + pdfUrl);
-        assertThat(pdf.status()).isEqualTo(200);
-        assertThat(pdf.headers().get("content-type")).isEqualTo("application/pdf");
         assertThat(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
         com.microsoft.playwright.APIResponse docx = director.context().request()
                 .get(server + director.locator(".fjs-form a", new Page.LocatorOptions().setHasText("скачать DOCX"))
@@ -174,10 +229,27 @@ class TasklistBrowserTest extends IntegrationTest {
         assertThat(taskService.getVariable(review.getId(), "orderReturnComment")).isEqualTo("Проверьте нагрузку наставника");
         complete(review, "curator", Map.of("pairReviewDecision", "send"));
 
-        // Approved the second time: the order has its number, the pair its process.
+        // The second time the director first tries to return it without a comment, is refused, and approves:
+        // the refusal must not keep «Завершить» disabled (form-js kept the hidden comment's error).
         Task second = stageTask(businessKey, "Task_ApprovePairOrder");
         Page again = openTask(director, second);
+        Locator complete = again.getByRole(AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName(label("COMPLETE")).setExact(true));
+        assertThat(complete).isEnabled();
+        again.getByLabel("Вернуть куратору на доработку").check();
+        complete.click();
+        Locator refusal = notification(again, label("COMPLETE_ERROR"));
+        assertThat(refusal).isVisible();
+        assertThat(formField(again, "Комментарий для куратора").locator(".fjs-form-field-error"))
+                .hasText("Обязательное поле.");
+        assertThat(complete).isDisabled();
         again.getByLabel("Утвердить распоряжение").check();
+        assertThat(again.getByLabel("Комментарий для куратора")).isHidden();
+        again.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("tasklist-director-order-approve.png"))
+                .setFullPage(true));
+        assertThat(taskService.createTaskQuery().taskId(second.getId()).count()).isOne();
+        // The notification lies over «Завершить».
+        refusal.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("×")).click();
         completeInTasklist(again, second);
         long orderId = ((Number) engine.getHistoryService().createHistoricVariableInstanceQuery()
                 .processInstanceId(second.getProcessInstanceId()).variableName("pairOrderId").singleResult()
@@ -196,6 +268,20 @@ class TasklistBrowserTest extends IntegrationTest {
 
     private Page openTask(Page page, Task task) {
         return tasklist.openTask(page, port, task);
+    }
+
+    /** Opens a task by its address without claiming it; waits for its form. */
+    private Page showTask(Page page, Task task) {
+        page.navigate("http://localhost:" + port + "/camunda/app/tasklist/#/?task=" + task.getId());
+        assertThat(page.locator(".fjs-form")).isVisible();
+        return page;
+    }
+
+    private Page claim(Page page) {
+        Locator claim = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(label("CLAIM_TASK")));
+        claim.click();
+        assertThat(claim).isHidden();
+        return page;
     }
 
     private void completeInTasklist(Page page, Task task) {

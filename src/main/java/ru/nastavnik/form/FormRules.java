@@ -145,7 +145,7 @@ public class FormRules {
                                   Function<String, Object> values, LocalDate today, List<FieldError> errors) {
         LocalDate date = ProcessVariables.date(text).orElse(null);
         if (date == null) {
-            errors.add(new FieldError(key, "Поле " + label + ": «" + text + "» — не дата (нужен формат ГГГГ-ММ-ДД)"));
+            errors.add(new FieldError(key, "Поле " + label + ": «" + text + "» — не дата (нужна существующая дата в формате ГГГГ-ММ-ДД)"));
             return;
         }
         if ("true".equals(props.path("notAfterToday").asText()) && date.isAfter(today)) {

@@ -3,6 +3,7 @@ package ru.nastavnik.shared;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.List;
@@ -62,14 +63,18 @@ public final class ProcessVariables {
         return s.isEmpty() ? List.of() : List.of(s.split("\\s*,\\s*"));
     }
 
-    /** An ISO date (a form-js date field); empty when absent or not a date. */
+    /**
+     * An ISO date, exactly as a form-js date field submits it ("2026-11-28"); empty when absent or anything else.
+     * Strict on purpose: "2026-11-28T99" or "2026-02-31" is not a date the user picked, so it must not pass as one.
+     */
     public static Optional<LocalDate> date(Object value) {
         String s = string(value);
         if (s == null) {
             return Optional.empty();
         }
         try {
-            return Optional.of(LocalDate.parse(s.length() > 10 ? s.substring(0, 10) : s));
+            // ISO_LOCAL_DATE resolves strictly: no 31 February rolled over into March.
+            return Optional.of(LocalDate.parse(s, DateTimeFormatter.ISO_LOCAL_DATE));
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }

@@ -43,6 +43,18 @@ class FormRulesTest {
                 .extracting(FieldError::message).singleElement().asString().contains("не может быть позже сегодняшней");
     }
 
+    /** Only an exact ISO date of the calendar passes: nothing is cut off, nothing rolled over into another date. */
+    @Test
+    void refusesDatesThatAreNotExactlyARealIsoDate() {
+        for (String notADate : List.of("2026-10-15T99", "2026-10-15 garbage", "2026-02-31", "2026-13-01",
+                "15.10.2026", "2026-1-5")) {
+            assertThat(check("roadmap-item", Map.of("doneOn", notADate, "result", "x")))
+                    .as(notADate).extracting(FieldError::field, FieldError::message)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("doneOn", "Поле «Выполнено (дата)»: «"
+                            + notADate + "» — не дата (нужна существующая дата в формате ГГГГ-ММ-ДД)"));
+        }
+    }
+
     @Test
     void refusesAttachmentsThatAreNotLinks() {
         assertThat(check("roadmap-item", Map.of("doneOn", "2026-10-15", "result", "x",

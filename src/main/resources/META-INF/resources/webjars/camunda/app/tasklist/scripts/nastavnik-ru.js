@@ -28,9 +28,17 @@
  * 5. The form-js date picker is flatpickr 4.6.13 (lib/deps.js module 11731), which assigns itself to
  *    window.flatpickr when Tasklist's form directive loads, i.e. before this script. form-js does not pass a
  *    locale, so flatpickr.localize() reaches every picker; the date format is forced to dd.mm.yyyy.
+ *    flatpickr's own parser is lenient: it reads "2026-11-28" against d.m.Y as some other date and rolls
+ *    impossible dates over (31.02 becomes 03.03), so a typed date is parsed here strictly, and anything else
+ *    is refused with a Russian message under the field (the field is then empty, never another date).
  * 6. The product has no tenants, yet the task list's search offers «ID арендатора» and «Без арендатора»
  *    (criteria hard-coded in the bundle's search config, module 23972, with no config.js switch): their
  *    entries are hidden from the search's drop-down as it renders them. Tenant badges: styles/nastavnik-ru.css.
+ * 7. form-js keeps the error of a field that a condition hides (see forgetErrorsOfHiddenFields), and Tasklist
+ *    keeps «Завершить» disabled while the form reports any error: after a refused completion the button would
+ *    stay disabled until a reload.
+ * 8. A document link in a form's text (the order's PDF) opens in a new tab, so the task stays open; the link is
+ *    clickable before the task is claimed (styles/nastavnik-ru.css).
  */
 
 const STYLESHEET_URL = new URL('../styles/nastavnik-ru.css', import.meta.url).href;
@@ -249,8 +257,50 @@ const RU_FLATPICKR_DEFAULTS = {
   // The value form-js stores is still ISO (yyyy-MM-dd): it comes from the picked Date, not from the text.
   onParseConfig: (selectedDates, text, picker) => {
     picker.config.dateFormat = 'd.m.Y';
+    // Read by flatpickr at each parse, for every string: typed text and form-js's own minDate ("01/01/1900",
+    // then simply no lower bound). Only what the user typed gets the message.
+    picker.config.parseDate = (value) => {
+      const date = parseRussianDate(value);
+      if (picker.input && value === picker.input.value) showDateError(picker.input, date === undefined);
+      return date;
+    };
+  },
+  // A date picked in the calendar (or typed right) replaces a refused one.
+  onValueUpdate: (selectedDates, text, picker) => {
+    if (selectedDates.length && picker.input) showDateError(picker.input, false);
   }
 };
+
+const RU_DATE = /^(\d{2})\.(\d{2})\.(\d{4})$/;
+const DATE_ERROR = 'Введите дату как ДД.ММ.ГГГГ, например 28.11.2026.';
+
+/** dd.mm.yyyy as a date of the calendar, or undefined (flatpickr then selects nothing). */
+function parseRussianDate(value) {
+  const match = RU_DATE.exec(String(value).trim());
+  if (!match) return undefined;
+  const [day, month, year] = match.slice(1).map(Number);
+  const date = new Date(year, month - 1, day);
+  // new Date rolls 31.02 over into March: a date that does not read back the same does not exist.
+  const exists = date.getFullYear() === year && date.getMonth() === month - 1 && date.getDate() === day;
+  return exists ? date : undefined;
+}
+
+/** Our message under a date field, styled as form-js's own errors (form-js shows none for a refused text). */
+function showDateError(input, show) {
+  const field = input.closest('.fjs-form-field');
+  if (!field) return;
+  let error = field.querySelector('.nastavnik-date-error');
+  if (show && !error) {
+    error = document.createElement('div');
+    error.className = 'fjs-form-field-error nastavnik-date-error';
+    error.setAttribute('role', 'alert');
+    error.textContent = DATE_ERROR;
+    field.appendChild(error);
+  } else if (!show && error) {
+    error.remove();
+  }
+  input.toggleAttribute('aria-invalid', show);
+}
 
 const flatpickr = window.flatpickr;
 if (!flatpickr) {
@@ -259,3 +309,62 @@ if (!flatpickr) {
   flatpickr.localize(RU_FLATPICKR);
   flatpickr.setDefaults(RU_FLATPICKR_DEFAULTS);
 }
+
+
+/*
+ * form-js 1.8 re-validates only the field that changed (Form#_update) and drops a field's error nowhere else but
+ * in a full validate(). A field hidden by its condition after a refused completion (the director's return comment,
+ * once «Утвердить» is chosen) keeps its "Field is required" in the form's errors; Tasklist disables «Завершить»
+ * while errors is not empty (its form-js "changed" handler), so the button stayed disabled. When a field's
+ * instance goes (form-js unregisters the instances of hidden fields, and validate() checks registered ones only),
+ * its error goes too.
+ * The Form class is the one Tasklist instantiates: module 57661's Form (camunda-tasklist-bootstrap.js, 7.24.0),
+ * reached through the webpack runtime's chunk callback, since the bundle exposes no global for it.
+ */
+function formJsForm() {
+  const chunks = window.webpackChunkcamunda_bpm_webapp;
+  if (!chunks) return null;
+  let require = null;
+  chunks.push([['nastavnik-form-js'], {}, (webpackRequire) => { require = webpackRequire; }]);
+  try {
+    const Form = require && require(57661).Form;
+    return Form && Form.prototype.importSchema && Form.prototype._setState ? Form : null;
+  } catch (e) {
+    return null;
+  }
+}
+
+function forgetErrorsOfHiddenFields(Form) {
+  const importSchema = Form.prototype.importSchema;
+  Form.prototype.importSchema = function (...args) {
+    if (!this.nastavnikForgetsHiddenErrors) {
+      this.nastavnikForgetsHiddenErrors = true;
+      this.on('formFieldInstanceRegistry.changed', ({ instanceId, action }) => {
+        const { errors } = this._getState();
+        if (action !== 'removed' || !errors || !(instanceId in errors)) return;
+        const rest = { ...errors };
+        delete rest[instanceId];
+        this._setState({ errors: rest });
+      });
+    }
+    return importSchema.apply(this, args);
+  };
+}
+
+const FormJs = formJsForm();
+if (!FormJs) {
+  console.error('[nastavnik] form-js Form not found: a hidden field\'s error may keep «Завершить» disabled');
+} else {
+  forgetErrorsOfHiddenFields(FormJs);
+}
+
+// Document links in Camunda Forms (the order's PDF) open beside the task, not instead of it.
+function openDocumentsInNewTab(root) {
+  root.querySelectorAll('.fjs-form-field-text a[href$=".pdf"]').forEach((link) => {
+    link.target = '_blank';
+    link.rel = 'noopener';
+  });
+}
+
+new MutationObserver(() => openDocumentsInNewTab(document))
+  .observe(document.documentElement, { childList: true, subtree: true });
