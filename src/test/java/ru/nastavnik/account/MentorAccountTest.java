@@ -130,7 +130,7 @@ class MentorAccountTest extends IntegrationTest {
     }
 
     private String lastMailTo(String address) throws Exception {
-        MimeMessage[] messages = mail.getReceivedMessages();
+        MimeMessage[] messages = receivedMail();
         List<MimeMessage> mine = Arrays.stream(messages).filter(m -> {
             try {
                 return Arrays.stream(m.getRecipients(Message.RecipientType.TO))
