@@ -19,9 +19,21 @@ class MailPolling {
     private static final Logger log = LoggerFactory.getLogger(MailPolling.class);
 
     private final OutboxSender sender;
+    private final MailProblems problems;
 
-    MailPolling(OutboxSender sender) {
+    MailPolling(OutboxSender sender, MailProblems problems) {
         this.sender = sender;
+        this.problems = problems;
+    }
+
+    /** Every morning the curators get the list of yesterday's undelivered mail (when there is any). */
+    @Scheduled(cron = "0 0 ${nastavnik.mail.summary-hour:8} * * *", zone = "${nastavnik.time-zone:Europe/Moscow}")
+    void dailySummary() {
+        try {
+            problems.sendDailySummary();
+        } catch (RuntimeException e) {
+            log.warn("Daily mail summary failed: {}", e.toString());
+        }
     }
 
     @Scheduled(fixedDelayString = "${nastavnik.mail.poll:10s}", initialDelayString = "${nastavnik.mail.poll:10s}")
