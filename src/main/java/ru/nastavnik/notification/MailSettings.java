@@ -21,11 +21,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param sender      false: no node-wide poller (tests deliver by hand)
  * @param quietStart  school time from which ordinary mail waits (default 21:00; equal to quietEnd: no quiet hours)
  * @param quietEnd    school time at which it goes out again (default 08:00)
+ * @param summaryHour hour (school time) of the curators' daily list of undelivered mail (default 8; read by the
+ *                    schedule in {@link MailPolling})
  */
 @ConfigurationProperties("nastavnik.mail")
 public record MailSettings(String from, String mode, Duration retryWindow, Duration firstRetry, Duration maxRetry,
                            Duration lease, Duration poll, Integer batch, Boolean sender, LocalTime quietStart,
-                           LocalTime quietEnd) {
+                           LocalTime quietEnd, Integer summaryHour) {
 
     public MailSettings {
         from = from == null ? "nastavnik@school.local" : from;
@@ -39,8 +41,9 @@ public record MailSettings(String from, String mode, Duration retryWindow, Durat
         sender = sender == null || sender;
         quietStart = quietStart == null ? LocalTime.of(21, 0) : quietStart;
         quietEnd = quietEnd == null ? LocalTime.of(8, 0) : quietEnd;
+        summaryHour = summaryHour == null ? 8 : summaryHour;
         if (retryWindow.isNegative() || firstRetry.isZero() || firstRetry.isNegative() || maxRetry.compareTo(firstRetry) < 0
-                || lease.isZero() || lease.isNegative() || batch < 1) {
+                || lease.isZero() || lease.isNegative() || batch < 1 || summaryHour < 0 || summaryHour > 23) {
             throw new IllegalArgumentException("nastavnik.mail.* durations must be positive, max-retry ≥ first-retry");
         }
     }
