@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -33,6 +34,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import ru.nastavnik.notification.OutboxSender;
 import ru.nastavnik.programme.ProgrammeRequest;
 import ru.nastavnik.security.Groups;
 
@@ -75,6 +77,9 @@ public abstract class IntegrationTest {
     @Autowired
     private JdbcClient programmeTables;
 
+    @Autowired
+    private OutboxSender outboxSender;
+
     private final List<Long> startedProgrammes = new ArrayList<>();
 
     @BeforeEach
@@ -86,6 +91,31 @@ public abstract class IntegrationTest {
         ensureUser("director", Groups.DIRECTOR);
         ensureUser("mentor1", Groups.MENTOR);
         ensureUser("coordinator", Groups.COORDINATOR);
+    }
+
+    /** Mail queued by an earlier test must not arrive in this one's GreenMail. */
+    @BeforeEach
+    void emptyMailOutbox() {
+        programmeTables.sql("delete from mail_outbox").update();
+        outboxSender.retryNow();
+    }
+
+    /** Delivers the queued mail that is due at the engine clock's time, as a node's sender would; returns how many. */
+    protected int deliverMail() {
+        outboxSender.retryNow();
+        return outboxSender.deliverDue();
+    }
+
+    /** The mail GreenMail received, once the due mail of the outbox is delivered. */
+    protected MimeMessage[] receivedMail() {
+        deliverMail();
+        return mail.getReceivedMessages();
+    }
+
+    /** Delivers what the setup queued and forgets it, so that a test reads only the mail of its own steps. */
+    protected void forgetMail() {
+        deliverMail();
+        mail.reset();
     }
 
     /**

@@ -563,7 +563,7 @@ class WholeYearTest extends IntegrationTest {
     private void collectMails() {
         LocalDateTime now = LocalDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), SCHOOL_ZONE);
         // GreenMail answers per mailbox, not in order of arrival: every message is looked at.
-        for (MimeMessage message : mail.getReceivedMessages()) {
+        for (MimeMessage message : receivedMail()) {
             try {
                 if (seenMessageIds.add(message.getMessageID())) {
                     sent.add(new Sent(now, message.getSubject(), addresses(message, Message.RecipientType.TO),

@@ -13,6 +13,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import ru.nastavnik.notification.MailAbout;
 import ru.nastavnik.notification.MailNotifier;
 import ru.nastavnik.participant.ParticipantDirectory;
 import ru.nastavnik.participant.ParticipantRole;
@@ -215,6 +216,7 @@ public class MentorAccounts {
                         + "действуют.",
                 userId, hours, publicUrl.of("/account/password?token=" + token),
                 publicUrl.of("/camunda/app/tasklist/"));
-        mail.send(List.of(contact.email()), List.of(), "«Наставник»: задайте пароль для входа", body);
+        mail.sendAtOnce(MailAbout.each("account:" + userId, "password-link"), List.of(contact.email()),
+                "«Наставник»: задайте пароль для входа", body);
     }
 }

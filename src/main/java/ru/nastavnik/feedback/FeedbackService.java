@@ -20,6 +20,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import ru.nastavnik.notification.MailAbout;
 import ru.nastavnik.notification.MailNotifier;
 import ru.nastavnik.pair.Pair;
 import ru.nastavnik.pair.Pairs;
@@ -222,7 +223,8 @@ public class FeedbackService {
             FeedbackMails.Mail m = FeedbackMails.invitation(kind, school, a.person(),
                     publicUrl.of(FeedbackPageController.PATH + token), lastDay);
             // Both in "to": the invitation asks the representative to answer with the child.
-            mail.send(Stream.concat(a.person().mailTo().stream(), a.person().mailCopy().stream()).toList(), List.of(),
+            mail.send(MailAbout.each("pair:" + a.pair().id(), "feedback-" + kind.code() + ":" + a.person().personId()),
+                    Stream.concat(a.person().mailTo().stream(), a.person().mailCopy().stream()).toList(), List.of(),
                     m.subject(), m.body());
             mailed++;
         }

@@ -46,7 +46,7 @@ class EscalateOverdueTaskDelegate implements JavaDelegate {
             TaskMails.Mail m = texts.escalation(task, curatorsOwn);
             Set<String> copy = new java.util.LinkedHashSet<>(owners);
             copy.removeAll(escalateTo);
-            mail.send(people.emails(escalateTo), people.emails(copy), m.subject(), m.body());
+            mail.send(MailAbout.task(task.getId(), "escalation"), people.emails(escalateTo), people.emails(copy), m.subject(), m.body());
             taskService.setPriority(task.getId(), ESCALATED_PRIORITY);
         }
     }

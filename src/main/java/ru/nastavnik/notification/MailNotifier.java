@@ -1,21 +1,15 @@
 package ru.nastavnik.notification;
 
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 import java.util.Collection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.mail.MailSendException;
-import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends the product's emails (Russian, plain text) through Spring Mail, each ending with the one signature that says
- * the mail is automatic, so that no caller writes it again. In mode "log" (the demo without an
- * SMTP server) the mail is written to the log instead. A failed send throws, so a timer job that sends it is
- * retried by the engine and shows up as an incident in Cockpit if it keeps failing.
+ * The one door for the product's emails (Russian, plain text), each ending with the one signature that says the
+ * mail is automatic. A mail is only queued here, in the caller's transaction (the outbox, {@link MailOutbox}): the
+ * step that causes it neither waits for nor fails with the SMTP server, and a step rolled back queues nothing.
+ * {@link OutboxSender} delivers it.
  */
 @Component
 public class MailNotifier {
@@ -23,41 +17,33 @@ public class MailNotifier {
     private static final Logger log = LoggerFactory.getLogger(MailNotifier.class);
     static final String SIGNATURE = "Это письмо отправлено автоматически системой «Наставник».";
 
-    private final JavaMailSender sender;
-    private final String from;
-    private final boolean logOnly;
+    private final MailOutbox outbox;
 
-    public MailNotifier(JavaMailSender sender, @Value("${nastavnik.mail.from}") String from,
-                        @Value("${nastavnik.mail.mode:smtp}") String mode) {
-        this.sender = sender;
-        this.from = from;
-        this.logOnly = "log".equalsIgnoreCase(mode);
+    MailNotifier(MailOutbox outbox) {
+        this.outbox = outbox;
     }
 
-    public void send(Collection<String> to, Collection<String> cc, String subject, String text) {
-        String body = text.stripTrailing() + "\n\n" + SIGNATURE;
+    /** Queues a mail; during the quiet hours it waits for their end. */
+    public void send(MailAbout about, Collection<String> to, Collection<String> cc, String subject, String text) {
+        queue(about, to, cc, subject, text, false);
+    }
+
+    /** Queues a mail someone is waiting for right now (a link they asked for): it ignores the quiet hours. */
+    public void sendAtOnce(MailAbout about, Collection<String> to, String subject, String text) {
+        queue(about, to, java.util.List.of(), subject, text, true);
+    }
+
+    /** Cancels the queued mails about a meeting that moved or was cancelled (a task's end does so by itself). */
+    public int cancel(String about) {
+        return outbox.cancel(about);
+    }
+
+    private void queue(MailAbout about, Collection<String> to, Collection<String> cc, String subject, String text,
+                       boolean atOnce) {
         if (to.isEmpty()) {
+            // Kept as "unaddressed", so that the curator sees whom the product could not reach.
             log.warn("Mail '{}' has no recipient with an email address; not sent", subject);
-            return;
         }
-        if (logOnly) {
-            log.info("Mail (mode=log, not sent) to {} cc {}: {}\n{}", to, cc, subject, body);
-            return;
-        }
-        try {
-            MimeMessage message = sender.createMimeMessage();
-            MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
-            helper.setFrom(from);
-            helper.setTo(to.toArray(String[]::new));
-            if (!cc.isEmpty()) {
-                helper.setCc(cc.toArray(String[]::new));
-            }
-            helper.setSubject(subject);
-            helper.setText(body, false);
-            sender.send(message);
-            log.info("Mail sent to {} cc {}: {}", to, cc, subject);
-        } catch (MessagingException e) {
-            throw new MailSendException("Cannot build mail '" + subject + "'", e);
-        }
+        outbox.add(about, to, cc, subject, text.stripTrailing() + "\n\n" + SIGNATURE, atOnce);
     }
 }

@@ -38,7 +38,7 @@ class SendDueReminderDelegate implements JavaDelegate {
                 continue;
             }
             TaskMails.Mail m = texts.reminder(task);
-            mail.send(people.emails(people.ownerIds(task)), java.util.List.of(), m.subject(), m.body());
+            mail.send(MailAbout.task(task.getId(), "reminder"), people.emails(people.ownerIds(task)), java.util.List.of(), m.subject(), m.body());
         }
     }
 }

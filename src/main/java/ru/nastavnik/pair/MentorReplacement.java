@@ -17,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 import ru.nastavnik.matching.MatchingProposal;
 import ru.nastavnik.matching.ProgrammeMatching;
 import ru.nastavnik.notification.Deadlines;
+import ru.nastavnik.notification.MailAbout;
 import ru.nastavnik.notification.MailNotifier;
 import ru.nastavnik.notification.TaskPeople;
 import ru.nastavnik.pairorder.PairOrder;
@@ -254,7 +255,7 @@ public class MentorReplacement {
         if (viaCurator) {
             to.addAll(curatorEmails(programme));
         }
-        mail.send(to, List.of(), "Просьба о замене наставника не удовлетворена",
+        mail.send(MailAbout.each("pair:" + pairId, "replacement-refused"), to, List.of(), "Просьба о замене наставника не удовлетворена",
                 "Здравствуйте!\n\n"
                         + (viaCurator && !"curator".equals(requestedBy)
                         ? "У заявителя нет адреса электронной почты: сообщите ему ответ, пожалуйста.\n\n" : "")
@@ -300,7 +301,7 @@ public class MentorReplacement {
         String orderName = "распоряжение № " + order.number() + " от " + SchoolClock.RUSSIAN_DATE.format(order.date());
         String mentees = String.join(", ", after.mentees().stream().map(Pair.Person::fullName).toList());
         if (after.mentor().email() != null) {
-            mail.send(List.of(after.mentor().email()), List.of(), "Вы назначены наставником: " + mentees,
+            mail.send(new MailAbout("pair:" + after.id(), "mentor-replaced-new:" + order.id()), List.of(after.mentor().email()), List.of(), "Вы назначены наставником: " + mentees,
                     "Здравствуйте, " + after.mentor().fullName() + "!\n\n"
                             + "По " + orderName + " вы назначены наставником (" + programmeName + ") вместо "
                             + before.mentor().fullName() + ". Наставляемые: " + mentees + ".\n\n"
@@ -308,13 +309,13 @@ public class MentorReplacement {
                             + "в Tasklist.");
         }
         if (before.mentor().email() != null) {
-            mail.send(List.of(before.mentor().email()), List.of(), "Замена наставника: " + mentees,
+            mail.send(new MailAbout("pair:" + after.id(), "mentor-replaced-old:" + order.id()), List.of(before.mentor().email()), List.of(), "Замена наставника: " + mentees,
                     "Здравствуйте, " + before.mentor().fullName() + "!\n\n"
                             + "По " + orderName + " наставником (" + programmeName + ") для: " + mentees
                             + " назначен(а) " + after.mentor().fullName() + ". Ваши задачи по этой паре (группе) "
                             + "сняты. Спасибо за вашу работу!");
         }
-        pairMails.toMentees(after, "Новый наставник: " + after.mentor().fullName(),
+        pairMails.toMentees(after, new MailAbout("pair:" + after.id(), "mentor-replaced:" + order.id()), "Новый наставник: " + after.mentor().fullName(),
                 "Здравствуйте!\n\n"
                         + "По " + orderName + " наставником (" + programmeName + ") для: " + mentees
                         + " назначен(а) " + after.mentor().fullName() + " вместо " + before.mentor().fullName()

@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import ru.nastavnik.notification.MailAbout;
 import ru.nastavnik.notification.MailNotifier;
 import ru.nastavnik.notification.TaskPeople;
 import ru.nastavnik.participant.ParticipantWithdrawn;
@@ -105,7 +106,8 @@ public class PairEnding {
 
     private void tellCurator(Pair pair, String what, boolean ended) {
         Programme programme = programmes.get(pair.programmeId());
-        mail.send(system.call(() -> people.emails(List.of(programme.curatorId()))), List.of(),
+        mail.send(MailAbout.each("pair:" + pair.id(), ended ? "consent-withdrawn-ended" : "consent-withdrawn-left"),
+                system.call(() -> people.emails(List.of(programme.curatorId()))), List.of(),
                 ended ? "Пара завершена досрочно: отзыв согласия" : "Наставляемый выбыл из группы: отзыв согласия",
                 "Здравствуйте!\n\n" + what + "\n\n"
                         + "Программа наставничества «" + programme.schoolName() + "», " + programme.schoolYear()

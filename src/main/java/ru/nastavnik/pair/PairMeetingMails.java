@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.stereotype.Component;
+import ru.nastavnik.notification.MailAbout;
 import ru.nastavnik.notification.MailNotifier;
 import ru.nastavnik.programme.Programme;
 import ru.nastavnik.shared.PublicUrl;
@@ -31,27 +32,30 @@ class PairMeetingMails {
         String day = meeting.plannedOn().format(SchoolClock.RUSSIAN_DATE);
         String subject = "Напоминание: " + meeting.title() + " " + day;
         String people = people(pair);
-        mail.send(pair.mentor().mailTo(), List.of(), subject, "Здравствуйте!\n\n"
+        // A moved meeting's new day is a new reminder; the old one was cancelled with the move.
+        MailAbout about = MailAbout.meeting(meeting.id(), "reminder:" + meeting.plannedOn());
+        mail.send(about, pair.mentor().mailTo(), List.of(), subject, "Здравствуйте!\n\n"
                 + "Напоминаем: " + day + " запланирована встреча по программе наставничества — «"
                 + meeting.title() + "».\n\n" + people + "\n\n"
                 + "После встречи отметьте её в списке задач: " + publicUrl.task(taskId) + "\n"
                 + "Если встреча переносится, выберите в этой задаче «Встреча не состоялась — перенести».");
-        toMentees(pair, subject, "Здравствуйте!\n\n"
+        toMentees(pair, about, subject, "Здравствуйте!\n\n"
                 + "Напоминаем: " + day + " запланирована встреча по программе наставничества — «"
                 + meeting.title() + "».\n\n" + people + "\n\n"
                 + "Если прийти не получается, сообщите наставнику заранее.");
     }
 
     /** The same text to each mentee of the pair: own address (representative in copy), else the representative. */
-    void toMentees(Pair pair, String subject, String body) {
+    void toMentees(Pair pair, MailAbout about, String subject, String body) {
         for (Pair.Person mentee : pair.mentees()) {
-            mail.send(mentee.mailTo(), mentee.mailCopy(), subject, body);
+            mail.send(about, mentee.mailTo(), mentee.mailCopy(), subject, body);
         }
     }
 
     void unreported(Pair pair, PairMeetings.Meeting meeting, String taskId) {
         String day = meeting.plannedOn().format(SchoolClock.RUSSIAN_DATE);
-        mail.send(pair.mentor().mailTo(), List.of(), "Встреча не отмечена: " + meeting.title(),
+        mail.send(MailAbout.meeting(meeting.id(), "unreported:" + meeting.plannedOn()), pair.mentor().mailTo(),
+                List.of(), "Встреча не отмечена: " + meeting.title(),
                 "Здравствуйте!\n\n"
                         + "Встреча «" + meeting.title() + "» с " + PairMeetings.names(pair.mentees())
                         + " была запланирована на " + day + ", но отчёт о ней не заполнен.\n\n"
@@ -63,7 +67,8 @@ class PairMeetingMails {
 
     /** The curator learns that the mentor moved a meeting, from which day to which and why. */
     void moved(Pair pair, PairMeetings.Meeting meeting, LocalDate from, String reason, Collection<String> curator) {
-        mail.send(curator, List.of(), "Встреча перенесена: " + meeting.title(), "Здравствуйте!\n\n"
+        mail.send(MailAbout.meeting(meeting.id(), "moved:" + meeting.plannedOn()), curator, List.of(),
+                "Встреча перенесена: " + meeting.title(), "Здравствуйте!\n\n"
                 + "Встреча «" + meeting.title() + "» перенесена наставником с " + from.format(SchoolClock.RUSSIAN_DATE)
                 + " на " + meeting.plannedOn().format(SchoolClock.RUSSIAN_DATE) + ".\n\n" + people(pair) + "\n\n"
                 + "Причина: " + reason + "\n\n"
@@ -76,10 +81,11 @@ class PairMeetingMails {
         String what = "Наставничество по программе «" + programme.schoolName() + "», " + programme.schoolYear()
                 + ", завершено досрочно.\n\n" + people(pair)
                 + "\n\nПричина: " + reason + "\n\n";
-        mail.send(pair.mentor().mailTo(), List.of(), subject, "Здравствуйте, " + pair.mentor().fullName()
+        MailAbout about = new MailAbout("pair:" + pair.id(), "ended-early");
+        mail.send(about, pair.mentor().mailTo(), List.of(), subject, "Здравствуйте, " + pair.mentor().fullName()
                 + "!\n\n" + what + "Задачи по встречам сняты. Спасибо за вашу работу! Вопросы можно задать "
                 + "куратору программы.");
-        toMentees(pair, subject, "Здравствуйте!\n\n" + what + "Встреч больше не будет. Вопросы можно задать куратору "
+        toMentees(pair, about, subject, "Здравствуйте!\n\n" + what + "Встреч больше не будет. Вопросы можно задать куратору "
                 + "программы.");
     }
 

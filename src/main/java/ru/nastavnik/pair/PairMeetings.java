@@ -31,6 +31,8 @@ import ru.nastavnik.pair.MeetingSchedule.Period;
 import ru.nastavnik.participant.ParticipantDirectory;
 import ru.nastavnik.programme.RoadmapItem;
 import ru.nastavnik.programme.RoadmapService;
+import ru.nastavnik.notification.MailAbout;
+import ru.nastavnik.notification.MailNotifier;
 import ru.nastavnik.security.SystemAuthentication;
 import ru.nastavnik.shared.ApiException;
 import ru.nastavnik.shared.AuditLog;
@@ -113,12 +115,13 @@ public class PairMeetings {
     private final ManagementService management;
     private final SystemAuthentication system;
     private final AuditLog audit;
+    private final MailNotifier mail;
     private final int escalationDays;
     private final LocalTime notifyTime;
 
     PairMeetings(JdbcClient jdbc, Pairs pairs, RoadmapService roadmap, Deadlines deadlines, SchoolClock clock,
                  RuntimeService runtime, ManagementService management, SystemAuthentication system, AuditLog audit,
-                 @Value("${nastavnik.schedule.meeting-escalation-days}") int escalationDays,
+                 MailNotifier mail, @Value("${nastavnik.schedule.meeting-escalation-days}") int escalationDays,
                  @Value("${nastavnik.schedule.notify-time:09:00}") LocalTime notifyTime) {
         this.jdbc = jdbc;
         this.pairs = pairs;
@@ -129,6 +132,7 @@ public class PairMeetings {
         this.management = management;
         this.system = system;
         this.audit = audit;
+        this.mail = mail;
         this.escalationDays = escalationDays;
         this.notifyTime = notifyTime;
     }
@@ -312,6 +316,8 @@ public class PairMeetings {
         }
         jdbc.sql("update pair_meeting set planned_on = :on where id = :id")
                 .param("on", plannedOn).param("id", meetingId).update();
+        // A reminder still waiting names the old day.
+        mail.cancel(MailAbout.meetingRef(meetingId));
         audit.record(actor, "pair.meeting.moved", pair.programmeId(), pair.id(), "meeting=" + meetingId
                 + " to=" + plannedOn);
         return get(meetingId);

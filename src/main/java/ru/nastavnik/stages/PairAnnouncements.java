@@ -3,6 +3,7 @@ package ru.nastavnik.stages;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
+import ru.nastavnik.notification.MailAbout;
 import ru.nastavnik.notification.MailNotifier;
 import ru.nastavnik.pair.Pair;
 import ru.nastavnik.pairorder.PairOrder;
@@ -29,12 +30,13 @@ class PairAnnouncements {
             String unit = pair.group() ? "группа" : "пара";
             String subject = "Наставническая " + unit + " закреплена: распоряжение № " + order.number() + " от "
                     + SchoolClock.RUSSIAN_DATE.format(order.date());
+            MailAbout about = new MailAbout("pair:" + pair.id(), "fixed-by-order:" + order.id());
             String form = PairsStage.formTitle(pair.form());
             String mentees = pair.mentees().stream().map(Pair.Person::fullName).collect(Collectors.joining(", "));
             String common = "Программа наставничества: " + school + ".\nФорма наставничества: " + form + ".\n"
                     + "Куратор программы: " + curator + ".";
             if (pair.mentor().email() != null) {
-                sent += send(pair.mentor().email(), subject, "Здравствуйте, " + pair.mentor().fullName() + "!\n\n"
+                sent += send(about, pair.mentor().email(), subject, "Здравствуйте, " + pair.mentor().fullName() + "!\n\n"
                         + "Вы назначены наставником (" + (pair.group() ? "группа" : "пара") + ") " + orderText + ".\n"
                         + (pair.group() ? "Наставляемые: " : "Наставляемый: ") + mentees + ".\n" + common + "\n\n"
                         + "Первая задача — встреча-знакомство — появится в вашем списке задач.");
@@ -45,12 +47,12 @@ class PairAnnouncements {
                 String whose = "наставник — " + pair.mentor().fullName()
                         + (others.isEmpty() ? "" : "; в группе также: " + others) + ".\n";
                 if (mentee.email() != null) {
-                    sent += send(mentee.email(), subject, "Здравствуйте, " + mentee.fullName() + "!\n\n"
+                    sent += send(about, mentee.email(), subject, "Здравствуйте, " + mentee.fullName() + "!\n\n"
                             + "Ваша наставническая " + unit + " закреплена " + orderText + ": " + whose + common
                             + "\n\nНаставник свяжется с вами, чтобы назначить встречу-знакомство.");
                 }
                 if (mentee.representativeEmail() != null) {
-                    sent += send(mentee.representativeEmail(), subject, "Здравствуйте"
+                    sent += send(about, mentee.representativeEmail(), subject, "Здравствуйте"
                             + (mentee.representativeName() == null ? "" : ", " + mentee.representativeName()) + "!\n\n"
                             + "Сообщаем, что " + orderText + " закреплена наставническая " + unit + ", в которую входит "
                             + mentee.fullName() + ": " + whose + common
@@ -61,8 +63,8 @@ class PairAnnouncements {
         return sent;
     }
 
-    private int send(String to, String subject, String body) {
-        mail.send(List.of(to), List.of(), subject, body);
+    private int send(MailAbout about, String to, String subject, String body) {
+        mail.send(about, List.of(to), List.of(), subject, body);
         return 1;
     }
 }

@@ -20,6 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import ru.nastavnik.feedback.FeedbackKind;
 import ru.nastavnik.feedback.FeedbackService;
 import ru.nastavnik.notification.Deadlines;
+import ru.nastavnik.notification.MailAbout;
 import ru.nastavnik.notification.MailNotifier;
 import ru.nastavnik.notification.TaskPeople;
 import ru.nastavnik.pair.Pair;
@@ -119,7 +120,7 @@ final class PairWorkStage {
                             + p.mentees().stream().map(Pair.Person::fullName).collect(Collectors.joining(", "))
                             + "; работает с " + LocalDate.ofInstant(p.startedAt(), zone).format(SchoolClock.RUSSIAN_DATE))
                     .collect(Collectors.joining("\n"));
-            mail.send(to, copy, "Пары не завершили работу к сроку — " + school,
+            mail.send(new MailAbout("programme:" + programmeId, "pairs-open-at-end"), to, copy, "Пары не завершили работу к сроку — " + school,
                     "Здравствуйте!\n\n"
                             + "Срок заключительных встреч пар (пункт 6.6 дорожной карты) — "
                             + due.format(SchoolClock.RUSSIAN_DATE) + " — прошёл, а эти пары и группы программы «"

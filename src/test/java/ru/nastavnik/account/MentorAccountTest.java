@@ -119,6 +119,20 @@ class MentorAccountTest extends IntegrationTest {
         assertThat(RestClient.as(port, login, password).get("/api/programmes").statusCode()).isEqualTo(401);
     }
 
+    /** Stage 4's step used to fail in sendLink with SMTP away: now it succeeds and the link goes out later. */
+    @Test
+    void aMentorIsAppointedWhileTheMailServerIsDownAndTheLinkArrivesWhenItIsBack() throws Exception {
+        mail.stop();
+        HttpResponse<String> granted = curator.post("/api/programmes/" + programme + "/participants/"
+                + ids.get(mentorName) + "/account-link", "");
+        assertThat(granted.statusCode()).as(granted.body()).isEqualTo(200);
+        assertThat(deliverMail()).isZero();
+
+        mail.start();
+        clockAt(LocalDateTime.of(2026, 9, 15, 10, 5));
+        assertThat(lastMailTo(mentorEmail)).contains("Логин: " + JSON.readTree(granted.body()).get("userId").asText());
+    }
+
     @Test
     void loginsAreTransliteratedWhitelistedAndUnique() {
         assertThat(AccountIds.derive("Щукина Ёлка Юрьевна", null, id -> false)).isEqualTo("shchukina.elka");
@@ -130,7 +144,7 @@ class MentorAccountTest extends IntegrationTest {
     }
 
     private String lastMailTo(String address) throws Exception {
-        MimeMessage[] messages = mail.getReceivedMessages();
+        MimeMessage[] messages = receivedMail();
         List<MimeMessage> mine = Arrays.stream(messages).filter(m -> {
             try {
                 return Arrays.stream(m.getRecipients(Message.RecipientType.TO))

@@ -65,15 +65,15 @@ class FeedbackLinkTest extends IntegrationTest {
                 TestPairs.pupil(menteeName, false, "anna@pupil.test", "anna-parent@mail.test")));
         pair = TestPairs.fix(orders, pairs, programme, Map.of(ids.get(mentorName), List.of(ids.get(menteeName))))
                 .get(0);
-        mail.reset();
+        forgetMail();
     }
 
     @Test
     void theMenteeAnswersOnceThroughTheLinkFromTheEmail() throws Exception {
         assertThat(feedback.sendMenteeLinks(programme, pair.id())).isEqualTo(new FeedbackService.Sent(1, 0));
 
-        MimeMessage sent = mail.getReceivedMessages()[0];
-        assertThat(mail.getReceivedMessages()).hasSize(2);
+        MimeMessage sent = receivedMail()[0];
+        assertThat(receivedMail()).hasSize(2);
         assertThat(Arrays.stream(sent.getRecipients(Message.RecipientType.TO)).map(Object::toString))
                 .containsExactlyInAnyOrder("anna@pupil.test", "anna-parent@mail.test");
         assertThat(sent.getSubject()).startsWith("Обратная связь о работе с наставником");
@@ -133,7 +133,7 @@ class FeedbackLinkTest extends IntegrationTest {
     @Test
     void aTamperedLinkIsUnknown() throws Exception {
         feedback.sendMenteeLinks(programme, pair.id());
-        String path = link((String) mail.getReceivedMessages()[0].getContent());
+        String path = link((String) receivedMail()[0].getContent());
         String tampered = path.substring(0, path.length() - 1) + (path.endsWith("A") ? "B" : "A");
 
         HttpResponse<String> page = get(tampered);
@@ -149,7 +149,7 @@ class FeedbackLinkTest extends IntegrationTest {
     @Test
     void anExpiredLinkIsRefused() throws Exception {
         feedback.sendMenteeLinks(programme, pair.id());
-        String path = link((String) mail.getReceivedMessages()[0].getContent());
+        String path = link((String) receivedMail()[0].getContent());
 
         clockAt(LocalDateTime.of(2027, 4, 30, 23, 59));
         assertThat(get(path).statusCode()).isEqualTo(200);

@@ -58,7 +58,7 @@ class MentorReplacementTest extends IntegrationTest {
         annaWithPetr = school.fix(orders, pairs, groups).get(0);
         assertThat(annaWithPetr.mentees()).extracting(Pair.Person::fullName).containsExactly(school.anna);
         clockAt(LocalDateTime.of(2027, 2, 10, 10, 0));
-        mail.reset();
+        forgetMail();
     }
 
     @Test
@@ -187,7 +187,7 @@ class MentorReplacementTest extends IntegrationTest {
         // The curator's pick, late as well: as the curator's own task it goes to the director.
         complete(task(request), "director", Map.of("replacementDecision", "approve"));
         assertThat(task(request).getDueDate()).isEqualTo(at(LocalDateTime.of(2027, 2, 23, 18, 0)));
-        mail.reset();
+        forgetMail();
         clockAt(LocalDateTime.of(2027, 2, 20, 9, 1));
         runDueJobs(request);
         assertThat(subjectsTo("curator@school.test"))
@@ -299,7 +299,7 @@ class MentorReplacementTest extends IntegrationTest {
 
     private List<String> subjectsTo(String address) throws Exception {
         List<String> subjects = new java.util.ArrayList<>();
-        for (MimeMessage message : mail.getReceivedMessages()) {
+        for (MimeMessage message : receivedMail()) {
             if (Arrays.stream(message.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString()
                     .equals(address))) {
                 subjects.add(message.getSubject());
@@ -313,7 +313,7 @@ class MentorReplacementTest extends IntegrationTest {
     }
 
     private String mailTo(String address, String subjectPart) throws Exception {
-        for (MimeMessage message : mail.getReceivedMessages()) {
+        for (MimeMessage message : receivedMail()) {
             boolean to = Arrays.stream(message.getRecipients(Message.RecipientType.TO))
                     .anyMatch(a -> a.toString().equals(address));
             if (to && message.getSubject().contains(subjectPart)) {

@@ -218,7 +218,7 @@ class MentorshipPairProcessTest extends IntegrationTest {
             assertThat(subjects(to)).contains("Напоминание: Встреча-знакомство 08.12.2026");
         }
         Pair.Person withOwnAddress = group.mentees().stream().filter(m -> m.email() != null).findFirst().orElseThrow();
-        MimeMessage copy = Arrays.stream(mail.getReceivedMessages())
+        MimeMessage copy = Arrays.stream(receivedMail())
                 .filter(m -> recipients(m, Message.RecipientType.TO).contains(withOwnAddress.email())).findFirst()
                 .orElseThrow();
         assertThat(recipients(copy, Message.RecipientType.CC)).containsExactly(withOwnAddress.representativeEmail());
@@ -306,7 +306,7 @@ class MentorshipPairProcessTest extends IntegrationTest {
         String meetingProcess = meetings.get(meetingId).processInstanceId();
         Task task = meetingTask(pair);
         clockAt(LocalDateTime.of(2026, 12, 7, 10, 0));
-        mail.reset();
+        forgetMail();
 
         // A bad new day or no reason is refused before anything moves; the report fields are not asked for.
         assertThatThrownBy(() -> complete(task, pair.mentorUserId(), moveVariables("2026-12-07", "Болезнь")))
@@ -464,9 +464,9 @@ class MentorshipPairProcessTest extends IntegrationTest {
         return JSON.readTree(list.body());
     }
 
-    private static List<String> subjects(String address) {
+    private List<String> subjects(String address) {
         List<String> subjects = new ArrayList<>();
-        for (MimeMessage message : mail.getReceivedMessages()) {
+        for (MimeMessage message : receivedMail()) {
             if (recipients(message, Message.RecipientType.TO).contains(address)
                     || recipients(message, Message.RecipientType.CC).contains(address)) {
                 try {
@@ -479,8 +479,8 @@ class MentorshipPairProcessTest extends IntegrationTest {
         return subjects;
     }
 
-    private static String mailText(String address, String subjectPart) throws Exception {
-        for (MimeMessage message : mail.getReceivedMessages()) {
+    private String mailText(String address, String subjectPart) throws Exception {
+        for (MimeMessage message : receivedMail()) {
             if (recipients(message, Message.RecipientType.TO).contains(address)
                     && message.getSubject().contains(subjectPart)) {
                 return message.getContent().toString();

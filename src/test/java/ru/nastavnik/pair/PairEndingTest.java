@@ -87,7 +87,7 @@ class PairEndingTest extends IntegrationTest {
         assertThat(RestClient.as(port, "mentor1", PASSWORD).post(path, "{\"reason\": \"x\"}").statusCode())
                 .isEqualTo(403);
 
-        mail.reset();
+        forgetMail();
         HttpResponse<String> ended = curator.post(path, "{\"reason\": \"Переезд в другую школу\"}");
         assertThat(ended.statusCode()).as(ended.body()).isEqualTo(200);
         assertThat(JSON.readTree(ended.body()).get("status").asText()).isEqualTo("ended");
@@ -109,7 +109,7 @@ class PairEndingTest extends IntegrationTest {
                 .contains("Причина: Переезд в другую школу", school.anna, "Задачи по встречам сняты");
         assertThat(mailTo(school.parentEmail, "Наставничество завершено досрочно"))
                 .contains("Причина: Переезд в другую школу", school.petr, "Встреч больше не будет");
-        assertThat(mail.getReceivedMessages()).hasSize(2);
+        assertThat(receivedMail()).hasSize(2);
 
         HttpResponse<String> again = curator.post(path, "{\"reason\": \"Ещё раз\"}");
         assertThat(again.statusCode()).isEqualTo(409);
@@ -142,7 +142,7 @@ class PairEndingTest extends IntegrationTest {
     @Test
     void aWithdrawnMentorEndsThePairAndTheCuratorIsTold() throws Exception {
         Pair pair = school.fix(orders, pairs, Map.of(school.petr, List.of(school.anna))).get(0);
-        mail.reset();
+        forgetMail();
         withdraw(school.petr);
 
         Pair ended = pairs.get(pair.id());
@@ -154,7 +154,7 @@ class PairEndingTest extends IntegrationTest {
                 .processInstanceId(pair.processInstanceId()).singleResult().getDeleteReason())
                 .isEqualTo("Согласие отозвано: заявление от 01.10.2026");
         assertThat(curatorMail("Пара завершена досрочно")).contains(school.petr, "отозвал(а) согласие");
-        assertThat(mail.getReceivedMessages()).hasSize(1);
+        assertThat(receivedMail()).hasSize(1);
     }
 
     @Test
@@ -163,7 +163,7 @@ class PairEndingTest extends IntegrationTest {
         groups.put(school.petr, List.of(school.anna, school.oleg));
         Pair group = school.fix(orders, pairs, groups).get(0);
         assertThat(group.group()).isTrue();
-        mail.reset();
+        forgetMail();
         withdraw(school.oleg);
 
         Pair after = pairs.get(group.id());
@@ -189,7 +189,7 @@ class PairEndingTest extends IntegrationTest {
     }
 
     private String mailTo(String address, String subjectPart) throws Exception {
-        for (MimeMessage message : mail.getReceivedMessages()) {
+        for (MimeMessage message : receivedMail()) {
             if (message.getSubject().contains(subjectPart)
                     && message.getAllRecipients()[0].toString().equals(address)) {
                 return message.getContent().toString();
@@ -199,7 +199,7 @@ class PairEndingTest extends IntegrationTest {
     }
 
     private String curatorMail(String subjectPart) throws Exception {
-        for (MimeMessage message : mail.getReceivedMessages()) {
+        for (MimeMessage message : receivedMail()) {
             if (message.getSubject().contains(subjectPart)
                     && message.getAllRecipients()[0].toString().equals("curator@school.test")) {
                 return message.getContent().toString();

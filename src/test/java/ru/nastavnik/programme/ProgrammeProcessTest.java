@@ -355,8 +355,8 @@ class ProgrammeProcessTest extends IntegrationTest {
     }
 
     /** GreenMail delivers one copy per recipient; all copies are the same message. */
-    private static MimeMessage singleMail() {
-        MimeMessage[] received = mail.getReceivedMessages();
+    private MimeMessage singleMail() {
+        MimeMessage[] received = receivedMail();
         assertThat(received).isNotEmpty();
         assertThat(Arrays.stream(received).map(m -> {
             try {

@@ -35,7 +35,7 @@ class ProgrammeStartMidYearTest extends IntegrationTest {
         clockAt(LocalDateTime.of(2026, 12, 4, 23, 59));
         runEveryDueJob();
         // Every subject names its school: other tests' programmes, started in September, may well be overdue now.
-        assertThat(Arrays.stream(mail.getReceivedMessages()).map(ProgrammeStartMidYearTest::subject)
+        assertThat(Arrays.stream(receivedMail()).map(ProgrammeStartMidYearTest::subject)
                 .filter(s -> s.endsWith(school)))
                 .noneMatch(s -> s.startsWith("Просрочено") || s.startsWith("Напоминание"));
     }

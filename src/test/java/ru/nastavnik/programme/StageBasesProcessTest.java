@@ -165,9 +165,9 @@ class StageBasesProcessTest extends IntegrationTest {
                 .activityId("Timer_RemindBeforeInterviewDue").list();
         assertThat(reminders).hasSize(3);
         Job reminder = reminders.get(0);
-        int before = mail.getReceivedMessages().length;
+        int before = receivedMail().length;
         managementService.executeJob(reminder.getId());
-        List<String> subjects = Arrays.stream(mail.getReceivedMessages()).skip(before).map(m -> {
+        List<String> subjects = Arrays.stream(receivedMail()).skip(before).map(m -> {
             try {
                 return m.getSubject();
             } catch (Exception e) {
@@ -202,9 +202,9 @@ class StageBasesProcessTest extends IntegrationTest {
         assertThat(JSON.readTree(curator.get(base + ids.get(passedName)).body()).get("role").asText()).isEqualTo("mentor");
         assertThat(JSON.readTree(curator.get(base + ids.get(failedName)).body()).get("role").asText())
                 .isEqualTo("mentor_candidate");
-        assertThat(Arrays.stream(mail.getReceivedMessages()).filter(m -> recipients(m).contains(passedEmail))
+        assertThat(Arrays.stream(receivedMail()).filter(m -> recipients(m).contains(passedEmail))
                 .count()).isOne();
-        assertThat(Arrays.stream(mail.getReceivedMessages()).filter(m -> recipients(m).contains(failedEmail))
+        assertThat(Arrays.stream(receivedMail()).filter(m -> recipients(m).contains(failedEmail))
                 .count()).isZero();
 
         completeRoadmapItems();

@@ -94,7 +94,7 @@ class PairWorkStageTest extends IntegrationTest {
         assertThat(meeting.getDueDate()).isEqualTo(schoolTime(LocalDateTime.of(2027, 4, 30, 18, 0)));
         assertThat((String) taskService.getVariable(meeting.getId(), "pairsSummary"))
                 .contains("завершила работу", "закрыта досрочно: Переезд в другой город");
-        assertThat(mail.getReceivedMessages()).isEmpty();
+        assertThat(receivedMail()).isEmpty();
 
         assertThatThrownBy(() -> complete(meeting, "curator", Map.of("finalMeetingDate", "2027-03-01",
                 "finalMeetingAttendance", 12))).isInstanceOf(ValidationException.class)
@@ -104,13 +104,13 @@ class PairWorkStageTest extends IntegrationTest {
 
         // The survey goes to the participants of the finished pair only (the other ended early).
         Task survey = single("Task_SatisfactionSurvey");
-        assertThat(mail.getReceivedMessages()).hasSize(4);
+        assertThat(receivedMail()).hasSize(4);
         assertThat(recipients()).containsExactlyInAnyOrder("m1@pupil.test", "m1-parent@mail.test", "p1@pupil.test",
                 "p1-parent@mail.test");
         assertThat((String) taskService.getVariable(survey.getId(), "surveySummary")).contains("| 2 | 0 |");
 
         // An answer through the link updates the counts the curator sees.
-        String path = link((String) mail.getReceivedMessages()[0].getContent());
+        String path = link((String) receivedMail()[0].getContent());
         HttpResponse<String> answered = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create("http://localhost:" + port + path))
                         .header("Content-Type", "application/x-www-form-urlencoded")
@@ -136,7 +136,7 @@ class PairWorkStageTest extends IntegrationTest {
 
         assertThat(stage).hasPassed("Task_EscalateOpenPairs").isWaitingAt("CallActivity_RoadmapItems",
                 "Task_GroupFinalMeeting");
-        MimeMessage escalation = mail.getReceivedMessages()[0];
+        MimeMessage escalation = receivedMail()[0];
         assertThat(escalation.getSubject()).startsWith("Пары не завершили работу к сроку");
         assertThat(Arrays.stream(escalation.getRecipients(Message.RecipientType.TO)).map(Object::toString))
                 .containsExactly("curator@school.test");
@@ -157,7 +157,7 @@ class PairWorkStageTest extends IntegrationTest {
                 "finalMeetingAttendance", 0, "finalMeetingSummary", "Пар не было"));
         Task survey = single("Task_SatisfactionSurvey");
         assertThat((String) taskService.getVariable(survey.getId(), "surveySummary")).contains("не рассылались");
-        assertThat(mail.getReceivedMessages()).isEmpty();
+        assertThat(receivedMail()).isEmpty();
     }
 
     /** Two pairs of minor pupils: mentor m1 with p1, mentor m2 with p2; the mentors' account emails dropped. */
@@ -175,7 +175,7 @@ class PairWorkStageTest extends IntegrationTest {
         groups.put(ids.get(names.get(0)), List.of(ids.get(names.get(1))));
         groups.put(ids.get(names.get(2)), List.of(ids.get(names.get(3))));
         List<Pair> fixed = TestPairs.fix(orders, pairs, programme, groups);
-        mail.reset();
+        forgetMail();
         return fixed;
     }
 
@@ -188,9 +188,9 @@ class PairWorkStageTest extends IntegrationTest {
         return taskService.createTaskQuery().processInstanceId(stage.getId()).taskDefinitionKey(key).singleResult();
     }
 
-    private static List<String> recipients() throws Exception {
+    private List<String> recipients() throws Exception {
         List<String> all = new java.util.ArrayList<>();
-        for (MimeMessage m : mail.getReceivedMessages()) {
+        for (MimeMessage m : receivedMail()) {
             Arrays.stream(m.getRecipients(Message.RecipientType.TO)).map(Object::toString).forEach(all::add);
         }
         return all.stream().distinct().toList();

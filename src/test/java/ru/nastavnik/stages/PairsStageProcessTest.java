@@ -274,9 +274,9 @@ class PairsStageProcessTest extends IntegrationTest {
         Job reminder = timer("Timer_RemindBeforeGroupMeetingDue");
         assertThat(reminder.getDuedate()).isEqualTo(schoolTime(due.minusDays(3).atTime(9, 0)));
         clockAt(due.minusDays(3).atTime(9, 1));
-        int before = mail.getReceivedMessages().length;
+        int before = receivedMail().length;
         managementService.executeJob(reminder.getId());
-        List<MimeMessage> reminders = Arrays.stream(mail.getReceivedMessages()).skip(before).toList();
+        List<MimeMessage> reminders = Arrays.stream(receivedMail()).skip(before).toList();
         assertThat(reminders).isNotEmpty().allSatisfy(m -> assertThat(m.getSubject())
                 .startsWith("Напоминание").contains("Групповая встреча наставников и наставляемых"));
         assertThat(reminders.stream().flatMap(m -> recipients(m).stream()))
@@ -285,9 +285,9 @@ class PairsStageProcessTest extends IntegrationTest {
         Job escalation = timer("Timer_EscalateAfterGroupMeetingDue");
         assertThat(escalation.getDuedate()).isEqualTo(schoolTime(due.plusDays(1).atTime(9, 0)));
         clockAt(due.plusDays(1).atTime(9, 1));
-        int beforeEscalation = mail.getReceivedMessages().length;
+        int beforeEscalation = receivedMail().length;
         managementService.executeJob(escalation.getId());
-        assertThat(Arrays.stream(mail.getReceivedMessages()).skip(beforeEscalation))
+        assertThat(Arrays.stream(receivedMail()).skip(beforeEscalation))
                 .anySatisfy(m -> assertThat(m.getSubject()).startsWith("Просрочено: Групповая встреча"));
         assertThat(single("Task_RecordGroupMeeting").getPriority()).isEqualTo(100);
         assertThat(stage).isWaitingAt("Task_RecordGroupMeeting", "CallActivity_RoadmapItems");
@@ -326,8 +326,8 @@ class PairsStageProcessTest extends IntegrationTest {
                 .map(l -> l.getGroupId() != null ? "group:" + l.getGroupId() : "user:" + l.getUserId()).toList();
     }
 
-    private static MimeMessage mailTo(String to, String subject) {
-        List<MimeMessage> found = Arrays.stream(mail.getReceivedMessages()).filter(m -> recipients(m).contains(to))
+    private MimeMessage mailTo(String to, String subject) {
+        List<MimeMessage> found = Arrays.stream(receivedMail()).filter(m -> recipients(m).contains(to))
                 .filter(m -> {
                     try {
                         return subject.equals(m.getSubject());
