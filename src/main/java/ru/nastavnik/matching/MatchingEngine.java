@@ -6,10 +6,12 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -536,12 +538,12 @@ public class MatchingEngine {
             }
         }
         List<MatchingInstance.Pair> forbidden = orEmpty(instance.forbidden());
-        Map<Long, Integer> forbiddenPairs = new HashMap<>();
+        Set<Long> forbiddenPairs = new HashSet<>();
         for (int k = 0; k < forbidden.size(); k++) {
             int[] pair = pair(errors, "forbidden[" + k + "]", forbidden.get(k), menteeIds, mentorIds);
             if (pair != null) {
                 excluded.get(pair[0]).add(pair[1]);
-                forbiddenPairs.put((long) pair[0] << 32 | pair[1], k);
+                forbiddenPairs.add((long) pair[0] << 32 | pair[1]);
             }
         }
         int[] pinnedTo = new int[mentees.length];
@@ -568,9 +570,8 @@ public class MatchingEngine {
             pinnedLoad[mo.index]++;
             pinnedNames.computeIfAbsent(mo.index, x -> new ArrayList<>()).add(me.name);
             List<String> problems = violations(me, mo);
-            if (forbiddenPairs.containsKey((long) me.index << 32 | mo.index)) {
-                problems.add("эта же пара запрещена куратором (forbidden[" + forbiddenPairs.get(
-                        (long) me.index << 32 | mo.index) + "])");
+            if (forbiddenPairs.contains((long) me.index << 32 | mo.index)) {
+                problems.add("эта же пара запрещена куратором");
             }
             if (rank(me.avoid, mo.index) > 0) {
                 problems.add("наставляемый просил не ставить его в пару с этим наставником");

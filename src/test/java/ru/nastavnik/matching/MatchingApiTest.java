@@ -94,8 +94,7 @@ class MatchingApiTest extends IntegrationTest {
         JsonNode errors = JSON.readTree(response.body()).get("errors");
         assertThat(errors.findValuesAsText("field")).containsExactly("pinned[0]", "pinned[1]");
         assertThat(errors.findValuesAsText("message")).containsExactly(
-                "Закреплённая пара «Петров Пётр – Сидоров Олег» невозможна: эта же пара запрещена куратором "
-                        + "(forbidden[0])",
+                "Закреплённая пара «Петров Пётр – Сидоров Олег» невозможна: эта же пара запрещена куратором",
                 "Закреплённая пара «Смирнова Елена – Орлова Мария» невозможна: наставник не преподаёт предмет "
                         + "наставляемого (физика)");
     }
