@@ -39,12 +39,21 @@ public final class TestParticipants {
     }
 
     public static String candidate(String fullName, String email) {
-        return fullName + ";12.07.1980;Учитель;;25;Русский язык;" + email + ";;Кандидат в наставники;Учитель-учитель;;"
-                + "Методика преподавания, классное руководство;;;2;;;;;;Да;;;";
+        return teacher(fullName, email, "Кандидат в наставники", 2);
     }
 
     public static String mentor(String fullName, String email) {
-        return candidate(fullName, email).replace("Кандидат в наставники", "Наставник");
+        return mentor(fullName, email, 2);
+    }
+
+    /** A mentor who takes at most {@code capacity} mentees («Число наставляемых»). */
+    public static String mentor(String fullName, String email, int capacity) {
+        return teacher(fullName, email, "Наставник", capacity);
+    }
+
+    private static String teacher(String fullName, String email, String role, int capacity) {
+        return fullName + ";12.07.1980;Учитель;;25;Русский язык;" + email + ";;" + role + ";Учитель-учитель;;"
+                + "Методика преподавания, классное руководство;;;" + capacity + ";;;;;;Да;;;";
     }
 
     public static String mentee(String fullName) {
