@@ -112,6 +112,24 @@ public abstract class IntegrationTest {
         return mail.getReceivedMessages();
     }
 
+    /** A received mail's plain text: the text/plain part of the multipart/alternative every mail is. */
+    public static String text(jakarta.mail.Part message) {
+        try {
+            Object content = message.getContent();
+            if (content instanceof jakarta.mail.Multipart parts) {
+                for (int i = 0; i < parts.getCount(); i++) {
+                    if (parts.getBodyPart(i).isMimeType("text/plain")) {
+                        return (String) parts.getBodyPart(i).getContent();
+                    }
+                }
+                throw new AssertionError("No text/plain part");
+            }
+            return (String) content;
+        } catch (jakarta.mail.MessagingException | java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Delivers what the setup queued and forgets it, so that a test reads only the mail of its own steps. */
     protected void forgetMail() {
         deliverMail();

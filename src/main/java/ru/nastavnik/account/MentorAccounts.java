@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import ru.nastavnik.notification.MailAbout;
 import ru.nastavnik.notification.MailNotifier;
+import ru.nastavnik.notification.MailTemplates;
 import ru.nastavnik.participant.ParticipantDirectory;
 import ru.nastavnik.participant.ParticipantRole;
 import ru.nastavnik.participant.ParticipantWithdrawn;
@@ -47,13 +49,14 @@ public class MentorAccounts {
     private final ProgrammeService programmes;
     private final PasswordLinks links;
     private final MailNotifier mail;
+    private final MailTemplates templates;
     private final AuditLog audit;
     private final CurrentUser currentUser;
     private final SchoolClock clock;
     private final PublicUrl publicUrl;
 
     MentorAccounts(JdbcClient jdbc, IdentityService identity, SystemAuthentication system,
-                   ParticipantDirectory directory, ProgrammeService programmes, PasswordLinks links, MailNotifier mail,
+                   ParticipantDirectory directory, ProgrammeService programmes, PasswordLinks links, MailNotifier mail, MailTemplates templates,
                    AuditLog audit, CurrentUser currentUser, SchoolClock clock,
                    PublicUrl publicUrl) {
         this.jdbc = jdbc;
@@ -63,6 +66,7 @@ public class MentorAccounts {
         this.programmes = programmes;
         this.links = links;
         this.mail = mail;
+        this.templates = templates;
         this.audit = audit;
         this.currentUser = currentUser;
         this.clock = clock;
@@ -192,31 +196,10 @@ public class MentorAccounts {
         String[] parts = contact.fullName().trim().split("\\s+", 2);
         String name = parts.length > 1 ? parts[1] : parts[0];
         long hours = links.lifetime().toHours();
-        String body = """
-                Здравствуйте, %s!
-
-                %s
-
-                Логин: %s
-
-                Чтобы задать пароль, откройте ссылку. Она действует %d ч и только один раз:
-                %s
-
-                После этого входите в Tasklist с этим логином и своим паролем:
-                %s
-
-                Если срок ссылки истёк, попросите куратора программы выслать новую.
-                Пароль никогда не присылается по почте. Если вы не ждали этого письма, просто удалите его.
-                """.formatted(name, first
-                        ? "Вы стали наставником в программе наставничества «" + programme.schoolName() + "», "
-                        + programme.schoolYear() + ". Для вас создана учётная запись: в ней вы будете получать "
-                        + "задачи по встречам с наставляемыми."
-                        : "Высылаем новую ссылку, чтобы задать пароль учётной записи наставника в программе «"
-                        + programme.schoolName() + "», " + programme.schoolYear() + ". Прежние ссылки больше не "
-                        + "действуют.",
-                userId, hours, publicUrl.of("/account/password?token=" + token),
-                publicUrl.of("/camunda/app/tasklist/"));
         mail.sendAtOnce(MailAbout.each("account:" + userId, "password-link"), List.of(contact.email()),
-                "«Наставник»: задайте пароль для входа", body);
+                templates.render("account-link", Map.of("name", name, "first", first, "school", programme.schoolName(),
+                        "year", programme.schoolYear(), "login", userId, "hours", hours,
+                        "link", publicUrl.of("/account/password?token=" + token),
+                        "tasklist", publicUrl.tasklist())));
     }
 }

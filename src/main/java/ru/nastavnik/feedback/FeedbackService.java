@@ -9,6 +9,7 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -21,7 +22,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import ru.nastavnik.notification.MailAbout;
+import ru.nastavnik.notification.MailContent;
 import ru.nastavnik.notification.MailNotifier;
+import ru.nastavnik.notification.MailTemplates;
 import ru.nastavnik.pair.Pair;
 import ru.nastavnik.pair.Pairs;
 import ru.nastavnik.participant.ParticipantDirectory;
@@ -72,6 +75,7 @@ public class FeedbackService {
     private final ProgrammeService programmes;
     private final RoadmapService roadmap;
     private final MailNotifier mail;
+    private final MailTemplates templates;
     private final AuditLog audit;
     private final SchoolClock clock;
     private final ApplicationEventPublisher events;
@@ -79,7 +83,7 @@ public class FeedbackService {
     private final int linkDays;
 
     FeedbackService(JdbcClient jdbc, FeedbackLinks links, Pairs pairs, ParticipantDirectory directory,
-                    ProgrammeService programmes, RoadmapService roadmap, MailNotifier mail, AuditLog audit,
+                    ProgrammeService programmes, RoadmapService roadmap, MailNotifier mail, MailTemplates templates, AuditLog audit,
                     SchoolClock clock, ApplicationEventPublisher events,
                     PublicUrl publicUrl,
                     @Value("${nastavnik.feedback.link-days:14}") int linkDays) {
@@ -90,6 +94,7 @@ public class FeedbackService {
         this.programmes = programmes;
         this.roadmap = roadmap;
         this.mail = mail;
+        this.templates = templates;
         this.audit = audit;
         this.clock = clock;
         this.events = events;
@@ -220,12 +225,16 @@ public class FeedbackService {
                 continue;
             }
             String token = links.issue(programmeId, a.pair().id(), a.person().personId(), kind, expiresAt);
-            FeedbackMails.Mail m = FeedbackMails.invitation(kind, school, a.person(),
-                    publicUrl.of(FeedbackPageController.PATH + token), lastDay);
+            MailContent m = templates.render("feedback-invitation", Map.of("mentee", kind == FeedbackKind.MENTEE,
+                    "school", school, "person", a.person().fullName(),
+                    "representative", a.person().representativeEmail() != null
+                            && !a.person().representativeEmail().isBlank(),
+                    "link", publicUrl.of(FeedbackPageController.PATH + token),
+                    "lastDay", lastDay.format(SchoolClock.RUSSIAN_DATE)));
             // Both in "to": the invitation asks the representative to answer with the child.
             mail.send(MailAbout.each("pair:" + a.pair().id(), "feedback-" + kind.code() + ":" + a.person().personId()),
                     Stream.concat(a.person().mailTo().stream(), a.person().mailCopy().stream()).toList(), List.of(),
-                    m.subject(), m.body());
+                    m);
             mailed++;
         }
         audit.record(ACTOR, "feedback.links-sent", programmeId, null, "kind=" + kind.code() + " mailed=" + mailed

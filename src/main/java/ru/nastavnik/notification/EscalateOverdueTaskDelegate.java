@@ -43,10 +43,10 @@ class EscalateOverdueTaskDelegate implements JavaDelegate {
             Set<String> escalateTo = curatorsOwn || curator == null
                     ? people.membersOf(curatorsOwn ? Groups.DIRECTOR : Groups.CURATOR)
                     : Set.of(curator);
-            TaskMails.Mail m = texts.escalation(task, curatorsOwn);
+            MailContent m = texts.escalation(task, curatorsOwn);
             Set<String> copy = new java.util.LinkedHashSet<>(owners);
             copy.removeAll(escalateTo);
-            mail.send(MailAbout.task(task.getId(), "escalation"), people.emails(escalateTo), people.emails(copy), m.subject(), m.body());
+            mail.send(MailAbout.task(task.getId(), "escalation"), people.emails(escalateTo), people.emails(copy), m);
             taskService.setPriority(task.getId(), ESCALATED_PRIORITY);
         }
     }

@@ -6,8 +6,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The one door for the product's emails (Russian, plain text), each ending with the one signature that says the
- * mail is automatic. A mail is only queued here, in the caller's transaction (the outbox, {@link MailOutbox}): the
+ * The one door for the product's emails (Russian, text and HTML from {@link MailTemplates}, each ending with the
+ * one signature that says the mail is automatic). A mail is only queued here, in the caller's transaction (the outbox, {@link MailOutbox}): the
  * step that causes it neither waits for nor fails with the SMTP server, and a step rolled back queues nothing.
  * {@link OutboxSender} delivers it.
  */
@@ -15,7 +15,6 @@ import org.springframework.stereotype.Component;
 public class MailNotifier {
 
     private static final Logger log = LoggerFactory.getLogger(MailNotifier.class);
-    static final String SIGNATURE = "Это письмо отправлено автоматически системой «Наставник».";
 
     private final MailOutbox outbox;
 
@@ -24,13 +23,13 @@ public class MailNotifier {
     }
 
     /** Queues a mail; during the quiet hours it waits for their end. */
-    public void send(MailAbout about, Collection<String> to, Collection<String> cc, String subject, String text) {
-        queue(about, to, cc, subject, text, false);
+    public void send(MailAbout about, Collection<String> to, Collection<String> cc, MailContent mail) {
+        queue(about, to, cc, mail, false);
     }
 
     /** Queues a mail someone is waiting for right now (a link they asked for): it ignores the quiet hours. */
-    public void sendAtOnce(MailAbout about, Collection<String> to, String subject, String text) {
-        queue(about, to, java.util.List.of(), subject, text, true);
+    public void sendAtOnce(MailAbout about, Collection<String> to, MailContent mail) {
+        queue(about, to, java.util.List.of(), mail, true);
     }
 
     /** Cancels the queued mails about a meeting that moved or was cancelled (a task's end does so by itself). */
@@ -38,12 +37,17 @@ public class MailNotifier {
         return outbox.cancel(about);
     }
 
-    private void queue(MailAbout about, Collection<String> to, Collection<String> cc, String subject, String text,
+    /** Whom the mails about {@code about} of a kind starting with {@code kindPrefix} went (or are going) out to. */
+    public java.util.List<java.util.List<String>> recipientsOfSent(String about, String kindPrefix) {
+        return outbox.recipientsOfSent(about, kindPrefix);
+    }
+
+    private void queue(MailAbout about, Collection<String> to, Collection<String> cc, MailContent mail,
                        boolean atOnce) {
         if (to.isEmpty()) {
             // Kept as "unaddressed", so that the curator sees whom the product could not reach.
-            log.warn("Mail '{}' has no recipient with an email address; not sent", subject);
+            log.warn("Mail '{}' has no recipient with an email address; not sent", mail.subject());
         }
-        outbox.add(about, to, cc, subject, text.stripTrailing() + "\n\n" + SIGNATURE, atOnce);
+        outbox.add(about, to, cc, mail, atOnce);
     }
 }

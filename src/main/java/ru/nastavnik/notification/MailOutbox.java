@@ -43,31 +43,30 @@ class MailOutbox {
         this.clock = clock;
         this.settings = settings;
         this.quietHours = new QuietHours(settings.quietStart(), settings.quietEnd(), clock.zone());
-        String from = settings.from();
-        this.messageIdDomain = from.contains("@") ? from.substring(from.indexOf('@') + 1).replaceAll("[>\\s]", "")
-                : "nastavnik.local";
+        this.messageIdDomain = settings.domain();
     }
 
     /**
      * Adds a mail in the caller's transaction, unless the same mail (same key) is there already. Ordinary mail
      * waits for the end of the quiet hours; {@code atOnce} mail (a link someone is waiting for) does not.
      */
-    void add(MailAbout about, Collection<String> to, Collection<String> cc, String subject, String body,
-             boolean atOnce) {
+    void add(MailAbout about, Collection<String> to, Collection<String> cc, MailContent mail, boolean atOnce) {
         List<String> recipients = to.stream().sorted().toList();
         String key = about.about() + "|" + about.kind() + "|" + String.join(ADDRESS_SEPARATOR, recipients);
         Instant now = clock.now();
         Instant first = atOnce ? now : quietHours.firstAllowed(now);
         jdbc.sql("""
                         insert into mail_outbox (mail_key, about, kind, message_id, mail_to, mail_cc, subject, body_text,
-                                                 status, attempts, created_at, next_attempt_at, expires_at)
-                        select :key, :about, :kind, :messageId, :to, :cc, :subject, :body, :status, 0, :now, :first,
+                                                 body_html, calendar, status, attempts, created_at, next_attempt_at, expires_at)
+                        select :key, :about, :kind, :messageId, :to, :cc, :subject, :body,
+                               cast(:html as varchar(400000)), cast(:calendar as varchar(100000)), :status, 0, :now, :first,
                                :expires
                         where not exists (select 1 from mail_outbox where mail_key = :key)
                         """)
                 .param("key", key).param("about", about.about()).param("kind", about.kind())
                 .param("messageId", messageId(key)).param("to", String.join(ADDRESS_SEPARATOR, to))
-                .param("cc", String.join(ADDRESS_SEPARATOR, cc)).param("subject", subject).param("body", body)
+                .param("cc", String.join(ADDRESS_SEPARATOR, cc)).param("subject", mail.subject()).param("body", mail.text())
+                .param("html", mail.html()).param("calendar", mail.calendar())
                 .param("status", to.isEmpty() ? "unaddressed" : "pending").param("now", Timestamp.from(now))
                 .param("first", Timestamp.from(first))
                 .param("expires", Timestamp.from(first.plus(settings.retryWindow()))).update();
@@ -75,8 +74,19 @@ class MailOutbox {
 
     /** Cancels the mails about a task or meeting that still wait; returns how many. */
     int cancel(String about) {
-        return jdbc.sql("update mail_outbox set status = 'cancelled', body_text = '' where about = :about and status = 'pending'")
+        return jdbc.sql("""
+                        update mail_outbox set status = 'cancelled', body_text = '', body_html = null, calendar = null
+                        where about = :about and status = 'pending'""")
                 .param("about", about).update();
+    }
+
+    /** The recipients of each mail about {@code about} whose kind starts with {@code kindPrefix} that went out. */
+    List<List<String>> recipientsOfSent(String about, String kindPrefix) {
+        return jdbc.sql("""
+                        select mail_to from mail_outbox
+                        where about = :about and kind like :kind and status in ('sending', 'sent') order by id""")
+                .param("about", about).param("kind", kindPrefix.replace("%", "") + "%")
+                .query((rs, row) -> addresses(rs.getString("mail_to"))).list();
     }
 
     /**
@@ -115,7 +125,7 @@ class MailOutbox {
     boolean sent(Claim claim, OutboxMail mail) {
         return ownTransaction.execute(tx -> jdbc.sql("""
                         update mail_outbox set status = 'sent', sent_at = :now, lease_until = null, last_error = null,
-                                               attempts = attempts + 1, body_text = ''
+                                               attempts = attempts + 1, body_text = '', body_html = null, calendar = null
                         where id = :id and claimed_by = :token and status = 'sending'
                         """)
                 .param("now", Timestamp.from(clock.now())).param("id", mail.id()).param("token", claim.token())
@@ -136,7 +146,9 @@ class MailOutbox {
         ownTransaction.executeWithoutResult(tx -> jdbc.sql("""
                         update mail_outbox set status = :status, attempts = attempts + 1, next_attempt_at = :next,
                                                lease_until = null, last_error = :error,
-                                               body_text = case when :status = 'expired' then '' else body_text end
+                                               body_text = case when :status = 'expired' then '' else body_text end,
+                                               body_html = case when :status = 'expired' then null else body_html end,
+                                               calendar = case when :status = 'expired' then null else calendar end
                         where id = :id and claimed_by = :token and status = 'sending'
                         """)
                 .param("status", expired ? "expired" : "pending").param("next", Timestamp.from(retryAt))
@@ -173,7 +185,8 @@ class MailOutbox {
     private static OutboxMail mail(ResultSet rs, int row) throws SQLException {
         return new OutboxMail(rs.getLong("id"), rs.getString("mail_key"), rs.getString("message_id"),
                 addresses(rs.getString("mail_to")), addresses(rs.getString("mail_cc")), rs.getString("subject"),
-                rs.getString("body_text"), rs.getInt("attempts"), rs.getTimestamp("expires_at").toInstant());
+                rs.getString("body_text"), rs.getString("body_html"), rs.getString("calendar"), rs.getInt("attempts"),
+                rs.getTimestamp("expires_at").toInstant());
     }
 
     private static List<String> addresses(String joined) {

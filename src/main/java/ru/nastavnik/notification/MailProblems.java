@@ -5,11 +5,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import ru.nastavnik.security.Groups;
+import ru.nastavnik.shared.PublicUrl;
 import ru.nastavnik.shared.SchoolClock;
 
 /**
@@ -29,7 +31,13 @@ class MailProblems {
     private final TaskPeople people;
     private final MailNotifier mail;
 
-    MailProblems(JdbcClient jdbc, SchoolClock clock, TaskPeople people, MailNotifier mail) {
+    private final MailTemplates templates;
+    private final PublicUrl publicUrl;
+
+    MailProblems(JdbcClient jdbc, SchoolClock clock, TaskPeople people, MailNotifier mail, MailTemplates templates,
+                 PublicUrl publicUrl) {
+        this.templates = templates;
+        this.publicUrl = publicUrl;
         this.jdbc = jdbc;
         this.clock = clock;
         this.people = people;
@@ -61,14 +69,11 @@ class MailProblems {
             return;
         }
         LocalDate today = clock.today();
-        String list = problems.stream().map(p -> "  - " + p.subject() + (p.to().isEmpty() ? "" : " (" + p.to() + ")")
-                + ": " + p.problem()).collect(Collectors.joining("\n"));
         try {
             mail.send(new MailAbout("mail-summary:" + today, "daily"), people.emails(people.membersOf(Groups.CURATOR)),
-                    List.of(), "«Наставник»: письма, которые не удалось доставить, — " + today.format(SchoolClock.RUSSIAN_DATE),
-                    "Здравствуйте!\n\nЗа последние сутки не удалось доставить писем: " + problems.size() + ".\n\n"
-                            + list + "\n\nСообщите адресатам нужное другим способом и проверьте их адреса в базе "
-                            + "участников. Список всегда доступен по адресу /api/mail/problems.");
+                    List.of(), templates.render("mail-problems", Map.of("day", today.format(SchoolClock.RUSSIAN_DATE),
+                            "problems", problems.stream().map(p -> Map.of("subject", p.subject(),
+                                    "to", p.to() == null ? "" : p.to(), "problem", p.problem())).toList(), "link", publicUrl.of("/api/mail/problems"))));
         } catch (DuplicateKeyException anotherNode) {
             // Another node queued today's summary at the same moment.
         }

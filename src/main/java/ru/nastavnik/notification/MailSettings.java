@@ -48,6 +48,18 @@ public record MailSettings(String from, String mode, Duration retryWindow, Durat
         }
     }
 
+    /** The bare address of {@link #from()} (which may be «Name <address>»): an invitation's ORGANIZER. */
+    public String address() {
+        int open = from.indexOf('<');
+        return (open >= 0 ? from.substring(open + 1, from.indexOf('>', open)) : from).trim();
+    }
+
+    /** The domain of the from address: the right-hand side of Message-IDs and of invitations' UIDs. */
+    public String domain() {
+        String address = address();
+        return address.contains("@") ? address.substring(address.indexOf('@') + 1) : "nastavnik.local";
+    }
+
     boolean logOnly() {
         return "log".equalsIgnoreCase(mode);
     }

@@ -1,12 +1,16 @@
 package ru.nastavnik.notification;
 
 import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.mail.MailException;
@@ -27,6 +31,8 @@ import ru.nastavnik.shared.SchoolClock;
 public class OutboxSender {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
+
+    private static final Pattern CALENDAR_METHOD = Pattern.compile("(?m)^METHOD:(\\w+)");
 
     private final MailOutbox outbox;
     private final JavaMailSender smtp;
@@ -111,11 +117,39 @@ public class OutboxSender {
             helper.setCc(mail.cc().toArray(String[]::new));
         }
         helper.setSubject(mail.subject());
-        helper.setText(mail.body(), false);
+        if (mail.html() == null) {
+            helper.setText(mail.body(), false); // queued before the templates
+        } else {
+            message.setContent(alternatives(mail));
+        }
         // Spring keeps a Message-ID set beforehand: the same mail sent again is recognisably the same.
         message.setHeader("Message-ID", mail.messageId());
         smtp.send(message);
         log.info("Mail {} sent to {} cc {}: {}", mail.id(), mail.to(), mail.cc(), mail.subject());
+    }
+
+    /**
+     * multipart/alternative: text, HTML and, for a meeting, the invitation as {@code text/calendar; method=…} — the
+     * shape Outlook, Google and Yandex mail recognise as an invitation (they show the last part they understand).
+     */
+    private static MimeMultipart alternatives(OutboxMail mail) throws MessagingException {
+        MimeMultipart alternative = new MimeMultipart("alternative");
+        alternative.addBodyPart(part(mail.body(), "text/plain; charset=UTF-8"));
+        alternative.addBodyPart(part(mail.html(), "text/html; charset=UTF-8"));
+        if (mail.calendar() != null) {
+            Matcher method = CALENDAR_METHOD.matcher(mail.calendar());
+            alternative.addBodyPart(part(mail.calendar(), "text/calendar; charset=UTF-8; method="
+                    + (method.find() ? method.group(1) : "PUBLISH")));
+        }
+        return alternative;
+    }
+
+    private static MimeBodyPart part(String content, String type) throws MessagingException {
+        MimeBodyPart part = new MimeBodyPart();
+        part.setContent(content, type);
+        // Base64 for the calendar keeps its CRLF line ends intact; quoted-printable would do for the rest as well.
+        part.setHeader("Content-Transfer-Encoding", type.startsWith("text/calendar") ? "base64" : "quoted-printable");
+        return part;
     }
 
     /** first-retry × 2^(attempt−1), at most max-retry. */

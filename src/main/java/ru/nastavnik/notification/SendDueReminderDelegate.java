@@ -37,8 +37,8 @@ class SendDueReminderDelegate implements JavaDelegate {
                 log.info("No reminder for task {}: already past its due date", task.getId());
                 continue;
             }
-            TaskMails.Mail m = texts.reminder(task);
-            mail.send(MailAbout.task(task.getId(), "reminder"), people.emails(people.ownerIds(task)), java.util.List.of(), m.subject(), m.body());
+            MailContent m = texts.reminder(task);
+            mail.send(MailAbout.task(task.getId(), "reminder"), people.emails(people.ownerIds(task)), java.util.List.of(), m);
         }
     }
 }

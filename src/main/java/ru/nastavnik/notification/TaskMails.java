@@ -1,52 +1,43 @@
 package ru.nastavnik.notification;
 
 import java.time.LocalDate;
+import java.util.Map;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 import ru.nastavnik.shared.PublicUrl;
 import ru.nastavnik.shared.SchoolClock;
 
-/** The Russian texts of reminder and escalation emails about a task. */
+/**
+ * The reminder and escalation emails about a task. A programme's task names its school already
+ * ({@code programme/ProgrammeOnTasks}), so the subject names it through the task.
+ */
 @Component
 class TaskMails {
 
-    record Mail(String subject, String body) {
-    }
-
+    private final MailTemplates templates;
     private final PublicUrl publicUrl;
     private final SchoolClock clock;
 
-    TaskMails(PublicUrl publicUrl, SchoolClock clock) {
+    TaskMails(MailTemplates templates, PublicUrl publicUrl, SchoolClock clock) {
+        this.templates = templates;
         this.publicUrl = publicUrl;
         this.clock = clock;
     }
 
-    Mail reminder(Task task) {
-        String due = dueText(task);
-        return new Mail("Напоминание: срок задачи истекает " + due + " — " + task.getName(),
-                "Здравствуйте!\n\n"
-                        + "Напоминаем, что " + due + " истекает срок задачи программы наставничества:\n\n"
-                        + "  " + task.getName() + "\n\n"
-                        + "Отметьте выполнение в списке задач: " + link(task));
+    MailContent reminder(Task task) {
+        return templates.render("task-reminder", model(task));
     }
 
-    Mail escalation(Task task, boolean toDirector) {
-        String due = dueText(task);
-        return new Mail("Просрочено: " + task.getName(),
-                "Здравствуйте!\n\n"
-                        + (toDirector
-                        ? "Задача куратора программы наставничества не выполнена в срок (" + due + "):\n\n"
-                        : "Задача программы наставничества не выполнена в срок (" + due + "):\n\n")
-                        + "  " + task.getName() + "\n\n"
-                        + "Ответственные получили копию этого письма. Задача: " + link(task));
+    MailContent escalation(Task task, boolean toDirector) {
+        Map<String, Object> model = model(task);
+        model.put("toDirector", toDirector);
+        return templates.render("task-escalation", model);
     }
 
-    private String dueText(Task task) {
-        return task.getDueDate() == null ? "—"
+    private Map<String, Object> model(Task task) {
+        String due = task.getDueDate() == null ? "—"
                 : LocalDate.ofInstant(task.getDueDate().toInstant(), clock.zone()).format(SchoolClock.RUSSIAN_DATE);
-    }
-
-    private String link(Task task) {
-        return publicUrl.task(task.getId());
+        return new java.util.HashMap<>(Map.of("task", task.getName(), "due", due, "link",
+                publicUrl.task(task.getId())));
     }
 }

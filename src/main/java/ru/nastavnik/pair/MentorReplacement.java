@@ -18,7 +18,9 @@ import ru.nastavnik.matching.MatchingProposal;
 import ru.nastavnik.matching.ProgrammeMatching;
 import ru.nastavnik.notification.Deadlines;
 import ru.nastavnik.notification.MailAbout;
+import ru.nastavnik.notification.MailContent;
 import ru.nastavnik.notification.MailNotifier;
+import ru.nastavnik.notification.MailTemplates;
 import ru.nastavnik.notification.TaskPeople;
 import ru.nastavnik.pairorder.PairOrder;
 import ru.nastavnik.pairorder.PairOrders;
@@ -30,6 +32,7 @@ import ru.nastavnik.programme.ProgrammeService;
 import ru.nastavnik.security.SystemAuthentication;
 import ru.nastavnik.shared.ApiException;
 import ru.nastavnik.shared.AuditLog;
+import ru.nastavnik.shared.PublicUrl;
 import ru.nastavnik.shared.SchoolClock;
 import ru.nastavnik.shared.ValidationException;
 import ru.nastavnik.shared.ValidationException.FieldError;
@@ -67,6 +70,8 @@ public class MentorReplacement {
     private final RuntimeService runtime;
     private final SystemAuthentication system;
     private final MailNotifier mail;
+    private final MailTemplates templates;
+    private final PublicUrl publicUrl;
     private final TaskPeople people;
     private final AuditLog audit;
     private final SchoolClock clock;
@@ -77,7 +82,7 @@ public class MentorReplacement {
 
     MentorReplacement(Pairs pairs, PairTasks tasks, PairOrders orders, ProgrammeMatching matching,
                       ParticipantDirectory directory, ProgrammeService programmes, RuntimeService runtime,
-                      SystemAuthentication system, MailNotifier mail, TaskPeople people, AuditLog audit,
+                      SystemAuthentication system, MailNotifier mail, MailTemplates templates, PublicUrl publicUrl, TaskPeople people, AuditLog audit,
                       SchoolClock clock, PairMeetingMails pairMails, Deadlines deadlines,
                       @Value("${nastavnik.schedule.replacement-decision-days}") int decisionDays,
                       @Value("${nastavnik.schedule.replacement-pick-days}") int pickDays) {
@@ -95,6 +100,8 @@ public class MentorReplacement {
         this.runtime = runtime;
         this.system = system;
         this.mail = mail;
+        this.templates = templates;
+        this.publicUrl = publicUrl;
         this.people = people;
         this.audit = audit;
     }
@@ -255,14 +262,10 @@ public class MentorReplacement {
         if (viaCurator) {
             to.addAll(curatorEmails(programme));
         }
-        mail.send(MailAbout.each("pair:" + pairId, "replacement-refused"), to, List.of(), "Просьба о замене наставника не удовлетворена",
-                "Здравствуйте!\n\n"
-                        + (viaCurator && !"curator".equals(requestedBy)
-                        ? "У заявителя нет адреса электронной почты: сообщите ему ответ, пожалуйста.\n\n" : "")
-                        + "Просьба о замене наставника " + pair.mentor().fullName() + " (программа наставничества «"
-                        + programme.schoolName() + "», " + programme.schoolYear() + ") не удовлетворена.\n\n"
-                        + "Причина: " + why + "\n\n"
-                        + "Наставник остаётся прежним; вопросы можно задать куратору программы.");
+        mail.send(MailAbout.each("pair:" + pairId, "replacement-refused"), to, List.of(),
+                templates.render("replacement-refused", Map.of("relay", viaCurator && !"curator".equals(requestedBy),
+                        "mentor", pair.mentor().fullName(), "school", programme.schoolName(),
+                        "year", programme.schoolYear(), "why", why)));
     }
 
     static String businessKey(Pair pair) {
@@ -297,29 +300,28 @@ public class MentorReplacement {
 
     private void notifyReplaced(Pair before, Pair after, PairOrder order) {
         Programme programme = programmes.get(after.programmeId());
-        String programmeName = "программа наставничества «" + programme.schoolName() + "», " + programme.schoolYear();
-        String orderName = "распоряжение № " + order.number() + " от " + SchoolClock.RUSSIAN_DATE.format(order.date());
-        String mentees = String.join(", ", after.mentees().stream().map(Pair.Person::fullName).toList());
+        Map<String, Object> common = Map.of("school", programme.schoolName(), "year", programme.schoolYear(),
+                "order", "распоряжению № " + order.number() + " от " + SchoolClock.RUSSIAN_DATE.format(order.date()),
+                "mentees", String.join(", ", after.mentees().stream().map(Pair.Person::fullName).toList()),
+                "oldMentor", before.mentor().fullName(), "newMentor", after.mentor().fullName(),
+                "link", publicUrl.tasklist());
         if (after.mentor().email() != null) {
-            mail.send(new MailAbout("pair:" + after.id(), "mentor-replaced-new:" + order.id()), List.of(after.mentor().email()), List.of(), "Вы назначены наставником: " + mentees,
-                    "Здравствуйте, " + after.mentor().fullName() + "!\n\n"
-                            + "По " + orderName + " вы назначены наставником (" + programmeName + ") вместо "
-                            + before.mentor().fullName() + ". Наставляемые: " + mentees + ".\n\n"
-                            + "Работа продолжается с того шага, на котором остановилась: ваши задачи по встречам — "
-                            + "в Tasklist.");
+            mail.send(new MailAbout("pair:" + after.id(), "mentor-replaced-new:" + order.id()),
+                    List.of(after.mentor().email()), List.of(), replaced(common, "new", after.mentor().fullName()));
         }
         if (before.mentor().email() != null) {
-            mail.send(new MailAbout("pair:" + after.id(), "mentor-replaced-old:" + order.id()), List.of(before.mentor().email()), List.of(), "Замена наставника: " + mentees,
-                    "Здравствуйте, " + before.mentor().fullName() + "!\n\n"
-                            + "По " + orderName + " наставником (" + programmeName + ") для: " + mentees
-                            + " назначен(а) " + after.mentor().fullName() + ". Ваши задачи по этой паре (группе) "
-                            + "сняты. Спасибо за вашу работу!");
+            mail.send(new MailAbout("pair:" + after.id(), "mentor-replaced-old:" + order.id()),
+                    List.of(before.mentor().email()), List.of(), replaced(common, "old", before.mentor().fullName()));
         }
-        pairMails.toMentees(after, new MailAbout("pair:" + after.id(), "mentor-replaced:" + order.id()), "Новый наставник: " + after.mentor().fullName(),
-                "Здравствуйте!\n\n"
-                        + "По " + orderName + " наставником (" + programmeName + ") для: " + mentees
-                        + " назначен(а) " + after.mentor().fullName() + " вместо " + before.mentor().fullName()
-                        + ". Встречи продолжатся по прежнему плану; новый наставник свяжется с вами.");
+        pairMails.toMentees(after, new MailAbout("pair:" + after.id(), "mentor-replaced:" + order.id()),
+                replaced(common, "mentee", null));
+    }
+
+    private MailContent replaced(Map<String, Object> common, String role, String name) {
+        Map<String, Object> model = new java.util.HashMap<>(common);
+        model.put("role", role);
+        model.put("name", name);
+        return templates.render("mentor-replaced", model);
     }
 
     private Set<String> curatorEmails(Programme programme) {

@@ -1,6 +1,7 @@
 package ru.nastavnik.pair;
 
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,6 +10,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import ru.nastavnik.notification.MailAbout;
 import ru.nastavnik.notification.MailNotifier;
+import ru.nastavnik.notification.MailTemplates;
 import ru.nastavnik.notification.TaskPeople;
 import ru.nastavnik.participant.ParticipantWithdrawn;
 import ru.nastavnik.programme.Programme;
@@ -33,17 +35,22 @@ public class PairEnding {
     private final SystemAuthentication system;
     private final ProgrammeService programmes;
     private final MailNotifier mail;
+    private final MailTemplates templates;
+    private final PairMeetings meetings;
     private final TaskPeople people;
     private final PairMeetingMails pairMails;
 
     PairEnding(Pairs pairs, PairTasks tasks, RuntimeService runtime, SystemAuthentication system,
-               ProgrammeService programmes, MailNotifier mail, TaskPeople people, PairMeetingMails pairMails) {
+               ProgrammeService programmes, MailNotifier mail, MailTemplates templates, TaskPeople people, PairMeetingMails pairMails,
+               PairMeetings meetings) {
+        this.meetings = meetings;
         this.pairs = pairs;
         this.tasks = tasks;
         this.runtime = runtime;
         this.system = system;
         this.programmes = programmes;
         this.mail = mail;
+        this.templates = templates;
         this.people = people;
         this.pairMails = pairMails;
     }
@@ -52,7 +59,8 @@ public class PairEnding {
     @Transactional
     public Pair end(long pairId, String reason, String actor) {
         Pair ended = close(pairId, reason, actor);
-        pairMails.ended(ended, programmes.get(ended.programmeId()), ended.endReason());
+        pairMails.ended(ended, programmes.get(ended.programmeId()), ended.endReason(),
+                meetings.meetings(pairId).stream().filter(m -> !m.reported()).toList());
         return ended;
     }
 
@@ -108,9 +116,7 @@ public class PairEnding {
         Programme programme = programmes.get(pair.programmeId());
         mail.send(MailAbout.each("pair:" + pair.id(), ended ? "consent-withdrawn-ended" : "consent-withdrawn-left"),
                 system.call(() -> people.emails(List.of(programme.curatorId()))), List.of(),
-                ended ? "Пара завершена досрочно: отзыв согласия" : "Наставляемый выбыл из группы: отзыв согласия",
-                "Здравствуйте!\n\n" + what + "\n\n"
-                        + "Программа наставничества «" + programme.schoolName() + "», " + programme.schoolYear()
-                        + ", пара (группа) № " + pair.id() + ".");
+                templates.render("consent-withdrawn", Map.of("ended", ended, "what", what,
+                        "school", programme.schoolName(), "year", programme.schoolYear(), "pairId", pair.id())));
     }
 }

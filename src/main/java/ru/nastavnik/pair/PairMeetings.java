@@ -67,7 +67,7 @@ public class PairMeetings {
     public record Meeting(long id, long pairId, String kind, int seq, String title, LocalDate plannedOn,
                           String processInstanceId, Instant overdueAt, Instant reportedAt, String reportedBy,
                           LocalDate heldOn, Integer durationMinutes, String format, String topics, String agreed,
-                          List<Attendance> attendance) {
+                          List<Attendance> attendance, int moves) {
 
         public boolean reported() {
             return reportedAt != null;
@@ -314,7 +314,8 @@ public class PairMeetings {
             throw new ValidationException("plannedOn", "Встречу можно перенести не позже срока итоговой встречи ("
                     + limit.format(SchoolClock.RUSSIAN_DATE) + ")");
         }
-        jdbc.sql("update pair_meeting set planned_on = :on where id = :id")
+        // moves: the SEQUENCE of the meeting's calendar invitation, so that calendars take the new day.
+        jdbc.sql("update pair_meeting set planned_on = :on, moves = moves + 1 where id = :id")
                 .param("on", plannedOn).param("id", meetingId).update();
         // A reminder still waiting names the old day.
         mail.cancel(MailAbout.meetingRef(meetingId));
@@ -507,6 +508,6 @@ public class PairMeetings {
                 overdue == null ? null : overdue.toInstant(), reported == null ? null : reported.toInstant(),
                 rs.getString("reported_by"), rs.getObject("held_on", LocalDate.class),
                 rs.getObject("duration_minutes", Integer.class), rs.getString("meeting_format"),
-                rs.getString("topics"), rs.getString("agreed"), attendance);
+                rs.getString("topics"), rs.getString("agreed"), attendance, rs.getInt("moves"));
     }
 }

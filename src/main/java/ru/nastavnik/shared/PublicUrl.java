@@ -21,6 +21,11 @@ public class PublicUrl {
         return base + path;
     }
 
+    /** Tasklist's start page: the list of one's tasks. */
+    public String tasklist() {
+        return of("/camunda/app/tasklist/");
+    }
+
     /** The address of a task in Tasklist. */
     public String task(String taskId) {
         return of("/camunda/app/tasklist/default/#/?task=" + taskId);

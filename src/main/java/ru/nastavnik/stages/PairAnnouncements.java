@@ -1,12 +1,16 @@
 package ru.nastavnik.stages;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import ru.nastavnik.notification.MailAbout;
 import ru.nastavnik.notification.MailNotifier;
+import ru.nastavnik.notification.MailTemplates;
 import ru.nastavnik.pair.Pair;
 import ru.nastavnik.pairorder.PairOrder;
+import ru.nastavnik.shared.PublicUrl;
 import ru.nastavnik.shared.SchoolClock;
 
 /**
@@ -17,9 +21,13 @@ import ru.nastavnik.shared.SchoolClock;
 class PairAnnouncements {
 
     private final MailNotifier mail;
+    private final MailTemplates templates;
+    private final PublicUrl publicUrl;
 
-    PairAnnouncements(MailNotifier mail) {
+    PairAnnouncements(MailNotifier mail, MailTemplates templates, PublicUrl publicUrl) {
+        this.publicUrl = publicUrl;
         this.mail = mail;
+        this.templates = templates;
     }
 
     /** Returns the number of emails sent. */
@@ -27,44 +35,41 @@ class PairAnnouncements {
         String orderText = "распоряжением № " + order.number() + " от " + SchoolClock.RUSSIAN_DATE.format(order.date());
         int sent = 0;
         for (Pair pair : pairs) {
-            String unit = pair.group() ? "группа" : "пара";
-            String subject = "Наставническая " + unit + " закреплена: распоряжение № " + order.number() + " от "
-                    + SchoolClock.RUSSIAN_DATE.format(order.date());
+            Map<String, Object> common = new HashMap<>(Map.of("unit", pair.group() ? "группа" : "пара",
+                    "group", pair.group(), "number", order.number(),
+                    "date", SchoolClock.RUSSIAN_DATE.format(order.date()), "orderText", orderText,
+                    "school", school, "form", PairsStage.formTitle(pair.form()), "curator", curator,
+                    "mentees", pair.mentees().stream().map(Pair.Person::fullName).collect(Collectors.joining(", ")),
+                    "link", publicUrl.tasklist()));
             MailAbout about = new MailAbout("pair:" + pair.id(), "fixed-by-order:" + order.id());
-            String form = PairsStage.formTitle(pair.form());
-            String mentees = pair.mentees().stream().map(Pair.Person::fullName).collect(Collectors.joining(", "));
-            String common = "Программа наставничества: " + school + ".\nФорма наставничества: " + form + ".\n"
-                    + "Куратор программы: " + curator + ".";
             if (pair.mentor().email() != null) {
-                sent += send(about, pair.mentor().email(), subject, "Здравствуйте, " + pair.mentor().fullName() + "!\n\n"
-                        + "Вы назначены наставником (" + (pair.group() ? "группа" : "пара") + ") " + orderText + ".\n"
-                        + (pair.group() ? "Наставляемые: " : "Наставляемый: ") + mentees + ".\n" + common + "\n\n"
-                        + "Первая задача — встреча-знакомство — появится в вашем списке задач.");
+                sent += send(about, pair.mentor().email(), common, "mentor", pair.mentor().fullName(), null);
             }
             for (Pair.Person mentee : pair.mentees()) {
                 String others = pair.mentees().stream().filter(m -> m.personId() != mentee.personId())
                         .map(Pair.Person::fullName).collect(Collectors.joining(", "));
-                String whose = "наставник — " + pair.mentor().fullName()
-                        + (others.isEmpty() ? "" : "; в группе также: " + others) + ".\n";
+                common.put("whose", "наставник — " + pair.mentor().fullName()
+                        + (others.isEmpty() ? "" : "; в группе также: " + others) + ".");
                 if (mentee.email() != null) {
-                    sent += send(about, mentee.email(), subject, "Здравствуйте, " + mentee.fullName() + "!\n\n"
-                            + "Ваша наставническая " + unit + " закреплена " + orderText + ": " + whose + common
-                            + "\n\nНаставник свяжется с вами, чтобы назначить встречу-знакомство.");
+                    sent += send(about, mentee.email(), common, "mentee", mentee.fullName(), mentee);
                 }
                 if (mentee.representativeEmail() != null) {
-                    sent += send(about, mentee.representativeEmail(), subject, "Здравствуйте"
-                            + (mentee.representativeName() == null ? "" : ", " + mentee.representativeName()) + "!\n\n"
-                            + "Сообщаем, что " + orderText + " закреплена наставническая " + unit + ", в которую входит "
-                            + mentee.fullName() + ": " + whose + common
-                            + "\n\nПо вопросам обращайтесь к куратору программы.");
+                    sent += send(about, mentee.representativeEmail(), common, "representative",
+                            mentee.representativeName(), mentee);
                 }
             }
         }
         return sent;
     }
 
-    private int send(MailAbout about, String to, String subject, String body) {
-        mail.send(about, List.of(to), List.of(), subject, body);
+    /** One personal mail of the kind «pair-fixed»; {@code name} may be unknown (a representative's). */
+    private int send(MailAbout about, String to, Map<String, Object> common, String role, String name,
+                     Pair.Person mentee) {
+        Map<String, Object> model = new HashMap<>(common);
+        model.put("role", role);
+        model.put("name", name);
+        model.put("mentee", mentee == null ? null : mentee.fullName());
+        mail.send(about, List.of(to), List.of(), templates.render("pair-fixed", model));
         return 1;
     }
 }

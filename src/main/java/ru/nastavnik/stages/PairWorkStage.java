@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
@@ -22,6 +23,7 @@ import ru.nastavnik.feedback.FeedbackService;
 import ru.nastavnik.notification.Deadlines;
 import ru.nastavnik.notification.MailAbout;
 import ru.nastavnik.notification.MailNotifier;
+import ru.nastavnik.notification.MailTemplates;
 import ru.nastavnik.notification.TaskPeople;
 import ru.nastavnik.pair.Pair;
 import ru.nastavnik.pair.Pairs;
@@ -32,6 +34,7 @@ import ru.nastavnik.programme.RoadmapService;
 import ru.nastavnik.security.Groups;
 import ru.nastavnik.security.SystemAuthentication;
 import ru.nastavnik.shared.AuditLog;
+import ru.nastavnik.shared.PublicUrl;
 import ru.nastavnik.shared.SchoolClock;
 import ru.nastavnik.shared.InputText;
 
@@ -87,16 +90,21 @@ final class PairWorkStage {
         private final RoadmapService roadmap;
         private final TaskPeople people;
         private final MailNotifier mail;
+        private final MailTemplates templates;
+        private final PublicUrl publicUrl;
         private final AuditLog audit;
         private final ZoneId zone;
 
         EscalateOpenPairs(Pairs pairs, ProgrammeService programmes, RoadmapService roadmap, TaskPeople people,
-                          MailNotifier mail, AuditLog audit, SchoolClock clock) {
+                          MailNotifier mail, MailTemplates templates, PublicUrl publicUrl, AuditLog audit,
+                          SchoolClock clock) {
+            this.publicUrl = publicUrl;
             this.pairs = pairs;
             this.programmes = programmes;
             this.roadmap = roadmap;
             this.people = people;
             this.mail = mail;
+            this.templates = templates;
             this.audit = audit;
             this.zone = clock.zone();
         }
@@ -115,20 +123,13 @@ final class PairWorkStage {
             copy.removeAll(to);
             String school = programmes.get(programmeId).schoolName();
             LocalDate due = roadmap.get(programmeId, PAIRS_END_ITEM).dueDate();
-            String list = open.stream().map(p -> "  - наставник " + p.mentor().fullName() + "; "
-                            + (p.group() ? "наставляемые: " : "наставляемый: ")
-                            + p.mentees().stream().map(Pair.Person::fullName).collect(Collectors.joining(", "))
-                            + "; работает с " + LocalDate.ofInstant(p.startedAt(), zone).format(SchoolClock.RUSSIAN_DATE))
-                    .collect(Collectors.joining("\n"));
-            mail.send(new MailAbout("programme:" + programmeId, "pairs-open-at-end"), to, copy, "Пары не завершили работу к сроку — " + school,
-                    "Здравствуйте!\n\n"
-                            + "Срок заключительных встреч пар (пункт 6.6 дорожной карты) — "
-                            + due.format(SchoolClock.RUSSIAN_DATE) + " — прошёл, а эти пары и группы программы «"
-                            + school + "» не завершили работу (" + open.size() + "):\n\n"
-                            + list + "\n\n"
-                            + "Этап 6 продолжается: назначена групповая заключительная встреча. Проведите итоговые "
-                            + "встречи этих пар или завершите их досрочно с указанием причины. Директор получил "
-                            + "копию этого письма.");
+            List<Map<String, Object>> list = open.stream().map(p -> Map.<String, Object>of(
+                    "mentor", p.mentor().fullName(), "group", p.group(),
+                    "mentees", p.mentees().stream().map(Pair.Person::fullName).collect(Collectors.joining(", ")),
+                    "since", LocalDate.ofInstant(p.startedAt(), zone).format(SchoolClock.RUSSIAN_DATE))).toList();
+            mail.send(new MailAbout("programme:" + programmeId, "pairs-open-at-end"), to, copy,
+                    templates.render("pairs-open-at-end", Map.of("school", school, "pairs", list,
+                            "due", due.format(SchoolClock.RUSSIAN_DATE), "link", publicUrl.tasklist())));
             audit.record(null, "pairs.open-at-end-escalated", programmeId, null, "pairs=" + open.size());
         }
     }

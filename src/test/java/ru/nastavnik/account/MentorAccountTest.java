@@ -35,6 +35,7 @@ class MentorAccountTest extends IntegrationTest {
     private final HttpClient http = HttpClient.newHttpClient();
     private RestClient curator;
     private long programme;
+    private String school;
     private String mentorName;
     private String mentorEmail;
     private Map<String, Long> ids;
@@ -44,7 +45,8 @@ class MentorAccountTest extends IntegrationTest {
     void setUp() throws Exception {
         clockAt(LocalDateTime.of(2026, 9, 15, 10, 0));
         curator = RestClient.as(port, "curator", PASSWORD);
-        programme = startProgrammeOverApi("Школа " + UUID.randomUUID().toString().substring(0, 8), "teacher-teacher");
+        school = "Школа " + UUID.randomUUID().toString().substring(0, 8);
+        programme = startProgrammeOverApi(school, "teacher-teacher");
         mentorName = TestParticipants.unique("Щукина") + " Ёлка Юрьевна";
         mentorEmail = "m" + UUID.randomUUID().toString().substring(0, 8) + "@school.test";
         candidateName = TestParticipants.unique("Кандидатов") + " Иван";
@@ -155,8 +157,8 @@ class MentorAccountTest extends IntegrationTest {
         }).toList();
         assertThat(mine).isNotEmpty();
         MimeMessage last = mine.get(mine.size() - 1);
-        assertThat(last.getSubject()).isEqualTo("«Наставник»: задайте пароль для входа");
-        return last.getContent().toString();
+        assertThat(last.getSubject()).isEqualTo("«Наставник»: задайте пароль для входа — " + school);
+        return text(last);
     }
 
     private static String link(String text) {

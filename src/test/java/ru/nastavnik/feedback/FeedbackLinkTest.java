@@ -77,7 +77,7 @@ class FeedbackLinkTest extends IntegrationTest {
         assertThat(Arrays.stream(sent.getRecipients(Message.RecipientType.TO)).map(Object::toString))
                 .containsExactlyInAnyOrder("anna@pupil.test", "anna-parent@mail.test");
         assertThat(sent.getSubject()).startsWith("Обратная связь о работе с наставником");
-        String text = (String) sent.getContent();
+        String text = text(sent);
         assertThat(text).contains(menteeName, "законный представитель", "до 30.04.2027 включительно");
         String path = link(text);
 
@@ -133,7 +133,7 @@ class FeedbackLinkTest extends IntegrationTest {
     @Test
     void aTamperedLinkIsUnknown() throws Exception {
         feedback.sendMenteeLinks(programme, pair.id());
-        String path = link((String) receivedMail()[0].getContent());
+        String path = link(text(receivedMail()[0]));
         String tampered = path.substring(0, path.length() - 1) + (path.endsWith("A") ? "B" : "A");
 
         HttpResponse<String> page = get(tampered);
@@ -149,7 +149,7 @@ class FeedbackLinkTest extends IntegrationTest {
     @Test
     void anExpiredLinkIsRefused() throws Exception {
         feedback.sendMenteeLinks(programme, pair.id());
-        String path = link((String) receivedMail()[0].getContent());
+        String path = link(text(receivedMail()[0]));
 
         clockAt(LocalDateTime.of(2027, 4, 30, 23, 59));
         assertThat(get(path).statusCode()).isEqualTo(200);

@@ -88,7 +88,8 @@ class MailOutboxBenchmark extends IntegrationTest {
         transactions.executeWithoutResult(tx -> {
             for (int i = 0; i < count; i++) {
                 notifier.send(new MailAbout("bench:" + run + ":" + i, "reminder"), List.of("b" + i + "@school.test"),
-                        List.of(), "Напоминание " + i, "Здравствуйте! Срок задачи истекает завтра.");
+                        List.of(), new MailContent("Напоминание " + i, "Здравствуйте! Срок задачи истекает завтра.",
+                                "<p>Здравствуйте! Срок задачи истекает завтра.</p>", null));
             }
         });
     }
@@ -101,7 +102,7 @@ class MailOutboxBenchmark extends IntegrationTest {
                 audit.record("bench", "bench.step", null, null, "n=" + n);
                 if (withMail) {
                     notifier.send(new MailAbout("bench:step:" + System.nanoTime() + ":" + n, "reminder"),
-                            List.of("s@school.test"), List.of(), "Напоминание", "Здравствуйте!");
+                            List.of("s@school.test"), List.of(), new MailContent("Напоминание", "Здравствуйте!", null, null));
                 }
             });
         }

@@ -228,7 +228,7 @@ class MailOutboxTest extends IntegrationTest {
 
         // Not an engine incident: the curator finds it in the product and in the morning's summary.
         transactions.executeWithoutResult(tx -> notifier.send(new MailAbout("task:nobody", "reminder"), List.of(),
-                List.of(), "Письмо без адреса", "Здравствуйте!"));
+                List.of(), mail("Письмо без адреса")));
         HttpResponse<String> listed = RestClient.as(port, "curator", PASSWORD).get("/api/mail/problems");
         assertThat(listed.statusCode()).isEqualTo(200);
         assertThat(listed.body()).contains("Письмо task:window", "Не доставлено", "Письмо без адреса",
@@ -240,7 +240,7 @@ class MailOutboxTest extends IntegrationTest {
         assertThat(deliverMail()).isEqualTo(1);
         MimeMessage summary = mail.getReceivedMessages()[0];
         assertThat(summary.getAllRecipients()[0].toString()).isEqualTo("curator@school.test");
-        assertThat((String) summary.getContent()).contains("Письмо task:window", "Письмо без адреса");
+        assertThat(text(summary)).contains("Письмо task:window", "Письмо без адреса");
     }
 
     @Test
@@ -275,7 +275,7 @@ class MailOutboxTest extends IntegrationTest {
         try {
             transactions.executeWithoutResult(tx -> {
                 notifier.send(new MailAbout("task:rolled-back", "reminder"), List.of("rb@school.test"), List.of(),
-                        "Письмо", "Текст");
+                        mail("Письмо"));
                 throw new IllegalStateException("the step fails after its mail");
             });
         } catch (IllegalStateException expected) {
@@ -286,7 +286,12 @@ class MailOutboxTest extends IntegrationTest {
 
     private void queue(String about, String kind, String to) {
         transactions.executeWithoutResult(tx -> notifier.send(new MailAbout(about, kind), List.of(to), List.of(),
-                "Письмо " + about, "Здравствуйте!"));
+                mail("Письмо " + about)));
+    }
+
+    /** Text and HTML, as the templates make every mail. */
+    private static MailContent mail(String subject) {
+        return new MailContent(subject, "Здравствуйте!", "<p>Здравствуйте!</p>", null);
     }
 
     private int count(String status) {

@@ -7,7 +7,11 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.mail.Address;
+import biweekly.Biweekly;
+import biweekly.ICalendar;
+import biweekly.component.VEvent;
 import jakarta.mail.Message;
+import jakarta.mail.Multipart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
@@ -59,13 +63,16 @@ class MentorshipPairProcessTest extends IntegrationTest {
     JdbcClient jdbc;
 
     private long programme;
+    /** Every subject names it. */
+    private String school;
     private final List<Long> fixedPairs = new ArrayList<>();
     private String tag;
 
     @BeforeEach
     void programme() {
         clockAt(LocalDateTime.of(2026, 9, 15, 10, 0));
-        programme = startProgrammeOverApi("Лицей " + TestParticipants.unique("пар"), "pupil-pupil");
+        school = "Лицей " + TestParticipants.unique("пар");
+        programme = startProgrammeOverApi(school, "pupil-pupil");
         tag = java.util.UUID.randomUUID().toString().substring(0, 8);
     }
 
@@ -102,8 +109,8 @@ class MentorshipPairProcessTest extends IntegrationTest {
         assertThat(subjects(mentorMail)).noneMatch(s -> s.startsWith("Напоминание"));
         clockAt(LocalDateTime.of(2026, 12, 5, 9, 1));
         runDueJobs(pair);
-        assertThat(subjects(mentorMail)).contains("Напоминание: Встреча-знакомство 08.12.2026");
-        assertThat(subjects(parentMail)).contains("Напоминание: Встреча-знакомство 08.12.2026");
+        assertThat(subjects(mentorMail)).contains("Напоминание: Встреча-знакомство 08.12.2026" + " — " + school);
+        assertThat(subjects(parentMail)).contains("Напоминание: Встреча-знакомство 08.12.2026" + " — " + school);
 
         report(pair, LocalDateTime.of(2026, 12, 8, 17, 0), LocalDate.of(2026, 12, 8), all(pair), null);
         assertThat(meetingTask(pair).getName()).startsWith("Пробная рабочая встреча");
@@ -129,7 +136,7 @@ class MentorshipPairProcessTest extends IntegrationTest {
             clockAt(day.minusDays(3).atTime(9, 1));
             runDueJobs(pair);
             assertThat(subjects(parentMail)).contains("Напоминание: " + regular.getName().replaceAll(":.*", "") + " "
-                    + String.format("%02d.%02d.%d", day.getDayOfMonth(), day.getMonthValue(), day.getYear()));
+                    + String.format("%02d.%02d.%d", day.getDayOfMonth(), day.getMonthValue(), day.getYear()) + " — " + school);
             if (day.getMonthValue() == 1) {
                 JsonNode listed = pairList().get(0);
                 assertThat(listed.get("currentStep").asText()).isEqualTo("regular");
@@ -188,7 +195,7 @@ class MentorshipPairProcessTest extends IntegrationTest {
         assertThat(subjects(mentorMail)).noneMatch(s -> s.startsWith("Встреча не отмечена"));
         clockAt(LocalDateTime.of(2027, 1, 20, 9, 1));
         runDueJobs(pair);
-        assertThat(subjects(mentorMail)).containsOnlyOnce("Встреча не отмечена: Регулярная встреча № 2");
+        assertThat(subjects(mentorMail)).containsOnlyOnce("Встреча не отмечена: Регулярная встреча № 2" + " — " + school);
         assertThat(subjects("curator@school.test")).noneMatch(s -> s.startsWith("Просрочено"));
         JsonNode listed = pairList().get(0);
         assertThat(listed.get("missedMeetings").asInt()).isEqualTo(1);
@@ -215,7 +222,7 @@ class MentorshipPairProcessTest extends IntegrationTest {
         // The mentor and every mentee (by own address, or the representative's) get their own reminder.
         for (Pair.Person mentee : group.mentees()) {
             String to = mentee.email() != null ? mentee.email() : mentee.representativeEmail();
-            assertThat(subjects(to)).contains("Напоминание: Встреча-знакомство 08.12.2026");
+            assertThat(subjects(to)).contains("Напоминание: Встреча-знакомство 08.12.2026" + " — " + school);
         }
         Pair.Person withOwnAddress = group.mentees().stream().filter(m -> m.email() != null).findFirst().orElseThrow();
         MimeMessage copy = Arrays.stream(receivedMail())
@@ -306,6 +313,8 @@ class MentorshipPairProcessTest extends IntegrationTest {
         String meetingProcess = meetings.get(meetingId).processInstanceId();
         Task task = meetingTask(pair);
         clockAt(LocalDateTime.of(2026, 12, 7, 10, 0));
+        runDueJobs(pair);
+        ICalendar first = invitation(pair.mentor().email(), "Напоминание: Встреча-знакомство 08.12.2026", "REQUEST");
         forgetMail();
 
         // A bad new day or no reason is refused before anything moves; the report fields are not asked for.
@@ -339,7 +348,7 @@ class MentorshipPairProcessTest extends IntegrationTest {
         // The new task's form starts clean: the answer «перенести» is not pre-selected.
         assertThat(engine.getTaskService().getVariables(moved.getId()))
                 .doesNotContainKeys("meetingOutcome", "newPlannedOn", "moveReason");
-        assertThat(subjects("curator@school.test")).contains("Встреча перенесена: Встреча-знакомство");
+        assertThat(subjects("curator@school.test")).contains("Встреча перенесена: Встреча-знакомство" + " — " + school);
         assertThat(mailText("curator@school.test", "Встреча перенесена"))
                 .contains("с 08.12.2026 на 15.12.2026", "Причина: Наставляемый заболел");
 
@@ -349,7 +358,19 @@ class MentorshipPairProcessTest extends IntegrationTest {
         assertThat(subjects(pair.mentor().email())).noneMatch(s -> s.startsWith("Встреча не отмечена"));
         clockAt(LocalDateTime.of(2026, 12, 12, 9, 1));
         runDueJobs(pair);
-        assertThat(subjects(pair.mentor().email())).contains("Напоминание: Встреча-знакомство 15.12.2026");
+        assertThat(subjects(pair.mentor().email())).contains("Напоминание: Встреча-знакомство 15.12.2026" + " — " + school);
+        // The calendar replaces the event: same UID, a higher SEQUENCE, the new day at the usual hour, school time.
+        ICalendar again = invitation(pair.mentor().email(), "Встреча-знакомство 15.12.2026", "REQUEST");
+        VEvent before = first.getEvents().get(0);
+        VEvent after = again.getEvents().get(0);
+        assertThat(again.getEvents()).hasSize(1);
+        assertThat(before.getUid().getValue()).isEqualTo("meeting-" + meetingId + "@school.local");
+        assertThat(after.getUid().getValue()).isEqualTo(before.getUid().getValue());
+        assertThat(before.getSequence().getValue()).isZero();
+        assertThat(after.getSequence().getValue()).isEqualTo(1);
+        assertThat(before.getDateStart().getValue()).isEqualTo(at(LocalDateTime.of(2026, 12, 8, 15, 0)));
+        assertThat(after.getDateStart().getValue()).isEqualTo(at(LocalDateTime.of(2026, 12, 15, 15, 0)));
+        assertThat(after.getAttendees()).extracting(a -> a.getEmail()).containsExactly(pair.mentor().email());
         report(pair, LocalDateTime.of(2026, 12, 15, 17, 0), LocalDate.of(2026, 12, 15), all(pair), null);
         assertThat(meetingTask(pair).getName()).startsWith("Пробная рабочая встреча");
         assertThat(meetings.get(meetingId).heldOn()).isEqualTo(LocalDate.of(2026, 12, 15));
@@ -483,7 +504,27 @@ class MentorshipPairProcessTest extends IntegrationTest {
         for (MimeMessage message : receivedMail()) {
             if (recipients(message, Message.RecipientType.TO).contains(address)
                     && message.getSubject().contains(subjectPart)) {
-                return message.getContent().toString();
+                return text(message);
+            }
+        }
+        throw new AssertionError("No mail to " + address + " with «" + subjectPart + "»");
+    }
+
+    /** The invitation of the mail to {@code address} with {@code subjectPart}: its text/calendar part, parsed. */
+    private ICalendar invitation(String address, String subjectPart, String method) throws Exception {
+        for (MimeMessage message : receivedMail()) {
+            if (recipients(message, Message.RecipientType.TO).contains(address)
+                    && message.getSubject().contains(subjectPart)) {
+                Multipart parts = (Multipart) message.getContent();
+                for (int i = 0; i < parts.getCount(); i++) {
+                    if (parts.getBodyPart(i).isMimeType("text/calendar")) {
+                        assertThat(parts.getBodyPart(i).getContentType()).contains("method=" + method);
+                        String ics = new String(parts.getBodyPart(i).getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                        assertThat(ics).contains("METHOD:" + method, "DTSTART;TZID=Europe/Moscow:");
+                        return Biweekly.parse(ics).first();
+                    }
+                }
+                throw new AssertionError("No invitation in «" + message.getSubject() + "»");
             }
         }
         throw new AssertionError("No mail to " + address + " with «" + subjectPart + "»");

@@ -192,7 +192,7 @@ class PairEndingTest extends IntegrationTest {
         for (MimeMessage message : receivedMail()) {
             if (message.getSubject().contains(subjectPart)
                     && message.getAllRecipients()[0].toString().equals(address)) {
-                return message.getContent().toString();
+                return text(message);
             }
         }
         throw new AssertionError("No mail to " + address + " with «" + subjectPart + "»");
@@ -202,7 +202,7 @@ class PairEndingTest extends IntegrationTest {
         for (MimeMessage message : receivedMail()) {
             if (message.getSubject().contains(subjectPart)
                     && message.getAllRecipients()[0].toString().equals("curator@school.test")) {
-                return message.getContent().toString();
+                return text(message);
             }
         }
         throw new AssertionError("No mail to the curator with «" + subjectPart + "»");

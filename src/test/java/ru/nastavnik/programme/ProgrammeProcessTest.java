@@ -160,7 +160,7 @@ class ProgrammeProcessTest extends IntegrationTest {
         MimeMessage sent = singleMail();
         assertThat(sent.getSubject()).startsWith("Напоминание").contains("31.10.2026").contains("1.2 ");
         assertThat(to(sent)).containsExactlyInAnyOrder("curator@school.test", "deputy@school.test");
-        assertThat((String) sent.getContent()).contains("/camunda/app/tasklist/default/#/?task=" + task("1.2").getId());
+        assertThat(text(sent)).contains("/camunda/app/tasklist/default/#/?task=" + task("1.2").getId());
     }
 
     @Test
@@ -190,7 +190,7 @@ class ProgrammeProcessTest extends IntegrationTest {
 
         MimeMessage sent = singleMail();
         assertThat(to(sent)).containsExactly("director@school.test");
-        assertThat((String) sent.getContent()).contains("Задача куратора");
+        assertThat(text(sent)).contains("Задача куратора");
     }
 
     @Test

@@ -110,7 +110,7 @@ class PairWorkStageTest extends IntegrationTest {
         assertThat((String) taskService.getVariable(survey.getId(), "surveySummary")).contains("| 2 | 0 |");
 
         // An answer through the link updates the counts the curator sees.
-        String path = link((String) receivedMail()[0].getContent());
+        String path = link(text(receivedMail()[0]));
         HttpResponse<String> answered = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create("http://localhost:" + port + path))
                         .header("Content-Type", "application/x-www-form-urlencoded")
@@ -142,7 +142,7 @@ class PairWorkStageTest extends IntegrationTest {
                 .containsExactly("curator@school.test");
         assertThat(Arrays.stream(escalation.getRecipients(Message.RecipientType.CC)).map(Object::toString))
                 .contains("director@school.test");
-        assertThat((String) escalation.getContent()).contains("30.04.2027", open.mentor().fullName(),
+        assertThat(text(escalation)).contains("30.04.2027", open.mentor().fullName(),
                 open.mentees().get(0).fullName(), "(2)");
         assertThat(pairs.get(open.id()).active()).isTrue();
         assertThat(runtimeService.getVariable(stage.getId(), "pairsOpenAtEnd")).isEqualTo(2L);

@@ -61,12 +61,14 @@ class PairsStageProcessTest extends IntegrationTest {
     RoadmapService roadmap;
 
     private long programme;
+    private String school;
     private ProcessInstance stage;
 
     @BeforeEach
     void startProgramme() {
         clockAt(LocalDateTime.of(2026, 11, 10, 10, 0));
-        programme = startProgrammeOverApi("Школа " + UUID.randomUUID().toString().substring(0, 8),
+        school = "Школа " + UUID.randomUUID().toString().substring(0, 8);
+        programme = startProgrammeOverApi(school,
                 "pupil-pupil", "teacher-teacher");
     }
 
@@ -233,14 +235,14 @@ class PairsStageProcessTest extends IntegrationTest {
         Job announce = managementService.createJobQuery().processInstanceId(stage.getId())
                 .activityId("Task_AnnouncePairs").singleResult();
         managementService.executeJob(announce.getId());
-        String subject = "Наставническая пара закреплена: распоряжение № 1 от 10.11.2026";
+        String subject = "Наставническая пара закреплена: распоряжение № 1 от 10.11.2026 — " + school;
         for (String to : List.of(petrMail, olgaMail, galinaMail, youngMail, annaParent, olegParent)) {
             MimeMessage sent = mailTo(to, subject);
-            assertThat(sent.getContent().toString()).contains("Тестовый curator");
+            assertThat(text(sent)).contains("Тестовый curator");
         }
-        assertThat(mailTo(petrMail, subject).getContent().toString()).contains("Вы назначены наставником", anna);
-        assertThat(mailTo(annaParent, subject).getContent().toString()).contains(anna, "наставник — " + petr);
-        assertThat(mailTo(youngMail, subject).getContent().toString()).contains("наставник — " + experienced);
+        assertThat(text(mailTo(petrMail, subject))).contains("Вы назначены наставником", anna);
+        assertThat(text(mailTo(annaParent, subject))).contains(anna, "наставник — " + petr);
+        assertThat(text(mailTo(youngMail, subject))).contains("наставник — " + experienced);
 
         completeStageItems();
         assertThat(stage).isEnded();
