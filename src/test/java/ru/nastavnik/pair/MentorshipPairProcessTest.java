@@ -376,6 +376,28 @@ class MentorshipPairProcessTest extends IntegrationTest {
         assertThat(meetings.get(meetingId).heldOn()).isEqualTo(LocalDate.of(2026, 12, 15));
     }
 
+    @Test
+    void anEarlyEndCancelsTheCalendarEventThatWasSent() throws Exception {
+        Pair pair = fixPair(1, LocalDateTime.of(2026, 12, 1, 10, 0));
+        long meetingId = meetings.meetings(pair.id()).get(0).id();
+        clockAt(LocalDateTime.of(2026, 12, 7, 10, 0));
+        runDueJobs(pair);
+        ICalendar sent = invitation(pair.mentor().email(), "Напоминание: Встреча-знакомство 08.12.2026", "REQUEST");
+        forgetMail();
+
+        HttpResponse<String> ended = RestClient.as(port, "curator", PASSWORD)
+                .post("/api/pairs/" + pair.id() + "/end", "{\"reason\": \"Переезд в другую школу\"}");
+        assertThat(ended.statusCode()).as(ended.body()).isEqualTo(200);
+
+        // The same event, cancelled: the calendar removes it instead of keeping a meeting that will not happen.
+        ICalendar cancel = invitation(pair.mentor().email(), "Встреча отменена: Встреча-знакомство", "CANCEL");
+        assertThat(cancel.getEvents()).hasSize(1);
+        VEvent event = cancel.getEvents().get(0);
+        assertThat(event.getUid().getValue()).isEqualTo("meeting-" + meetingId + "@school.local")
+                .isEqualTo(sent.getEvents().get(0).getUid().getValue());
+        assertThat(event.getSequence().getValue()).isGreaterThan(sent.getEvents().get(0).getSequence().getValue());
+    }
+
     // ---------------------------------------------------------------------------------------------------------
 
     /** A mentor and {@code mentees} mentees (the first a minor without an address), fixed by an approved order. */
