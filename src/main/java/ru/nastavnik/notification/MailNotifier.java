@@ -32,6 +32,11 @@ public class MailNotifier {
         queue(about, to, java.util.List.of(), mail, true);
     }
 
+    /** Keeps a task's reminder for one person who reads the daily digest ({@link MailDigest}) instead. */
+    void hold(MailAbout about, String to, MailContent mail) {
+        outbox.hold(about, to, mail);
+    }
+
     /** Cancels the queued mails about a meeting that moved or was cancelled (a task's end does so by itself). */
     public int cancel(String about) {
         return outbox.cancel(about);

@@ -51,6 +51,16 @@ class MailOutbox {
      * waits for the end of the quiet hours; {@code atOnce} mail (a link someone is waiting for) does not.
      */
     void add(MailAbout about, Collection<String> to, Collection<String> cc, MailContent mail, boolean atOnce) {
+        insert(about, to, cc, mail, atOnce, to.isEmpty() ? "unaddressed" : "pending");
+    }
+
+    /** Adds a reminder for one person who reads a daily digest: it waits, «held», for {@link MailDigest}. */
+    void hold(MailAbout about, String to, MailContent mail) {
+        insert(about, List.of(to), List.of(), mail, false, "held");
+    }
+
+    private void insert(MailAbout about, Collection<String> to, Collection<String> cc, MailContent mail,
+                        boolean atOnce, String status) {
         List<String> recipients = to.stream().sorted().toList();
         String key = about.about() + "|" + about.kind() + "|" + String.join(ADDRESS_SEPARATOR, recipients);
         Instant now = clock.now();
@@ -67,16 +77,34 @@ class MailOutbox {
                 .param("messageId", messageId(key)).param("to", String.join(ADDRESS_SEPARATOR, to))
                 .param("cc", String.join(ADDRESS_SEPARATOR, cc)).param("subject", mail.subject()).param("body", mail.text())
                 .param("html", mail.html()).param("calendar", mail.calendar())
-                .param("status", to.isEmpty() ? "unaddressed" : "pending").param("now", Timestamp.from(now))
+                .param("status", status).param("now", Timestamp.from(now))
                 .param("first", Timestamp.from(first))
                 .param("expires", Timestamp.from(first.plus(settings.retryWindow()))).update();
+    }
+
+    /** The held reminders, by recipient (one address each), oldest first. */
+    List<HeldMail> held() {
+        return jdbc.sql("select id, about, mail_to, subject from mail_outbox where status = 'held' order by id")
+                .query((rs, row) -> new HeldMail(rs.getLong("id"), rs.getString("about"), rs.getString("mail_to"),
+                        rs.getString("subject"))).list();
+    }
+
+    /** Marks held reminders as told in a digest; only those still held (a task may have ended meanwhile). */
+    int digested(List<Long> ids) {
+        return ids.isEmpty() ? 0 : jdbc.sql("""
+                        update mail_outbox set status = 'digested', body_text = '', body_html = null, calendar = null
+                        where id in (:ids) and status = 'held'""")
+                .param("ids", ids).update();
+    }
+
+    record HeldMail(long id, String about, String to, String subject) {
     }
 
     /** Cancels the mails about a task or meeting that still wait; returns how many. */
     int cancel(String about) {
         return jdbc.sql("""
                         update mail_outbox set status = 'cancelled', body_text = '', body_html = null, calendar = null
-                        where about = :about and status = 'pending'""")
+                        where about = :about and status in ('pending', 'held')""")
                 .param("about", about).update();
     }
 

@@ -20,10 +20,12 @@ class MailPolling {
 
     private final OutboxSender sender;
     private final MailProblems problems;
+    private final MailDigest digest;
 
-    MailPolling(OutboxSender sender, MailProblems problems) {
+    MailPolling(OutboxSender sender, MailProblems problems, MailDigest digest) {
         this.sender = sender;
         this.problems = problems;
+        this.digest = digest;
     }
 
     /** Every morning the curators get the list of yesterday's undelivered mail (when there is any). */
@@ -33,6 +35,16 @@ class MailPolling {
             problems.sendDailySummary();
         } catch (RuntimeException e) {
             log.warn("Daily mail summary failed: {}", e.toString());
+        }
+    }
+
+    /** Every morning, after the reminders' hour, each person who reads a digest gets theirs. */
+    @Scheduled(cron = "0 0 ${nastavnik.mail.digest-hour:10} * * *", zone = "${nastavnik.time-zone:Europe/Moscow}")
+    void dailyDigest() {
+        try {
+            digest.sendDigests();
+        } catch (RuntimeException e) {
+            log.warn("Daily digest of task reminders failed: {}", e.toString());
         }
     }
 

@@ -23,11 +23,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param quietEnd    school time at which it goes out again (default 08:00)
  * @param summaryHour hour (school time) of the curators' daily list of undelivered mail (default 8; read by the
  *                    schedule in {@link MailPolling})
+ * @param digest      who gets task reminders as one daily digest unless their own setting says otherwise:
+ *                    {@code staff} (default: curators, deputy directors, directors, coordinators — people with many
+ *                    tasks; mentors get each reminder), {@code all} or {@code none}
+ * @param digestHour  hour (school time) of the digest (default 10: after the reminders' 09:00)
  */
 @ConfigurationProperties("nastavnik.mail")
 public record MailSettings(String from, String mode, Duration retryWindow, Duration firstRetry, Duration maxRetry,
                            Duration lease, Duration poll, Integer batch, Boolean sender, LocalTime quietStart,
-                           LocalTime quietEnd, Integer summaryHour) {
+                           LocalTime quietEnd, Integer summaryHour, String digest, Integer digestHour) {
 
     public MailSettings {
         from = from == null ? "nastavnik@school.local" : from;
@@ -42,6 +46,11 @@ public record MailSettings(String from, String mode, Duration retryWindow, Durat
         quietStart = quietStart == null ? LocalTime.of(21, 0) : quietStart;
         quietEnd = quietEnd == null ? LocalTime.of(8, 0) : quietEnd;
         summaryHour = summaryHour == null ? 8 : summaryHour;
+        digest = digest == null ? "staff" : digest;
+        digestHour = digestHour == null ? 10 : digestHour;
+        if (!java.util.List.of("staff", "all", "none").contains(digest) || digestHour < 0 || digestHour > 23) {
+            throw new IllegalArgumentException("nastavnik.mail.digest is staff, all or none; digest-hour 0–23");
+        }
         if (retryWindow.isNegative() || firstRetry.isZero() || firstRetry.isNegative() || maxRetry.compareTo(firstRetry) < 0
                 || lease.isZero() || lease.isNegative() || batch < 1 || summaryHour < 0 || summaryHour > 23) {
             throw new IllegalArgumentException("nastavnik.mail.* durations must be positive, max-retry ≥ first-retry");

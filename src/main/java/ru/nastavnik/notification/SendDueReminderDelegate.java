@@ -1,5 +1,8 @@
 package ru.nastavnik.notification;
 
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.task.Task;
@@ -8,7 +11,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import ru.nastavnik.shared.SchoolClock;
 
-/** Task_SendDueReminder: tells the owners of a task that its deadline is near. */
+/**
+ * Task_SendDueReminder: tells the owners of a task that its deadline is near, at once or, for those who read the
+ * daily digest, in it.
+ */
 @Component("sendDueReminder")
 class SendDueReminderDelegate implements JavaDelegate {
 
@@ -19,14 +25,16 @@ class SendDueReminderDelegate implements JavaDelegate {
     private final MailNotifier mail;
     private final TaskMails texts;
     private final SchoolClock clock;
+    private final MailDigest digest;
 
     SendDueReminderDelegate(TimedTasks tasks, TaskPeople people, MailNotifier mail, TaskMails texts,
-                            SchoolClock clock) {
+                            SchoolClock clock, MailDigest digest) {
         this.tasks = tasks;
         this.people = people;
         this.mail = mail;
         this.texts = texts;
         this.clock = clock;
+        this.digest = digest;
     }
 
     @Override
@@ -38,7 +46,13 @@ class SendDueReminderDelegate implements JavaDelegate {
                 continue;
             }
             MailContent m = texts.reminder(task);
-            mail.send(MailAbout.task(task.getId(), "reminder"), people.emails(people.ownerIds(task)), java.util.List.of(), m);
+            MailAbout about = MailAbout.task(task.getId(), "reminder");
+            Map<Boolean, List<String>> byDigest = people.ownerIds(task).stream()
+                    .collect(Collectors.partitioningBy(digest::wants));
+            if (!byDigest.get(false).isEmpty() || byDigest.get(true).isEmpty()) {
+                mail.send(about, people.emails(byDigest.get(false)), List.of(), m);
+            }
+            people.emails(byDigest.get(true)).forEach(address -> mail.hold(about, address, m));
         }
     }
 }

@@ -34,8 +34,8 @@ class MailTemplatesTest {
             assertThat(texts).hasSizeGreaterThan(10);
             for (Path text : texts) {
                 String subject = Files.readAllLines(text).get(0);
-                if (text.endsWith("mail-problems.txt")) {
-                    continue; // the curator's daily list spans every school they look after
+                if (text.endsWith("mail-problems.txt") || text.endsWith("task-digest.txt")) {
+                    continue; // a daily list may span every school the person works for; each line names its own
                 }
                 assertThat(subject).as(text.toString()).containsAnyOf("${school}", "${task}");
             }

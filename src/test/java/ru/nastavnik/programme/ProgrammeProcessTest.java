@@ -26,12 +26,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import ru.nastavnik.IntegrationTest;
 import ru.nastavnik.notification.Deadlines;
+import ru.nastavnik.notification.MailDigest;
 import ru.nastavnik.shared.ApiException;
 import ru.nastavnik.shared.ValidationException;
 
 /** The programme's processes on the real engine: stage 1, the director's approval, reminders and escalations. */
 class ProgrammeProcessTest extends IntegrationTest {
 
+    @Autowired
+    MailDigest digest;
     @Autowired
     ProgrammeService programmes;
     @Autowired
@@ -161,6 +164,33 @@ class ProgrammeProcessTest extends IntegrationTest {
         assertThat(sent.getSubject()).startsWith("Напоминание").contains("31.10.2026").contains("1.2 ");
         assertThat(to(sent)).containsExactlyInAnyOrder("curator@school.test", "deputy@school.test");
         assertThat(text(sent)).contains("/camunda/app/tasklist/default/#/?task=" + task("1.2").getId());
+    }
+
+    @Test
+    void aPersonWhoReadsTheDigestGetsOneMailForAllRemindersAndNoneForATaskDoneMeanwhile() throws Exception {
+        engine.getIdentityService().setUserInfo("deputy", MailDigest.USER_SETTING, "daily");
+        try {
+            clockAt(LocalDateTime.of(2026, 10, 28, 9, 1));
+            for (String code : List.of("1.2", "1.3", "1.4")) {
+                managementService.executeJob(timer(code, Deadlines.TIMER_REMIND).getId());
+            }
+            // The curator reads each reminder as it comes; the deputy's wait for the digest.
+            List<MimeMessage> now = Arrays.asList(receivedMail());
+            assertThat(now).hasSize(3).allSatisfy(m -> assertThat(to(m)).containsExactly("curator@school.test"));
+            forgetMail();
+
+            complete(task("1.4"), "deputy", Map.of("doneOn", "2026-10-28", "result", "Встреча проведена"));
+            assertThat(digest.sendDigests()).isOne();
+            MimeMessage sent = singleMail();
+            assertThat(to(sent)).containsExactly("deputy@school.test");
+            assertThat(sent.getSubject()).startsWith("«Наставник»: сроки задач подходят, 2");
+            assertThat(text(sent)).contains("1.2 ", "1.3 ", "/camunda/app/tasklist/default/#/?task=" + task("1.2").getId())
+                    .doesNotContain("1.4 ");
+            forgetMail();
+            assertThat(digest.sendDigests()).as("a second run the same day").isZero();
+        } finally {
+            engine.getIdentityService().deleteUserInfo("deputy", MailDigest.USER_SETTING);
+        }
     }
 
     @Test
