@@ -79,9 +79,18 @@ public final class WebappSession {
                 .map(HttpCookie::getValue).findFirst().orElse(null);
     }
 
+    /** A download (a spreadsheet, a document) as bytes. */
+    public HttpResponse<byte[]> download(String rawPath) {
+        return send(request(rawPath).GET(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     private HttpResponse<String> send(HttpRequest.Builder request) {
+        return send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
         try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(request.build(), body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -105,6 +105,42 @@ public class ParticipantDirectory {
         return counts;
     }
 
+    /** A count of participants with consent in force by two attributes, e.g. (form, class) → 3. */
+    public record Count(String first, String second, long count) {
+    }
+
+    /** Mentees with consent in force by form of mentorship (code) and class; a mentee of two forms counts in both. */
+    public List<Count> menteesByFormAndClass(long programmeId) {
+        return jdbc.sql("""
+                        select f.form_code, p.school_class, count(*) as n from programme_participant pp
+                        join person p on p.id = pp.person_id
+                        join participant_form f on f.programme_id = pp.programme_id and f.person_id = pp.person_id
+                        join consent c on c.programme_id = pp.programme_id and c.person_id = pp.person_id
+                        where pp.programme_id = :programme and pp.role = 'mentee' and c.withdrawn_at is null
+                          and pp.withdrawn_at is null
+                        group by f.form_code, p.school_class order by f.form_code, p.school_class""")
+                .param("programme", programmeId)
+                .query((rs, n) -> new Count(rs.getString(1), rs.getString(2), rs.getLong(3))).list();
+    }
+
+    /** Mentors and mentor candidates with consent in force by category and role, both as Russian titles. */
+    public List<Count> mentorsByCategory(long programmeId) {
+        return jdbc.sql("""
+                        select p.category, pp.role, count(*) as n from programme_participant pp
+                        join person p on p.id = pp.person_id
+                        join consent c on c.programme_id = pp.programme_id and c.person_id = pp.person_id
+                        where pp.programme_id = :programme and pp.role in ('mentor', 'mentor_candidate')
+                          and c.withdrawn_at is null and pp.withdrawn_at is null
+                        group by p.category, pp.role order by p.category, pp.role""")
+                .param("programme", programmeId)
+                .query((rs, n) -> new Count(title(Category.class, rs.getString(1)),
+                        title(ParticipantRole.class, rs.getString(2)), rs.getLong(3))).list();
+    }
+
+    private static <E extends Enum<E> & Listed> String title(Class<E> list, String code) {
+        return code == null ? "не указано" : Listed.byCode(list, code).map(Listed::title).orElse(code);
+    }
+
     /** Participants in a role without a consent in force (withdrawn). */
     public long withoutConsent(long programmeId, List<String> roles) {
         return jdbc.sql("""

@@ -154,7 +154,8 @@ public class RoadmapService {
                 .toList();
     }
 
-    static String statusName(RoadmapItem.Status status) {
+    /** The Russian word for an item's state, as the forms and the overview page show it. */
+    public static String statusName(RoadmapItem.Status status) {
         return switch (status) {
             case planned -> "запланирован";
             case active -> "в работе";

@@ -10,14 +10,14 @@ import java.util.List;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The product's own answers (/api and its HTML pages) hold personal data and documents: never cached, never
+ * The product's own answers (/api and its HTML pages, the start page among them) hold personal data and documents: never cached, never
  * sniffed into another type, never framed. Set before anything else runs, so that refusals (401 from the API
  * filter, 400, 500 through the error page) carry them as well; Camunda's webapps keep their own headers.
  */
 class ProductResponseHeaders extends OncePerRequestFilter {
 
     static final List<String> PATHS = List.of("/api/", "/account/", "/feedback/", "/participants/import",
-            "/preferences/import");
+            "/preferences/import", "/programmes/");
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -43,6 +43,6 @@ class ProductResponseHeaders extends OncePerRequestFilter {
         Object failed = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         String uri = failed instanceof String s ? s : request.getRequestURI();
         String path = uri.substring(Math.min(request.getContextPath().length(), uri.length()));
-        return PATHS.stream().anyMatch(path::startsWith);
+        return path.equals("/") || PATHS.stream().anyMatch(path::startsWith);
     }
 }

@@ -12,7 +12,7 @@ import org.springframework.core.Ordered;
 
 /**
  * Closes what Camunda leaves open by default: /engine-rest answers only to HTTP Basic with a Camunda user,
- * /api only to an authenticated user, and the admin webapp's setup is closed; the product's own answers carry
+ * /api and the product's pages only to an authenticated user, and the admin webapp's setup is closed; the product's own answers carry
  * no-store, nosniff and no-framing headers. The checks that no URL may go around live in the engine
  * ({@link EngineGuards}).
  */
@@ -62,6 +62,16 @@ class SecurityConfiguration {
         FilterRegistrationBean<ApiAuthenticationFilter> bean = new FilterRegistrationBean<>(
                 new ApiAuthenticationFilter(engine.getIdentityService(), engine.getName()));
         bean.addUrlPatterns("/api/*");
+        bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 200);
+        return bean;
+    }
+
+    @Bean
+    FilterRegistrationBean<PageAuthenticationFilter> pageAuthentication(TasklistSession tasklist, ProcessEngine engine) {
+        FilterRegistrationBean<PageAuthenticationFilter> bean = new FilterRegistrationBean<>(
+                new PageAuthenticationFilter(tasklist, engine.getIdentityService()));
+        // Every path, the filter picks the pages itself: a servlet pattern cannot name "/" alone.
+        bean.addUrlPatterns("/*");
         bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 200);
         return bean;
     }

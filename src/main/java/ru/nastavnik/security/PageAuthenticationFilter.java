@@ -1,0 +1,58 @@
+package ru.nastavnik.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * The product's own HTML pages behind the Tasklist login ({@link #PATHS}): one session for both, so a user logged into
+ * Tasklist is logged in here, and anyone else is sent to Tasklist's (Russian) login page. The page runs as that
+ * user on the engine, as /api does, so {@link CurrentUser}, the services' group checks and the engine's
+ * authorizations see them.
+ */
+class PageAuthenticationFilter extends OncePerRequestFilter {
+
+    /** Tasklist shows its login form here when nobody is logged in. */
+    static final String LOGIN = "/camunda/app/tasklist/default/#/login";
+
+    /** The start page and everything under /programmes/ (the overview and its downloads). */
+    static boolean page(String path) {
+        return path.equals("/") || path.startsWith("/programmes/");
+    }
+
+    private final TasklistSession tasklist;
+    private final IdentityService identity;
+
+    PageAuthenticationFilter(TasklistSession tasklist, IdentityService identity) {
+        this.tasklist = tasklist;
+        this.identity = identity;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !page(request.getRequestURI().substring(request.getContextPath().length()));
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Optional<TasklistSession.User> user = tasklist.user(request);
+        if (user.isEmpty()) {
+            response.sendRedirect(request.getContextPath() + LOGIN);
+            return;
+        }
+        List<String> groups = user.get().groups();
+        identity.setAuthentication(user.get().id(), groups);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+}
