@@ -34,9 +34,14 @@ class PageAuthenticationFilter extends OncePerRequestFilter {
         this.identity = identity;
     }
 
+    /**
+     * The path as the container resolved it (decoded, without path parameters, slashes merged), as Spring MVC matches
+     * it: a spelling like {@code /programmes;x/1} or {@code //programmes/1} does not go around the login.
+     */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !page(request.getRequestURI().substring(request.getContextPath().length()));
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        return !page(path.replaceAll("/+", "/"));
     }
 
     @Override

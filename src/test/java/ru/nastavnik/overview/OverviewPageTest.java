@@ -90,7 +90,8 @@ class OverviewPageTest extends IntegrationTest {
         assertThat(WebappSession.loggedIn(port, "curator", PASSWORD).get("/programmes/999999").statusCode())
                 .isEqualTo(404);
 
-        for (String path : List.of("/programmes/" + programme, "/programmes/" + programme + "/roadmap.xlsx")) {
+        for (String path : List.of("/programmes/" + programme, "/programmes/" + programme + "/roadmap.xlsx",
+                "/programmes;x/" + programme, "//programmes/" + programme, "/programmes/" + programme + ";x")) {
             HttpResponse<String> anonymous = RestClient.anonymous(port).get(path);
             assertThat(anonymous.statusCode()).as(path).isEqualTo(302);
             assertThat(anonymous.headers().firstValue("Location")).hasValueSatisfying(location ->
