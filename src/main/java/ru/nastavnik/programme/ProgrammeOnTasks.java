@@ -19,13 +19,18 @@ import ru.nastavnik.shared.InputText;
  * Every task of a programme names its school: two «1.1 …» tasks of two schools must not look alike in Tasklist
  * or in a reminder's subject. The task's name gets the school, and the task holds the programme's title as the
  * local variable {@link ProgrammeProcess#VAR_PROGRAMME_TITLE}, which the forms show in their header and Tasklist's filters show
- * as a column and select by (one filter per programme).
+ * as a column and select by (one filter per programme); the header also links to the programme's overview page.
  */
 @Component
 class ProgrammeOnTasks extends AbstractProcessEnginePlugin {
 
     /** The title as the forms' header shows it: escaped, so that a school's name cannot become a link there. */
     static final String VAR_PROGRAMME_HEADING = "programmeHeading";
+    /**
+     * The programme's overview page, a relative address (Tasklist is on the same server), which the header links as
+     * «Обзор программы»: built here from the programme's id, never from typed text, so it cannot carry markup.
+     */
+    static final String VAR_PROGRAMME_OVERVIEW = "programmeOverview";
     /** Camunda's limit for a task's name. */
     static final int MAX_NAME = 255;
 
@@ -57,8 +62,13 @@ class ProgrammeOnTasks extends AbstractProcessEnginePlugin {
         programmes.find(id.longValue()).ifPresent(programme -> {
             task.setVariableLocal(ProgrammeProcess.VAR_PROGRAMME_TITLE, programme.title());
             task.setVariableLocal(VAR_PROGRAMME_HEADING, InputText.markdown(programme.title()));
+            task.setVariableLocal(VAR_PROGRAMME_OVERVIEW, overview(programme.id()));
             task.setName(withSchool(task.getName(), programme.schoolName()));
         });
+    }
+
+    static String overview(long programmeId) {
+        return "/programmes/" + programmeId;
     }
 
     /** «1.1 Информирование педагогов — МБОУ СОШ № 6», the step's part shortened if both do not fit. */

@@ -38,6 +38,8 @@ class ProgrammeOnTasksTest extends IntegrationTest {
                     .toList();
             assertThat(tasks).isNotEmpty().allSatisfy(task ->
                     assertThat(task.getName()).endsWith(" — " + programme.schoolName()).startsWith("1."));
+            assertThat(tasks).allSatisfy(task -> assertThat(engine.getTaskService().getVariableLocal(task.getId(),
+                    ProgrammeOnTasks.VAR_PROGRAMME_OVERVIEW)).isEqualTo("/programmes/" + programme.id()));
 
             Filter filter = engine.getFilterService().createFilterQuery().filterName(programme.title()).singleResult();
             assertThat(filter).as("the programme's Tasklist filter").isNotNull();
@@ -79,7 +81,8 @@ class ProgrammeOnTasksTest extends IntegrationTest {
                     continue;
                 }
                 assertThat(json.get("components").get(0).get("text").asText()).as(id)
-                        .contains("programmeHeading");
+                        .contains("programmeHeading")
+                        .contains("[Обзор программы](\" + programmeOverview + \")");
             }
         }
     }
