@@ -64,6 +64,10 @@ class ProgrammeOverview {
     record Row(String first, String second, long count) {
     }
 
+    /** How many roadmap items are in a state, e.g. (overdue, «просрочен», 2). */
+    record Tally(String status, String name, long count) {
+    }
+
     record PairRow(long id, boolean group, String mentor, String mentees, String form, String status, String step,
                    String stepDate, int held, int missed, boolean silent) {
     }
@@ -72,7 +76,7 @@ class ProgrammeOverview {
                     String docx) {
     }
 
-    record View(Programme programme, String stage, String today, List<Item> roadmap, Map<String, Long> roadmapCounts,
+    record View(Programme programme, String stage, String today, List<Item> roadmap, List<Tally> roadmapCounts,
                 List<Row> mentees, List<Row> mentors, long withoutConsent, List<PairRow> pairs, long silentPairs,
                 List<OrderRow> orders, String silentRule) {
     }
@@ -119,8 +123,10 @@ class ProgrammeOverview {
         Programme programme = programmes.get(programmeId);
         int stage = programmes.currentStage(programme);
         List<Item> items = items(programmeId);
-        Map<String, Long> counts = items.stream()
-                .collect(Collectors.groupingBy(Item::status, java.util.TreeMap::new, Collectors.counting()));
+        List<Tally> counts = Arrays.stream(RoadmapItem.Status.values())
+                .map(s -> new Tally(s.name(), RoadmapService.statusName(s),
+                        items.stream().filter(i -> i.status().equals(s.name())).count()))
+                .filter(t -> t.count() > 0).toList();
         List<PairRow> pairs = pairs(programmeId);
         return new View(programme, programme.completedAt() != null ? "Программа завершена"
                 : STAGES.getOrDefault(stage, "Этап не начат"), clock.today().format(SchoolClock.RUSSIAN_DATE),

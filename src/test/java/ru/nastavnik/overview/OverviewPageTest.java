@@ -68,6 +68,7 @@ class OverviewPageTest extends IntegrationTest {
         assertThat(html).contains("status-active\">в работе", "status-planned\">запланирован",
                 "href=\"/camunda/app/tasklist/default/#/?task=");
         assertThat(count(html, "<tr id=\"item-")).isEqualTo(35);
+        assertThat(html).contains("в работе: 4", "запланирован: 31").doesNotContain("null");
         assertThat(html).contains(mentor, mentee, "Ученик – ученик", "Наставник");
         assertThat(html).contains("Распоряжение № 1", "утверждено",
                 "href=\"/api/programmes/" + programme + "/orders/", ".pdf\"", ".docx\"");
