@@ -139,8 +139,8 @@ final class StageDelegates {
     }
 
     /**
-     * Task listener on the completion of UserTask_Interview: stores one candidate's interview. The form's values are
-     * local to the task (input parameters), so parallel interviews do not share them.
+     * Task listener on the completion of Task_InterviewMentorCandidate: stores one candidate's interview. The form's
+     * values are local to the task (input parameters), so parallel interviews do not share them.
      */
     @Component("recordInterview")
     static class RecordInterview implements TaskListener {

@@ -104,7 +104,7 @@ class ParticipantQuestionnaireProcessTest extends IntegrationTest {
     void createsAParticipantFromTheStartForm() {
         ProcessInstance instance = start(questionnaire());
 
-        assertThat(instance).isEnded().hasPassed("StartEvent_QuestionnaireFilledIn", "Task_SaveQuestionnaire",
+        assertThat(instance).isEnded().hasPassed("StartEvent_ParticipantQuestionnaire", "Task_SaveQuestionnaire",
                 "EndEvent_QuestionnaireSaved");
         assertThat(instance).variables().containsEntry("questionnaireOutcome", "created");
         long personId = ((Number) engine.getHistoryService().createHistoricVariableInstanceQuery()
