@@ -16,9 +16,9 @@ import ru.nastavnik.shared.SchoolClock;
  * daily digest, in it.
  */
 @Component("sendDueReminder")
-class SendDueReminderDelegate implements JavaDelegate {
+class SendDueReminder implements JavaDelegate {
 
-    private static final Logger log = LoggerFactory.getLogger(SendDueReminderDelegate.class);
+    private static final Logger log = LoggerFactory.getLogger(SendDueReminder.class);
 
     private final TimedTasks tasks;
     private final TaskPeople people;
@@ -27,7 +27,7 @@ class SendDueReminderDelegate implements JavaDelegate {
     private final SchoolClock clock;
     private final MailDigest digest;
 
-    SendDueReminderDelegate(TimedTasks tasks, TaskPeople people, MailNotifier mail, TaskMails texts,
+    SendDueReminder(TimedTasks tasks, TaskPeople people, MailNotifier mail, TaskMails texts,
                             SchoolClock clock, MailDigest digest) {
         this.tasks = tasks;
         this.people = people;

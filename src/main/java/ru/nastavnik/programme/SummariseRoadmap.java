@@ -8,12 +8,12 @@ import ru.nastavnik.shared.ProcessVariables;
 
 /** Task_SummariseRoadmap: what the director approves and the curator revises, as the forms show it. */
 @Component("summariseRoadmap")
-class SummariseRoadmapDelegate implements JavaDelegate {
+class SummariseRoadmap implements JavaDelegate {
 
     private final RoadmapService roadmap;
     private final Deadlines deadlines;
 
-    SummariseRoadmapDelegate(RoadmapService roadmap, Deadlines deadlines) {
+    SummariseRoadmap(RoadmapService roadmap, Deadlines deadlines) {
         this.roadmap = roadmap;
         this.deadlines = deadlines;
     }

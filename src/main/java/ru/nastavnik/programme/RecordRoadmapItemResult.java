@@ -7,11 +7,11 @@ import ru.nastavnik.shared.ProcessVariables;
 
 /** Task_RecordRoadmapItemResult: stores what the roadmap-item form reported (checked already by its rules). */
 @Component("recordRoadmapItemResult")
-class RecordRoadmapItemResultDelegate implements JavaDelegate {
+class RecordRoadmapItemResult implements JavaDelegate {
 
     private final RoadmapService roadmap;
 
-    RecordRoadmapItemResultDelegate(RoadmapService roadmap) {
+    RecordRoadmapItemResult(RoadmapService roadmap) {
         this.roadmap = roadmap;
     }
 

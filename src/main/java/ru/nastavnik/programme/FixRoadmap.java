@@ -6,11 +6,11 @@ import org.springframework.stereotype.Component;
 
 /** Task_FixRoadmap: the director approved the roadmap; from now on its dates are fixed. */
 @Component("fixRoadmap")
-class FixRoadmapDelegate implements JavaDelegate {
+class FixRoadmap implements JavaDelegate {
 
     private final ProgrammeService programmes;
 
-    FixRoadmapDelegate(ProgrammeService programmes) {
+    FixRoadmap(ProgrammeService programmes) {
         this.programmes = programmes;
     }
 

@@ -13,7 +13,7 @@ import ru.nastavnik.security.Groups;
  * late task is the curator's own), with the owners in copy; the task's priority is raised.
  */
 @Component("escalateOverdueTask")
-class EscalateOverdueTaskDelegate implements JavaDelegate {
+class EscalateOverdueTask implements JavaDelegate {
 
     /** Raised priority marks an escalated task in Tasklist (and in lists sorted by priority). */
     static final int ESCALATED_PRIORITY = 100;
@@ -24,7 +24,7 @@ class EscalateOverdueTaskDelegate implements JavaDelegate {
     private final TaskMails texts;
     private final TaskService taskService;
 
-    EscalateOverdueTaskDelegate(TimedTasks tasks, TaskPeople people, MailNotifier mail, TaskMails texts,
+    EscalateOverdueTask(TimedTasks tasks, TaskPeople people, MailNotifier mail, TaskMails texts,
                                 TaskService taskService) {
         this.tasks = tasks;
         this.people = people;

@@ -13,11 +13,11 @@ import ru.nastavnik.shared.ValidationException;
  * started through the API arrives registered already (programmeId is set).
  */
 @Component("registerProgramme")
-class RegisterProgrammeDelegate implements JavaDelegate {
+class RegisterProgramme implements JavaDelegate {
 
     private final ProgrammeService programmes;
 
-    RegisterProgrammeDelegate(ProgrammeService programmes) {
+    RegisterProgramme(ProgrammeService programmes) {
         this.programmes = programmes;
     }
 

@@ -12,11 +12,11 @@ import ru.nastavnik.programme.ProgrammeProcess;
  * {@code feedbackWithoutAddress} (mentees nobody could be written to) for the process.
  */
 @Component("sendMenteeFeedbackLinks")
-class SendMenteeFeedbackLinksDelegate implements JavaDelegate {
+class SendMenteeFeedbackLinks implements JavaDelegate {
 
     private final FeedbackService feedback;
 
-    SendMenteeFeedbackLinksDelegate(FeedbackService feedback) {
+    SendMenteeFeedbackLinks(FeedbackService feedback) {
         this.feedback = feedback;
     }
 

@@ -13,14 +13,14 @@ import ru.nastavnik.shared.ValidationException;
  * (bad dates) rolls the completion back, so the curator's task stays open with the message.
  */
 @Component("applyRoadmapRevision")
-class ApplyRoadmapRevisionDelegate implements JavaDelegate {
+class ApplyRoadmapRevision implements JavaDelegate {
 
     private static final List<String> FORM_FIELDS =
             List.of("revisionItemCode", "revisionStartDate", "revisionDueDate");
 
     private final RoadmapService roadmap;
 
-    ApplyRoadmapRevisionDelegate(RoadmapService roadmap) {
+    ApplyRoadmapRevision(RoadmapService roadmap) {
         this.roadmap = roadmap;
     }
 

@@ -14,7 +14,7 @@ import ru.nastavnik.shared.InputText;
  * curator may also take any item that is not the director's.
  */
 @Component("activateRoadmapItem")
-class ActivateRoadmapItemDelegate implements JavaDelegate {
+class ActivateRoadmapItem implements JavaDelegate {
 
     /** Camunda keeps task names up to 255 characters; the full title is shown in the form. */
     private static final int TASK_NAME_MAX = 250;
@@ -22,7 +22,7 @@ class ActivateRoadmapItemDelegate implements JavaDelegate {
     private final RoadmapService roadmap;
     private final Deadlines deadlines;
 
-    ActivateRoadmapItemDelegate(RoadmapService roadmap, Deadlines deadlines) {
+    ActivateRoadmapItem(RoadmapService roadmap, Deadlines deadlines) {
         this.roadmap = roadmap;
         this.deadlines = deadlines;
     }

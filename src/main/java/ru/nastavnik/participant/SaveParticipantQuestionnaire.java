@@ -15,16 +15,17 @@ import ru.nastavnik.shared.ValidationException;
 import ru.nastavnik.shared.ValidationException.FieldError;
 
 /**
- * Task_SaveQuestionnaire of «Анкета участника»: the start form's answers become one questionnaire, created or
- * (with «Номер участника») corrected by {@link ParticipantService#saveQuestionnaire} with the import's rules. A
- * refusal is a {@link ValidationException}: the engine rolls the start back and Tasklist shows the Russian messages.
+ * Task_SaveParticipantQuestionnaire of «Анкета участника»: the start form's answers become one questionnaire,
+ * created or (with «Номер участника») corrected by {@link ParticipantService#saveQuestionnaire} with the import's
+ * rules. A refusal is a {@link ValidationException}: the engine rolls the start back and Tasklist shows the Russian
+ * messages.
  */
 @Component("saveParticipantQuestionnaire")
-class SaveQuestionnaireDelegate implements JavaDelegate {
+class SaveParticipantQuestionnaire implements JavaDelegate {
 
     private final ParticipantService participants;
 
-    SaveQuestionnaireDelegate(ParticipantService participants) {
+    SaveParticipantQuestionnaire(ParticipantService participants) {
         this.participants = participants;
     }
 

@@ -6,11 +6,11 @@ import org.springframework.stereotype.Component;
 
 /** Task_CompleteProgramme: the seventh stage is over. */
 @Component("completeProgramme")
-class CompleteProgrammeDelegate implements JavaDelegate {
+class CompleteProgramme implements JavaDelegate {
 
     private final ProgrammeService programmes;
 
-    CompleteProgrammeDelegate(ProgrammeService programmes) {
+    CompleteProgramme(ProgrammeService programmes) {
         this.programmes = programmes;
     }
 
