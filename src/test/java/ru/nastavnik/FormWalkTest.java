@@ -159,10 +159,11 @@ class FormWalkTest extends IntegrationTest {
     static final String STAGE_4 = "programme-stage-4-mentor-training";
     static final String STAGE_5 = "programme-stage-5-pairs";
     static final String STAGE_6 = "programme-stage-6-pair-work";
-    static final String UPLOAD = "UserTask_UploadQuestionnaires";
-    static final String ANALYSE = "UserTask_AnalyseBase";
-    static final String INTERVIEW = "UserTask_Interview";
-    static final String TRAINING = "UserTask_Training";
+    static final String UPLOAD = "Task_UploadQuestionnaires";
+    static final String ANALYSE_MENTEES = "Task_AnalyseMenteeBase";
+    static final String ANALYSE_MENTORS = "Task_AnalyseMentorBase";
+    static final String INTERVIEW = "Task_InterviewMentorCandidate";
+    static final String TRAINING = "Task_MentorTraining";
     static final String GROUP_MEETING = "Task_RecordGroupMeeting";
     static final String PREFERENCES = "Task_EnterPreferences";
     static final String REVIEW = "Task_ReviewPairProposal";
@@ -177,7 +178,7 @@ class FormWalkTest extends IntegrationTest {
         sample("start-programme", "curator", t -> t.startedProgramme(), Set.of(),
                 "schoolName", "МБОУ СОШ № 7", "schoolYear", "2026/2027", "startDate", "2026-09-15",
                 "forms", List.of("pupil-pupil", "teacher-teacher"), "curatorId", "curator");
-        sample("roadmap-item", "deputy", t -> t.roadmapItem(), Set.of(),
+        sample("complete-roadmap-item", "deputy", t -> t.roadmapItem(), Set.of(),
                 "doneOn", "2026-09-14", "result", "Педагоги проинформированы на педсовете, протокол № 1.",
                 "comment", "Презентация разослана по почте.", "attachments", "https://school7.example/protokol-1.pdf");
         sample("approve-roadmap", "director", t -> t.roadmapApproval(), Set.of(),
@@ -197,9 +198,9 @@ class FormWalkTest extends IntegrationTest {
                 "selfEsteem", "4", "anxiety", "2", "averageGrade", "");
         sample("upload-questionnaires", "curator", t -> t.stageTask(STAGE_2, UPLOAD), Set.of(),
                 "collectionNote", "Анкеты собраны классными руководителями 5–9 классов.");
-        sample("analyse-mentee-base", "curator", t -> t.stageTask(STAGE_2, ANALYSE), Set.of(),
+        sample("analyse-mentee-base", "curator", t -> t.stageTask(STAGE_2, ANALYSE_MENTEES), Set.of(),
                 "baseConclusion", "Основные запросы — успеваемость и адаптация; двух согласий не хватает.");
-        sample("analyse-mentor-base", "curator", t -> t.stageTask(STAGE_3, ANALYSE), Set.of(),
+        sample("analyse-mentor-base", "curator", t -> t.stageTask(STAGE_3, ANALYSE_MENTORS), Set.of(),
                 "baseConclusion", "Наставников по физике не хватает; привлечь выпускников.");
         sample("interview-mentor-candidate", "deputy", t -> t.stageTask(STAGE_4, INTERVIEW), Set.of(),
                 "interviewCriteria", List.of("leadership", "communication", "motivation"),
@@ -207,21 +208,21 @@ class FormWalkTest extends IntegrationTest {
         sample("mentor-training", "deputy", t -> t.stageTask(STAGE_4, TRAINING), Set.of(),
                 "trainingAttended", Pick.of(0, 1), "trainingNote", "Школа наставника, 3 занятия, эксперт — методист ИРО.");
         // Stage 5: the forms with options the process sets (checklists, taglists, selects).
-        sample("pairs-group-meeting", "curator", t -> t.stageFiveTask(GROUP_MEETING), Set.of(),
+        sample("record-group-meeting", "curator", t -> t.stageFiveTask(GROUP_MEETING), Set.of(),
                 "groupMeetingDate", "2026-09-14",
                 "groupMeetingAttendees", Pick.of(0, 1, 2, 4),
                 "groupMeetingComment", "Знакомство пар: презентация программы, игра «Два факта о себе».");
-        sample("pairs-preferences", "curator", t -> t.stageFiveTask(PREFERENCES), Set.of("wishedMentees", "avoidMentees"),
+        sample("enter-preferences", "curator", t -> t.stageFiveTask(PREFERENCES), Set.of("wishedMentees", "avoidMentees"),
                 // Options list the mentees first: the first participant is a mentee, who names mentors.
                 "preferencesPerson", Pick.of(0),
                 "wishedMentors", Pick.of(2, 0),
                 "avoidMentors", Pick.of(1),
                 "preferencesDecision", "more");
-        sample("pairs-review", "curator", t -> t.pairsReview(), Set.of(),
+        sample("review-pair-proposal", "curator", t -> t.pairsReview(), Set.of(),
                 "pairReviewDecision", "rerun", "pinnedPairs", ROUTES_CHOICE, "forbiddenPairs", ROUTES_CHOICE,
                 "swapMenteeA", ROUTES_CHOICE, "swapMenteeB", ROUTES_CHOICE, "assignMentee", ROUTES_CHOICE,
                 "assignMentor", ROUTES_CHOICE);
-        sample("pairs-order-approval", "director", t -> t.stageFiveTask(ORDER_APPROVAL), Set.of(),
+        sample("approve-pair-order", "director", t -> t.stageFiveTask(ORDER_APPROVAL), Set.of(),
                 "pairOrderDecision", "return", "orderReturnComment", "Уточните нагрузку наставника Опытновой.");
         // A pair's year, as its mentor.
         sample("report-pair-meeting", PAIR_MENTOR, t -> t.planningMeeting(), Set.of("newPlannedOn", "moveReason"),
@@ -229,7 +230,7 @@ class FormWalkTest extends IntegrationTest {
                 "meetingTopics", "Цели на четверть", "meetingAgreed", "Еженедельные консультации по математике",
                 "attendedMentees", Pick.of(0, 1), "planRequests", Pick.of(0, 1), "planGoals", "Подтянуть алгебру до «4»",
                 "planFrequency", "weekly", "planItems", "Разобрать темы 1–3 к 1 октября");
-        sample("mentor-pair-feedback", PAIR_MENTOR, t -> t.mentorFeedback(), Set.of(),
+        sample("mentor-feedback", PAIR_MENTOR, t -> t.mentorFeedback(), Set.of(),
                 "feedbackSatisfaction", "4", "feedbackProgress", "3", "feedbackWorked", "Регулярные встречи",
                 "feedbackDifficulties", "Мало времени после уроков", "feedbackSuggestions", "Больше онлайн-встреч");
         // Stage 6.
@@ -512,7 +513,8 @@ class FormWalkTest extends IntegrationTest {
 
     /** The tasks of a process before {@code key}, in their order. */
     private static final Map<String, List<String>> BEFORE = Map.of(
-            ANALYSE, List.of(UPLOAD),
+            ANALYSE_MENTEES, List.of(UPLOAD),
+            ANALYSE_MENTORS, List.of(UPLOAD),
             TRAINING, List.of(INTERVIEW),
             PREFERENCES, List.of(GROUP_MEETING),
             REVIEW, List.of(GROUP_MEETING, PREFERENCES),
@@ -737,7 +739,7 @@ class FormWalkTest extends IntegrationTest {
                 .query(String.class).single();
         Page page = tasklist.openTask(pageOf("curator"), port, next);
         assertThat(page.locator(".fjs-form")).containsText(name);
-        Tasklist.screenshot(page, "form-pairs-preferences-reopened");
+        Tasklist.screenshot(page, "form-enter-preferences-reopened");
     }
 
     /** A pupil mentor with two mentees, fixed by an approved order; the mentor can log into Tasklist. */
@@ -773,7 +775,7 @@ class FormWalkTest extends IntegrationTest {
     /** The planning meeting (the one with the individual plan): the report must be in the pair's tables. */
     Reached planningMeeting() {
         PupilGroup group = pairOfTheYear();
-        Task report = pairStep(group, "CallActivity_PlanningMeeting", Map.of(), "Task_ReportMeeting");
+        Task report = pairStep(group, "CallActivity_PlanningMeeting", Map.of(), "Task_ReportPairMeeting");
         return Reached.task(report).as(group.mentorUser()).checking((pi, submitted) -> {
             long pairId = group.pair().id();
             assertThat(jdbc.sql("""

@@ -427,7 +427,7 @@ class TasklistBrowserTest extends IntegrationTest {
         // Stage 2: the curator opens «Загрузить анкеты наставляемых»; its form links to the upload page (Camunda
         // Forms have no file picker), where the curator uploads a CSV file and sees the result.
         Task upload = taskService.createTaskQuery().processInstanceBusinessKey(businessKey)
-                .taskDefinitionKey("UserTask_UploadQuestionnaires").singleResult();
+                .taskDefinitionKey("Task_UploadQuestionnaires").singleResult();
         assertThat(upload).as("the stage 2 upload task").isNotNull();
         // Opened by its address: other tests' programmes may push it off the first page of the curator's list.
         curator.navigate("http://localhost:" + port + "/camunda/app/tasklist/#/?task=" + upload.getId());

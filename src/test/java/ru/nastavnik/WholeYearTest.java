@@ -64,7 +64,7 @@ class WholeYearTest extends IntegrationTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern LINK = Pattern.compile("https?://\\S+(/feedback/[A-Za-z0-9_-]+)");
-    private static final String REPORT_MEETING = "Task_ReportMeeting";
+    private static final String REPORT_MEETING = "Task_ReportPairMeeting";
 
     @Autowired
     RuntimeService runtime;
@@ -127,9 +127,9 @@ class WholeYearTest extends IntegrationTest {
                 pupilMentee(groupMentees.get(2), "15.01.2013", "7А", false, "mark"),
                 teacherMentee + ";14.02.2000;Педагог;;1;Физика;" + email("darya") + ";;Наставляемый;Учитель – учитель;"
                         + "Адаптация молодого специалиста;;;;;4;4;3;2;;Да;01.09.2026;;")));
-        complete(stageTask("UserTask_UploadQuestionnaires"), "curator", Map.of());
+        complete(stageTask("Task_UploadQuestionnaires"), "curator", Map.of());
         advanceTo(LocalDateTime.of(2026, 9, 21, 11, 0));
-        complete(stageTask("UserTask_AnalyseBase"), "curator", Map.of("baseConclusion", "Пять наставляемых"));
+        complete(stageTask("Task_AnalyseMenteeBase"), "curator", Map.of("baseConclusion", "Пять наставляемых"));
         completeRoadmapItems(LocalDate.of(2026, 9, 21), true);
         assertThat(stage()).isEqualTo(3);
 
@@ -145,22 +145,22 @@ class WholeYearTest extends IntegrationTest {
                 teacherCandidate(physicist, "Физика", "Адаптация молодого специалиста, Методика преподавания", "oleg"),
                 teacherCandidate(spareTeacher, "Русский язык", "Методика преподавания, Классное руководство", "vera"))));
         assertThat(ids).hasSize(9);
-        complete(stageTask("UserTask_UploadQuestionnaires"), "curator", Map.of());
+        complete(stageTask("Task_UploadQuestionnaires"), "curator", Map.of());
         advanceTo(LocalDateTime.of(2026, 10, 12, 11, 0));
-        complete(stageTask("UserTask_AnalyseBase"), "curator", Map.of("baseConclusion", "Четыре кандидата"));
+        complete(stageTask("Task_AnalyseMentorBase"), "curator", Map.of("baseConclusion", "Четыре кандидата"));
         completeRoadmapItems(LocalDate.of(2026, 10, 12), true);
         assertThat(stage()).isEqualTo(4);
 
         // ---- Stage 4 (November): interviews, training, the candidates become mentors with accounts.
         advanceTo(LocalDateTime.of(2026, 11, 2, 14, 0));
-        List<Task> interviews = stageTasks("UserTask_Interview");
+        List<Task> interviews = stageTasks("Task_InterviewMentorCandidate");
         assertThat(interviews).hasSize(4);
         for (Task interview : interviews) {
             complete(interview, "deputy", Map.of("interviewDecision", "passed",
                     "interviewCriteria", List.of("communication", "motivation")));
         }
         advanceTo(LocalDateTime.of(2026, 11, 9, 14, 0));
-        complete(stageTask("UserTask_Training"), "deputy", Map.of("trainingAttended", List.of(id(ids, pairMentor),
+        complete(stageTask("Task_MentorTraining"), "deputy", Map.of("trainingAttended", List.of(id(ids, pairMentor),
                 id(ids, groupMentor), id(ids, physicist), id(ids, spareTeacher))));
         assertThat(sentTo(email("vera"))).hasSize(1);
         completeRoadmapItems(LocalDate.of(2026, 11, 9), true);

@@ -92,22 +92,22 @@ class DemoPairsProgramme {
 
         // Stage 2: the mentees' questionnaires, the analysis of their base.
         importRows(id, mentees(year));
-        complete(id, "UserTask_UploadQuestionnaires", "curator", Map.of());
-        complete(id, "UserTask_AnalyseBase", "curator", Map.of("baseConclusion", "Восемь наставляемых с согласием: "
+        complete(id, "Task_UploadQuestionnaires", "curator", Map.of());
+        complete(id, "Task_AnalyseMenteeBase", "curator", Map.of("baseConclusion", "Восемь наставляемых с согласием: "
                 + "шесть учеников (запросы — успеваемость и адаптация) и два молодых педагога"));
         completeRoadmapItems(id);
         expectStage(id, 3);
 
         // Stage 3: the mentor candidates.
         importRows(id, mentors(year));
-        complete(id, "UserTask_UploadQuestionnaires", "curator", Map.of());
-        complete(id, "UserTask_AnalyseBase", "curator", Map.of("baseConclusion", "Четыре кандидата: два педагога "
+        complete(id, "Task_UploadQuestionnaires", "curator", Map.of());
+        complete(id, "Task_AnalyseMentorBase", "curator", Map.of("baseConclusion", "Четыре кандидата: два педагога "
                 + "для молодых специалистов и два старшеклассника для учеников 5–8 классов"));
         completeRoadmapItems(id);
         expectStage(id, 4);
 
         // Stage 4: every candidate passes the interview and attends the training; the demo logins are linked first.
-        for (Task interview : open(id, "UserTask_Interview")) {
+        for (Task interview : open(id, "Task_InterviewMentorCandidate")) {
             complete(interview, "deputy", Map.of("interviewDecision", "passed",
                     "interviewCriteria", List.of("communication", "motivation", "experience")));
         }
@@ -121,7 +121,7 @@ class DemoPairsProgramme {
                 }
             }
         }
-        complete(id, "UserTask_Training", "deputy", Map.of("trainingAttended", trained));
+        complete(id, "Task_MentorTraining", "deputy", Map.of("trainingAttended", trained));
         completeRoadmapItems(id);
         expectStage(id, 5);
         log.info("Demo programme {} ({}) brought to stage 5: the group meeting waits for the curator", id, SCHOOL);

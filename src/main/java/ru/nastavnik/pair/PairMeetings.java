@@ -50,7 +50,7 @@ import ru.nastavnik.shared.ValidationException.FieldError;
 public class PairMeetings {
 
     public static final String PROCESS_ID = "pair-meeting";
-    public static final String TASK_REPORT_MEETING = "Task_ReportMeeting";
+    public static final String TASK_REPORT_MEETING = "Task_ReportPairMeeting";
     public static final String TIMER_ESCALATE_TO_CURATOR = "Timer_EscalateToCurator";
     public static final String VAR_MEETING_KIND = "meetingKind";
     public static final String VAR_MEETING_ID = "meetingId";

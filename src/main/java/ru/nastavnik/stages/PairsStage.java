@@ -33,7 +33,7 @@ import ru.nastavnik.shared.InputText;
 /**
  * Stage 5, pairs and groups: the group meeting and who came, the preference questionnaires entered after it, the
  * curator's changes to a proposal (pins, forbidden pairs, a swap, an assignment) and the readable tables the stage's
- * forms show. Used by the stage's process steps ({@code PairsStageDelegates}) as the system.
+ * forms show. Used by the stage's process steps (the beans beside {@code PairsStageSteps}) as the system.
  */
 @Service
 public class PairsStage {

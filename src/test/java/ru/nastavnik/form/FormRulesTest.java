@@ -17,29 +17,29 @@ class FormRulesTest {
 
     @Test
     void readsEveryFormOfTheProduct() {
-        for (String id : List.of("start-programme", "roadmap-item", "approve-roadmap", "revise-roadmap")) {
+        for (String id : List.of("start-programme", "complete-roadmap-item", "approve-roadmap", "revise-roadmap")) {
             assertThat(schemas.rules(id)).as(id).isPresent();
         }
     }
 
     @Test
     void acceptsACompleteRoadmapReport() {
-        assertThat(check("roadmap-item", Map.of("doneOn", "2026-10-15", "result", "Проведено совещание",
+        assertThat(check("complete-roadmap-item", Map.of("doneOn", "2026-10-15", "result", "Проведено совещание",
                 "attachments", "https://school6.example/prikaz.pdf\nhttp://disk.example/photo"))).isEmpty();
     }
 
     @Test
     void refusesAMissingResultWithARussianMessage() {
-        assertThat(check("roadmap-item", Map.of("doneOn", "2026-10-15")))
+        assertThat(check("complete-roadmap-item", Map.of("doneOn", "2026-10-15")))
                 .extracting(FieldError::field, FieldError::message)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("result", "Поле «Результат» обязательно"));
     }
 
     @Test
     void refusesBadAndFutureDates() {
-        assertThat(check("roadmap-item", Map.of("doneOn", "15.10.2026", "result", "x")))
+        assertThat(check("complete-roadmap-item", Map.of("doneOn", "15.10.2026", "result", "x")))
                 .extracting(FieldError::message).singleElement().asString().contains("не дата");
-        assertThat(check("roadmap-item", Map.of("doneOn", "2026-10-21", "result", "x")))
+        assertThat(check("complete-roadmap-item", Map.of("doneOn", "2026-10-21", "result", "x")))
                 .extracting(FieldError::message).singleElement().asString().contains("не может быть позже сегодняшней");
     }
 
@@ -48,7 +48,7 @@ class FormRulesTest {
     void refusesDatesThatAreNotExactlyARealIsoDate() {
         for (String notADate : List.of("2026-10-15T99", "2026-10-15 garbage", "2026-02-31", "2026-13-01",
                 "15.10.2026", "2026-1-5")) {
-            assertThat(check("roadmap-item", Map.of("doneOn", notADate, "result", "x")))
+            assertThat(check("complete-roadmap-item", Map.of("doneOn", notADate, "result", "x")))
                     .as(notADate).extracting(FieldError::field, FieldError::message)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple("doneOn", "Поле «Выполнено (дата)»: «"
                             + notADate + "» — не дата (нужна существующая дата в формате ГГГГ-ММ-ДД)"));
@@ -57,7 +57,7 @@ class FormRulesTest {
 
     @Test
     void refusesAttachmentsThatAreNotLinks() {
-        assertThat(check("roadmap-item", Map.of("doneOn", "2026-10-15", "result", "x",
+        assertThat(check("complete-roadmap-item", Map.of("doneOn", "2026-10-15", "result", "x",
                 "attachments", "https://ok.example/a\nприказ на столе у директора")))
                 .extracting(FieldError::field).containsExactly("attachments");
     }

@@ -146,7 +146,7 @@ class MentorReplacementTest extends IntegrationTest {
                 + school.id(school.anna) + ", \"reason\": \"Хочу другого наставника\"}");
         complete(task(request), "director", Map.of("replacementDecision", "reject",
                 "refusalReason", "Пара работает только два месяца: попробуйте ещё"));
-        assertThat(request).isEnded().hasPassed("Task_NotifyRefusal").hasNotPassed("Task_PickNewMentor");
+        assertThat(request).isEnded().hasPassed("Task_NotifyReplacementRefused").hasNotPassed("Task_PickNewMentor");
 
         // Анна has no email of her own: her representative gets the answer.
         assertThat(mailTo(school.parentEmail, "не удовлетворена"))
@@ -204,7 +204,7 @@ class MentorReplacementTest extends IntegrationTest {
         complete(task(request), "director", Map.of("replacementDecision", "approve"));
         complete(task(request), "curator", Map.of("pickDecision", "none",
                 "refusalReason", "Все наставники заняты до конца года"));
-        assertThat(request).isEnded().hasPassed("Task_NotifyRefusal");
+        assertThat(request).isEnded().hasPassed("Task_NotifyReplacementRefused");
         assertThat(mailTo("curator@school.test", "не удовлетворена"))
                 .contains("подходящего свободного наставника сейчас нет", "Все наставники заняты");
         assertThat(pairs.get(annaWithPetr.id()).mentor().fullName()).isEqualTo(school.petr);

@@ -104,8 +104,8 @@ class ParticipantQuestionnaireProcessTest extends IntegrationTest {
     void createsAParticipantFromTheStartForm() {
         ProcessInstance instance = start(questionnaire());
 
-        assertThat(instance).isEnded().hasPassed("StartEvent_QuestionnaireFilledIn", "Task_SaveQuestionnaire",
-                "EndEvent_QuestionnaireSaved");
+        assertThat(instance).isEnded().hasPassed("StartEvent_ParticipantQuestionnaire",
+                "Task_SaveParticipantQuestionnaire", "EndEvent_QuestionnaireSaved");
         assertThat(instance).variables().containsEntry("questionnaireOutcome", "created");
         long personId = ((Number) engine.getHistoryService().createHistoricVariableInstanceQuery()
                 .processInstanceId(instance.getId()).variableName("savedPersonId").singleResult().getValue())
@@ -141,7 +141,7 @@ class ParticipantQuestionnaireProcessTest extends IntegrationTest {
         correction.put("consent", false);
         ProcessInstance corrected = start(correction);
 
-        assertThat(corrected).isEnded().hasPassed("Task_SaveQuestionnaire");
+        assertThat(corrected).isEnded().hasPassed("Task_SaveParticipantQuestionnaire");
         assertThat(corrected).variables().containsEntry("questionnaireOutcome", "corrected");
         ParticipantService.Details card = card(personId);
         assertThat(card.card().email()).isEqualTo("sofia.belova@school.ru");

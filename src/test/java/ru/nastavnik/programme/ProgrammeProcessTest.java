@@ -330,10 +330,10 @@ class ProgrammeProcessTest extends IntegrationTest {
                         .anyMatch(l -> "director".equals(l.getGroupId())) ? "director" : "deputy";
                 complete(task, owner, Map.of("doneOn", "2026-09-15", "result", "Сделано"));
             }
-            case "UserTask_UploadQuestionnaires" -> complete(task, "curator", Map.of());
-            case "UserTask_AnalyseBase" -> complete(task, "curator", Map.of("baseConclusion", "База сформирована"));
-            case "UserTask_Interview" -> complete(task, "deputy", Map.of("interviewDecision", "passed"));
-            case "UserTask_Training" -> complete(task, "deputy", Map.of("trainingAttended", List.of()));
+            case "Task_UploadQuestionnaires" -> complete(task, "curator", Map.of());
+            case "Task_AnalyseMenteeBase", "Task_AnalyseMentorBase" -> complete(task, "curator", Map.of("baseConclusion", "База сформирована"));
+            case "Task_InterviewMentorCandidate" -> complete(task, "deputy", Map.of("interviewDecision", "passed"));
+            case "Task_MentorTraining" -> complete(task, "deputy", Map.of("trainingAttended", List.of()));
             // Stage 5 with nobody to match: the meeting, no questionnaires, the stage closed without an order.
             case "Task_RecordGroupMeeting" -> complete(task, "curator", Map.of("groupMeetingDate", "2026-09-15"));
             case "Task_EnterPreferences" -> complete(task, "curator", Map.of("preferencesDecision", "done"));

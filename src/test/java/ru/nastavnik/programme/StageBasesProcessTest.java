@@ -69,8 +69,8 @@ class StageBasesProcessTest extends IntegrationTest {
     void stageTwoCollectsQuestionnairesThenTheCuratorAnalysesTheMenteeBase() throws Exception {
         reachStage(2);
         ProcessInstance stage = stageProcess("programme-stage-2-mentee-base");
-        assertThat(stage).isWaitingAt("CallActivity_RoadmapItems", "UserTask_UploadQuestionnaires");
-        Task upload = single("UserTask_UploadQuestionnaires");
+        assertThat(stage).isWaitingAt("CallActivity_RoadmapItems", "Task_UploadQuestionnaires");
+        Task upload = single("Task_UploadQuestionnaires");
         assertThat(upload.getName()).startsWith("Загрузить анкеты наставляемых");
         assertThat(upload.getDueDate()).isEqualTo(schoolTime(LocalDateTime.of(2026, 10, 31, 18, 0)));
         assertThat(links(upload)).containsExactlyInAnyOrder("group:curator", "group:deputy-director", "user:curator");
@@ -81,7 +81,7 @@ class StageBasesProcessTest extends IntegrationTest {
                 TestParticipants.mentee(TestParticipants.unique("Вторая") + " Вера")));
         complete(upload, "curator", Map.of());
 
-        Task analysis = single("UserTask_AnalyseBase");
+        Task analysis = single("Task_AnalyseMenteeBase");
         assertThat(analysis.getName()).startsWith("Анализ базы наставляемых");
         assertThat(analysis.getDueDate()).isEqualTo(schoolTime(LocalDateTime.of(2026, 10, 31, 18, 0)));
         String summary = (String) taskService.getVariable(analysis.getId(), "baseSummary");
@@ -90,7 +90,7 @@ class StageBasesProcessTest extends IntegrationTest {
         assertThatThrownBy(() -> complete(analysis, "curator", Map.of())).hasMessageContaining("Выводы");
         complete(analysis, "curator", Map.of("baseConclusion", "Запросы собраны, согласия есть у всех"));
 
-        assertThat(stage).hasPassed("UserTask_AnalyseBase").isWaitingAt("CallActivity_RoadmapItems");
+        assertThat(stage).hasPassed("Task_AnalyseMenteeBase").isWaitingAt("CallActivity_RoadmapItems");
         completeRoadmapItems();
         assertThat(stage).isEnded();
         assertThat(programmes.currentStage(programmes.get(programme.id()))).isEqualTo(3);
@@ -107,9 +107,9 @@ class StageBasesProcessTest extends IntegrationTest {
         clockAt(LocalDateTime.of(2026, 10, 31, 18, 1));
         managementService.executeJob(collection.getId());
 
-        assertThat(stage).hasPassed("Timer_CollectionClosed").isWaitingAt("UserTask_AnalyseBase");
+        assertThat(stage).hasPassed("Timer_CollectionClosed").isWaitingAt("Task_AnalyseMenteeBase");
         assertThat(taskService.createTaskQuery().processInstanceId(stage.getId())
-                .taskDefinitionKey("UserTask_UploadQuestionnaires").count()).isZero();
+                .taskDefinitionKey("Task_UploadQuestionnaires").count()).isZero();
     }
 
     @Test
@@ -119,10 +119,10 @@ class StageBasesProcessTest extends IntegrationTest {
                 TestParticipants.mentor(TestParticipants.unique("Опытная") + " Нина", "m1@school.test")));
         reachStage(3);
         ProcessInstance stage = stageProcess("programme-stage-3-mentor-base");
-        Task upload = single("UserTask_UploadQuestionnaires");
+        Task upload = single("Task_UploadQuestionnaires");
         assertThat(upload.getName()).startsWith("Загрузить анкеты наставников");
         complete(upload, "curator", Map.of());
-        Task analysis = single("UserTask_AnalyseBase");
+        Task analysis = single("Task_AnalyseMentorBase");
         assertThat(analysis.getName()).startsWith("Анализ базы наставников");
         assertThat((String) taskService.getVariable(analysis.getId(), "baseSummary"))
                 .contains("**Кандидатов в наставники с согласием:** 1; **наставников:** 1", "| Методика преподавания | 2 |");
@@ -146,7 +146,7 @@ class StageBasesProcessTest extends IntegrationTest {
                 TestParticipants.candidate(withdrawnName, "w@school.test")));
         reachStage(4);
         ProcessInstance stage = stageProcess("programme-stage-4-mentor-training");
-        List<Task> interviews = tasks("UserTask_Interview");
+        List<Task> interviews = tasks("Task_InterviewMentorCandidate");
         assertThat(interviews).extracting(task -> task.getName().substring(0, task.getName().indexOf(" — ")))
                 .containsExactlyInAnyOrder("Собеседование: " + passedName, "Собеседование: " + failedName,
                         "Собеседование: " + absentName, "Собеседование: " + withdrawnName);
@@ -156,7 +156,7 @@ class StageBasesProcessTest extends IntegrationTest {
         assertThat(RestClient.as(port, "curator", PASSWORD).post("/api/programmes/" + programme.id()
                 + "/participants/" + ids.get(withdrawnName) + "/withdrawal",
                 "{\"reason\": \"Заявление об отзыве согласия\", \"withdrawnBy\": \"self\"}").statusCode()).isEqualTo(200);
-        assertThat(tasks("UserTask_Interview")).hasSize(3);
+        assertThat(tasks("Task_InterviewMentorCandidate")).hasSize(3);
         assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(stage.getId())
                 .activityId("EndEvent_CandidateWithdrawn").count()).isOne();
 
@@ -177,13 +177,13 @@ class StageBasesProcessTest extends IntegrationTest {
         assertThat(subjects).hasSize(1);
         assertThat(subjects.get(0)).startsWith("Напоминание").contains("Собеседование: ");
 
-        for (Task interview : tasks("UserTask_Interview")) {
+        for (Task interview : tasks("Task_InterviewMentorCandidate")) {
             boolean failed = interview.getName().contains(failedName + " — ");
             complete(interview, "deputy", Map.of("interviewDecision", failed ? "failed" : "passed",
                     "interviewCriteria", failed ? List.of() : List.of("leadership", "motivation"),
                     "interviewComment", failed ? "Не готов к наставничеству" : "Рекомендован"));
         }
-        Task training = single("UserTask_Training");
+        Task training = single("Task_MentorTraining");
         assertThat(training.getName()).startsWith("Обучение наставников: посещаемость");
         assertThat(training.getDueDate()).isEqualTo(schoolTime(LocalDateTime.of(2026, 11, 30, 18, 0)));
         assertThat(JSON.writeValueAsString(taskService.getVariable(training.getId(), "trainingOptions")))
@@ -229,8 +229,8 @@ class StageBasesProcessTest extends IntegrationTest {
         for (int round = 0; round < 20 && programmes.currentStage(programmes.get(programme.id())) < target; round++) {
             for (Task task : openTasks()) {
                 switch (task.getTaskDefinitionKey()) {
-                    case "UserTask_UploadQuestionnaires" -> complete(task, "curator", Map.of());
-                    case "UserTask_AnalyseBase" -> complete(task, "curator", Map.of("baseConclusion", "Готово"));
+                    case "Task_UploadQuestionnaires" -> complete(task, "curator", Map.of());
+                    case "Task_AnalyseMenteeBase", "Task_AnalyseMentorBase" -> complete(task, "curator", Map.of("baseConclusion", "Готово"));
                     default -> completeRoadmapItem(task);
                 }
             }

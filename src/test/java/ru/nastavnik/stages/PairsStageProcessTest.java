@@ -262,7 +262,7 @@ class PairsStageProcessTest extends IntegrationTest {
         assertThatThrownBy(() -> complete(review, "curator", Map.of("pairReviewDecision", "send")))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("нет ни одной пары");
         complete(review, "curator", Map.of("pairReviewDecision", "close"));
-        assertThat(stage).hasPassed("Task_CloseWithoutOrder").isWaitingAt("CallActivity_RoadmapItems");
+        assertThat(stage).hasPassed("Task_ClosePairsWithoutOrder").isWaitingAt("CallActivity_RoadmapItems");
         assertThat(orders.list(programme)).isEmpty();
         assertThat(pairs.list(programme)).isEmpty();
         completeStageItems();

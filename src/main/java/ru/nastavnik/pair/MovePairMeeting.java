@@ -1,0 +1,68 @@
+package ru.nastavnik.pair;
+
+import static ru.nastavnik.pair.PairMeetingSteps.actor;
+import static ru.nastavnik.pair.PairMeetingSteps.meetingId;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import ru.nastavnik.notification.TaskPeople;
+import ru.nastavnik.programme.ProgrammeProcess;
+import ru.nastavnik.security.CurrentUser;
+import ru.nastavnik.security.SystemAuthentication;
+import ru.nastavnik.shared.ApiException;
+import ru.nastavnik.shared.ProcessVariables;
+import ru.nastavnik.shared.ValidationException;
+
+/**
+ * Task_MovePairMeeting: the mentor answered «Встреча не состоялась — перенести». The new day is checked as the
+ * staff's move checks it (a refusal rolls the completion back, so the task stays as it was); the report task
+ * then opens again with the new due date and timers, the form's answers are cleared for it, and the curator
+ * is told why.
+ */
+@Component("movePairMeeting")
+class MovePairMeeting implements JavaDelegate {
+    static final String VAR_OUTCOME = "meetingOutcome";
+    static final String VAR_NEW_DATE = "newPlannedOn";
+    static final String VAR_REASON = "moveReason";
+
+    private final PairMeetings meetings;
+    private final Pairs pairs;
+    private final PairMeetingMails mails;
+    private final TaskPeople people;
+    private final SystemAuthentication system;
+    private final CurrentUser currentUser;
+
+    MovePairMeeting(PairMeetings meetings, Pairs pairs, PairMeetingMails mails, TaskPeople people,
+                SystemAuthentication system, CurrentUser currentUser) {
+        this.meetings = meetings;
+        this.pairs = pairs;
+        this.mails = mails;
+        this.people = people;
+        this.system = system;
+        this.currentUser = currentUser;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        long id = meetingId(execution);
+        LocalDate from = meetings.get(id).plannedOn();
+        LocalDate to = ProcessVariables.date(execution.getVariable(VAR_NEW_DATE)).orElse(null);
+        String reason = ProcessVariables.string(execution.getVariable(VAR_REASON)).trim();
+        try {
+            execution.setVariables(meetings.moveFromReport(id, to, actor(currentUser)));
+        } catch (ValidationException refused) {
+            throw new ValidationException(refused.errors().stream()
+                    .map(e -> new ValidationException.FieldError(VAR_NEW_DATE, e.message())).toList());
+        } catch (ApiException refused) {
+            throw ValidationException.of(VAR_NEW_DATE, refused);
+        }
+        execution.removeVariables(List.of(VAR_OUTCOME, VAR_NEW_DATE, VAR_REASON));
+        PairMeetings.Meeting meeting = meetings.get(id);
+        String curator = (String) execution.getVariable(ProgrammeProcess.VAR_CURATOR_ID);
+        mails.moved(pairs.get(meeting.pairId()), meeting, from, reason,
+                system.call(() -> people.emails(List.of(curator))));
+    }
+}

@@ -1,0 +1,32 @@
+package ru.nastavnik.pair;
+
+import static ru.nastavnik.pair.PairMeetingSteps.actor;
+import static ru.nastavnik.pair.PairMeetingSteps.pairId;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import ru.nastavnik.security.CurrentUser;
+import ru.nastavnik.shared.ProcessVariables;
+
+/** Task_RecordMentorFeedback: stores the mentor's questionnaire. */
+@Component("recordMentorFeedback")
+class RecordMentorFeedback implements JavaDelegate {
+    private final PairMeetings meetings;
+    private final CurrentUser currentUser;
+
+    RecordMentorFeedback(PairMeetings meetings, CurrentUser currentUser) {
+        this.meetings = meetings;
+        this.currentUser = currentUser;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        meetings.recordFeedback(pairId(execution), new PairMeetings.MentorFeedback(
+                Integer.parseInt(ProcessVariables.string(execution.getVariable("feedbackSatisfaction"))),
+                Integer.parseInt(ProcessVariables.string(execution.getVariable("feedbackProgress"))),
+                ProcessVariables.string(execution.getVariable("feedbackWorked")),
+                ProcessVariables.string(execution.getVariable("feedbackDifficulties")),
+                ProcessVariables.string(execution.getVariable("feedbackSuggestions"))), actor(currentUser));
+    }
+}

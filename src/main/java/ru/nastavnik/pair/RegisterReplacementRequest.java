@@ -1,0 +1,51 @@
+package ru.nastavnik.pair;
+
+import static ru.nastavnik.pair.MentorReplacementSteps.VAR_PAIR_SUMMARY;
+import static ru.nastavnik.pair.MentorReplacementSteps.menteeId;
+import static ru.nastavnik.pair.MentorReplacementSteps.pairId;
+import static ru.nastavnik.pair.MentorReplacementSteps.string;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import ru.nastavnik.programme.ProgrammeProcess;
+import ru.nastavnik.programme.ProgrammeService;
+import ru.nastavnik.shared.ApiException;
+import ru.nastavnik.shared.ValidationException;
+
+/**
+ * Task_RegisterReplacementRequest: checks the request (also when the curator starts it from Tasklist, where the refusal
+ * shows on the start form), and sets the programme, its curator, the pair's summary for the forms and the
+ * director's deadline.
+ */
+@Component("registerReplacementRequest")
+class RegisterReplacementRequest implements JavaDelegate {
+    private final MentorReplacement replacement;
+    private final ProgrammeService programmes;
+
+    RegisterReplacementRequest(MentorReplacement replacement, ProgrammeService programmes) {
+        this.replacement = replacement;
+        this.programmes = programmes;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        long pairId = pairId(execution);
+        String requestedBy = string(execution, MentorReplacement.VAR_REQUESTED_BY);
+        Long menteeId = menteeId(execution);
+        String reason = string(execution, MentorReplacement.VAR_REASON);
+        Pair pair;
+        try {
+            pair = replacement.check(pairId, requestedBy, menteeId, reason, execution.getProcessInstanceId());
+        } catch (ApiException refused) {
+            throw ValidationException.of(PairProcess.VAR_PAIR_ID, refused);
+        }
+        execution.setVariable(PairProcess.VAR_PAIR_ID, pairId);
+        execution.setVariable(MentorReplacement.VAR_MENTEE_ID, menteeId);
+        execution.setVariable(ProgrammeProcess.VAR_PROGRAMME_ID, pair.programmeId());
+        execution.setVariable(ProgrammeProcess.VAR_CURATOR_ID, programmes.get(pair.programmeId()).curatorId());
+        execution.setVariable(VAR_PAIR_SUMMARY, replacement.summary(pair, requestedBy, menteeId, reason));
+        execution.setVariables(replacement.decisionDeadline());
+        execution.setProcessBusinessKey(MentorReplacement.businessKey(pair));
+    }
+}

@@ -1,0 +1,47 @@
+package ru.nastavnik.programme;
+
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import ru.nastavnik.notification.Deadlines;
+import ru.nastavnik.security.Groups;
+import ru.nastavnik.shared.InputText;
+
+/**
+ * Task_ActivateRoadmapItem: opens one roadmap item as a task for its responsible group, with its due date and
+ * the dates of its reminder and escalation. The programme's curator runs the programme day to day, so the
+ * curator may also take any item that is not the director's.
+ */
+@Component("activateRoadmapItem")
+class ActivateRoadmapItem implements JavaDelegate {
+
+    /** Camunda keeps task names up to 255 characters; the full title is shown in the form. */
+    private static final int TASK_NAME_MAX = 250;
+
+    private final RoadmapService roadmap;
+    private final Deadlines deadlines;
+
+    ActivateRoadmapItem(RoadmapService roadmap, Deadlines deadlines) {
+        this.roadmap = roadmap;
+        this.deadlines = deadlines;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        long programmeId = ProgrammeProcess.programmeId(execution);
+        String code = (String) execution.getVariable(ProgrammeProcess.VAR_ITEM_CODE);
+        RoadmapItem item = roadmap.activate(programmeId, code, execution.getProcessInstanceId());
+        String curator = (String) execution.getVariable(ProgrammeProcess.VAR_CURATOR_ID);
+
+        execution.setVariable("itemTitle", item.title());
+        String taskName = RoadmapService.shorten(code + " " + item.title(), TASK_NAME_MAX);
+        execution.setVariable("itemTaskName", taskName);
+        // The form's heading is markdown, and the title is whatever the curator typed.
+        execution.setVariable("itemHeading", InputText.markdown(taskName));
+        execution.setVariable("itemGroup", item.responsibleGroup());
+        execution.setVariable("itemCandidateUsers",
+                Groups.DIRECTOR.equals(item.responsibleGroup()) || curator == null ? List.of() : List.of(curator));
+        execution.setVariables(deadlines.variables(item.startDate(), item.dueDate()));
+    }
+}

@@ -1,0 +1,46 @@
+package ru.nastavnik.programme;
+
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import ru.nastavnik.shared.ApiException;
+import ru.nastavnik.shared.ProcessVariables;
+import ru.nastavnik.shared.ValidationException;
+
+/**
+ * Task_ApplyRoadmapRevision: moves the dates the curator chose in the revise-roadmap form. A refused move
+ * (bad dates) rolls the completion back, so the curator's task stays open with the message.
+ */
+@Component("applyRoadmapRevision")
+class ApplyRoadmapRevision implements JavaDelegate {
+
+    private static final List<String> FORM_FIELDS =
+            List.of("revisionItemCode", "revisionStartDate", "revisionDueDate");
+
+    private final RoadmapService roadmap;
+
+    ApplyRoadmapRevision(RoadmapService roadmap) {
+        this.roadmap = roadmap;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        long programmeId = ProgrammeProcess.programmeId(execution);
+        String code = ProcessVariables.string(execution.getVariable("revisionItemCode"));
+        if (code != null) {
+            try {
+                roadmap.moveDates(programmeId, code,
+                        ProcessVariables.date(execution.getVariable("revisionStartDate")).orElse(null),
+                        ProcessVariables.date(execution.getVariable("revisionDueDate")).orElse(null));
+            } catch (ApiException refusal) {
+                throw ValidationException.of("revisionItemCode", refusal);
+            }
+        }
+        // The next round of the form starts empty rather than showing the move just made.
+        execution.removeVariables(FORM_FIELDS);
+        if (execution.getVariable("submitForApproval") == null) {
+            execution.setVariable("submitForApproval", false);
+        }
+    }
+}

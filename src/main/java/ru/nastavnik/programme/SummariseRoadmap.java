@@ -1,0 +1,28 @@
+package ru.nastavnik.programme;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import ru.nastavnik.notification.Deadlines;
+import ru.nastavnik.shared.ProcessVariables;
+
+/** Task_SummariseRoadmap: what the director approves and the curator revises, as the forms show it. */
+@Component("summariseRoadmap")
+class SummariseRoadmap implements JavaDelegate {
+
+    private final RoadmapService roadmap;
+    private final Deadlines deadlines;
+
+    SummariseRoadmap(RoadmapService roadmap, Deadlines deadlines) {
+        this.roadmap = roadmap;
+        this.deadlines = deadlines;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        long programmeId = ProgrammeProcess.programmeId(execution);
+        execution.setVariable("roadmapSummary", ProcessVariables.longText(roadmap.summary(programmeId)));
+        execution.setVariable("roadmapItemOptions", roadmap.openItemOptions(programmeId));
+        execution.setVariable("roadmapApprovalDue", deadlines.dueAt(roadmap.stageEnd(programmeId, 1)));
+    }
+}
