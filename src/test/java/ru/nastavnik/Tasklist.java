@@ -122,11 +122,15 @@ final class Tasklist implements AutoCloseable {
     }
 
     /** Opens a task by its address (shared users have other tests' tasks too) and claims it unless assigned. */
+    private static final double SLOW_PAGE_MS = 45_000;
+
     Page openTask(Page page, int port, Task task) {
         page.navigate("http://localhost:" + port + "/camunda/app/tasklist/#/?task=" + task.getId());
         if (task.getAssignee() == null) {
             Locator claim = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(label("CLAIM_TASK")));
-            claim.click();
+            // Tasklist loads the task, its form and variables one after another: on a busy CI machine that has
+            // taken longer than the usual 15 s.
+            claim.click(new Locator.ClickOptions().setTimeout(SLOW_PAGE_MS));
             assertThat(claim).isHidden();
         }
         return page;
