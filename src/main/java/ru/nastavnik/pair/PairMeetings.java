@@ -357,6 +357,15 @@ public class PairMeetings {
         audit.record(actor, "pair.feedback.mentor", pair.programmeId(), pairId, null);
     }
 
+    /** What the mentor answered in their feedback step (item 6.5), once they did. */
+    public Optional<MentorFeedback> mentorFeedback(long pairId) {
+        return jdbc.sql("""
+                        select satisfaction, mentee_progress, worked, difficulties, suggestions
+                        from pair_mentor_feedback where pair_id = :pair""")
+                .param("pair", pairId).query((rs, n) -> new MentorFeedback(rs.getInt(1), rs.getInt(2),
+                        rs.getString(3), rs.getString(4), rs.getString(5))).optional();
+    }
+
     public Meeting get(long meetingId) {
         return jdbc.sql("select * from pair_meeting where id = :id").param("id", meetingId).query(this::map)
                 .optional().orElseThrow(() -> ApiException.notFound("Встреча " + meetingId + " не найдена"));

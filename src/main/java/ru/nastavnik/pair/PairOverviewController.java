@@ -9,7 +9,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import ru.nastavnik.participant.ParticipantService;
 import ru.nastavnik.security.CurrentUser;
-import ru.nastavnik.shared.ApiException;
 import ru.nastavnik.shared.AuditLog;
 
 /**
@@ -24,11 +23,13 @@ class PairOverviewController {
     }
 
     private final PairMeetings meetings;
+    private final PairAccess access;
     private final CurrentUser currentUser;
     private final AuditLog audit;
 
-    PairOverviewController(PairMeetings meetings, CurrentUser currentUser, AuditLog audit) {
+    PairOverviewController(PairMeetings meetings, PairAccess access, CurrentUser currentUser, AuditLog audit) {
         this.meetings = meetings;
+        this.access = access;
         this.currentUser = currentUser;
         this.audit = audit;
     }
@@ -44,7 +45,7 @@ class PairOverviewController {
 
     @GetMapping("/api/programmes/{id}/pairs/{pairId}")
     PairMeetings.PairDetails get(@PathVariable long id, @PathVariable long pairId) {
-        requireStaffOrMentor(id, pairId, ParticipantService.PERSONAL_DATA_READERS,
+        access.requireStaffOrMentor(id, pairId, ParticipantService.PERSONAL_DATA_READERS,
                 "Пару видят куратор, заместитель директора, директор, координатор и её наставник");
         audit.record(currentUser.id(), "pair.viewed", id, pairId, null);
         return meetings.details(id, pairId);
@@ -53,18 +54,8 @@ class PairOverviewController {
     @PatchMapping("/api/programmes/{id}/pairs/{pairId}/meetings/{meetingId}")
     PairMeetings.Meeting move(@PathVariable long id, @PathVariable long pairId, @PathVariable long meetingId,
                               @RequestBody MoveRequest request) {
-        requireStaffOrMentor(id, pairId, ParticipantService.EDITORS,
+        access.requireStaffOrMentor(id, pairId, ParticipantService.EDITORS,
                 "Переносят встречу наставник пары, куратор, заместитель директора или директор");
         return meetings.move(id, pairId, meetingId, request.plannedOn(), currentUser.id());
-    }
-
-    private void requireStaffOrMentor(long programmeId, long pairId, List<String> staff, String refusal) {
-        if (currentUser.inAnyGroup(staff)) {
-            return;
-        }
-        Pair pair = meetings.pairOf(programmeId, pairId);
-        if (currentUser.id() == null || !currentUser.id().equals(pair.mentorUserId())) {
-            throw ApiException.forbidden(refusal);
-        }
     }
 }

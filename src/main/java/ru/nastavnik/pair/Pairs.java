@@ -105,6 +105,12 @@ public class Pairs {
                 .param("programme", programmeId).query(this::map).list();
     }
 
+    /** The pairs and groups this login leads as mentor, in every programme, newest first. */
+    public List<Pair> ofMentor(String userId) {
+        return jdbc.sql("select * from mentorship_pair where mentor_user_id = :user order by id desc")
+                .param("user", userId).query(this::map).list();
+    }
+
     public long openCount(long programmeId) {
         return jdbc.sql("select count(*) from mentorship_pair where programme_id = :programme and status = :active")
                 .param("programme", programmeId).param("active", Pair.ACTIVE).query(Long.class).single();
