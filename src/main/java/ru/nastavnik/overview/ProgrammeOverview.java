@@ -212,7 +212,7 @@ class ProgrammeOverview {
             Pair pair = meetings.pairOf(programmeId, p.pairId());
             return new PairRow(p.pairId(), p.group(), p.mentor().fullName(), p.mentees().stream()
                     .map(PairMeetings.PersonRef::fullName).collect(Collectors.joining(", ")),
-                    MentorshipForm.byCode(p.form()).map(MentorshipForm::title).orElse(p.form()), pairStatus(p.status()),
+                    formTitle(p.form()), pairStatus(p.status()),
                     p.currentStepName() == null ? "—" : p.currentStepName(), date(p.plannedOn()), p.meetingsHeld(),
                     p.missedMeetings(), pair.active() && silent(held, pair.startedAt(), today));
         }).toList();
@@ -250,7 +250,11 @@ class ProgrammeOverview {
         }).toList();
     }
 
-    private static String pairStatus(String status) {
+    static String formTitle(String code) {
+        return MentorshipForm.byCode(code).map(MentorshipForm::title).orElse(code);
+    }
+
+    static String pairStatus(String status) {
         return switch (status) {
             case Pair.ACTIVE -> "работает";
             case Pair.FINISHED -> "завершила работу";
@@ -259,7 +263,7 @@ class ProgrammeOverview {
         };
     }
 
-    private static String date(LocalDate day) {
+    static String date(LocalDate day) {
         return day == null ? "" : day.format(SchoolClock.RUSSIAN_DATE);
     }
 }
