@@ -11,10 +11,11 @@ import ru.nastavnik.shared.HtmlPage;
 import ru.nastavnik.shared.PageTemplates;
 
 /**
- * The site's root: the product's start page with the programmes the user may open and the way into the Russian
- * Tasklist, where school staff work. Only for a user logged into Tasklist; anyone else is sent to its login page
- * (security's page filter). Camunda's own index redirect (camunda.bpm.webapp.index-redirect-enabled, off in
- * application.yml) would open its English Welcome page with the "migrate to Camunda 8" banner.
+ * The site's root: the product's start page with the programmes the user may open, a mentor's own pairs, and the
+ * way into the Russian Tasklist, where school staff work. Only for a user logged into Tasklist; anyone else is sent
+ * to its login page (security's page filter). Camunda's own index redirect
+ * (camunda.bpm.webapp.index-redirect-enabled, off in application.yml) would open its English
+ * Welcome page with the "migrate to Camunda 8" banner.
  */
 @HtmlPage
 @RestController
@@ -23,11 +24,13 @@ class StartPage {
     static final String TASKLIST = "/camunda/app/tasklist/";
 
     private final ProgrammeOverview overview;
+    private final PairPage pairs;
     private final PageTemplates pages;
     private final CurrentUser currentUser;
 
-    StartPage(ProgrammeOverview overview, PageTemplates pages, CurrentUser currentUser) {
+    StartPage(ProgrammeOverview overview, PairPage pairs, PageTemplates pages, CurrentUser currentUser) {
         this.overview = overview;
+        this.pairs = pairs;
         this.pages = pages;
         this.currentUser = currentUser;
     }
@@ -35,6 +38,6 @@ class StartPage {
     @GetMapping(path = "/", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> start() {
         return pages.render(HttpStatus.OK, "start", Map.of("title", "Наставник", "user", currentUser.id(),
-                "programmes", overview.visible(), "tasklist", TASKLIST));
+                "programmes", overview.visible(), "ownPairs", pairs.ownPairs(), "tasklist", TASKLIST));
     }
 }

@@ -88,6 +88,10 @@ class PairPageTest extends IntegrationTest {
                 "был(а)", "Обратная связь", "Анкеты участников").doesNotContain(HOSTILE, otherMentee, "null");
         assertThat(WebappSession.loggedIn(port, "coordinator", PASSWORD).get(path).statusCode()).isEqualTo(200);
 
+        // The overview links the pair's row to its page.
+        assertThat(WebappSession.loggedIn(port, "curator", PASSWORD).get("/programmes/" + programme).body())
+                .contains("href=\"" + path + "\"");
+
         withPassword(pair.mentorUserId());
         WebappSession own = WebappSession.loggedIn(port, pair.mentorUserId(), PASSWORD);
         HttpResponse<String> mine = own.get(path);
@@ -95,6 +99,10 @@ class PairPageTest extends IntegrationTest {
         // The questionnaires judge the mentor: for the staff only.
         assertThat(mine.body()).contains(mentee, "Знакомство &lt;script&gt;").doesNotContain(HOSTILE,
                 "Анкеты участников");
+        HttpResponse<String> start = own.get("/");
+        assertThat(start.statusCode()).isEqualTo(200);
+        assertThat(start.body()).contains("Мои пары и группы", "href=\"" + path + "\"", mentee)
+                .doesNotContain("Вам не открыт обзор", otherMentee);
 
         withPassword(other.mentorUserId());
         HttpResponse<String> stranger = WebappSession.loggedIn(port, other.mentorUserId(), PASSWORD).get(path);
@@ -103,6 +111,8 @@ class PairPageTest extends IntegrationTest {
                 assertThat(t).startsWith("text/html"));
         assertThat(stranger.body()).contains("Нет доступа", PairPage.REFUSAL).doesNotContain(mentee);
         assertThat(WebappSession.loggedIn(port, "mentor1", PASSWORD).get(path).statusCode()).isEqualTo(403);
+        assertThat(WebappSession.loggedIn(port, "mentor1", PASSWORD).get("/").body())
+                .contains("Вам не открыт обзор").doesNotContain("Мои пары и группы");
 
         assertThat(WebappSession.loggedIn(port, "curator", PASSWORD).get("/programmes/" + programme + "/pairs/"
                 + 999_999).statusCode()).isEqualTo(404);
