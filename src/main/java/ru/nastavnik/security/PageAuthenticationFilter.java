@@ -21,7 +21,7 @@ class PageAuthenticationFilter extends OncePerRequestFilter {
     /** Tasklist shows its login form here when nobody is logged in. */
     static final String LOGIN = "/camunda/app/tasklist/default/#/login";
 
-    /** The start page and everything under /programmes/ (the overview and its downloads). */
+    /** The start page and everything under /programmes/ (the overview, its downloads, the pairs' pages). */
     static boolean page(String path) {
         return path.equals("/") || path.startsWith("/programmes/");
     }
