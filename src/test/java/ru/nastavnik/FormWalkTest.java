@@ -299,6 +299,7 @@ class FormWalkTest extends IntegrationTest {
     private final Map<String, Page> pages = new HashMap<>();
 
     private static final int FORM_JS_DEBOUNCE_MARGIN_MS = 1_500;
+    private static final int FORM_JS_DEBOUNCE_MS = 500;
 
     private Page pageOf(String user) {
         return pages.computeIfAbsent(user, u -> tasklist.login(engine, port, u, PASSWORD, SCHOOL_NOW, SCHOOL_ZONE));
@@ -390,6 +391,9 @@ class FormWalkTest extends IntegrationTest {
                 Locator input = box.locator("input, textarea").first();
                 input.fill((String) value);
                 input.blur();
+                // form-js commits typed text after its input debounce (300 ms) and then re-renders the form; a field
+                // filled within that time (a date) could be reset by that render. A person is never that quick.
+                page.waitForTimeout(FORM_JS_DEBOUNCE_MS);
             }
             case "datetime" -> {
                 Locator input = box.locator("input").first();

@@ -103,12 +103,18 @@ final class Tasklist implements AutoCloseable {
         Page page = context.newPage();
         page.navigate("http://localhost:" + port + "/camunda/app/tasklist/");
         assertThat(page.locator("button[type=submit]")).hasText(label("PAGE_LOGIN_SIGN_IN_ACTION"));
-        // The login page focuses the user name once it has rendered; typing before that can land in the wrong field.
+        // The login page moves the focus to the user name while it settles (its autofocus directive), so text typed
+        // into the password field can land in the user name; fill both again until each holds its own value.
         Locator username = page.locator("input[ng-model=username]");
         Locator passwordField = page.locator("input[ng-model=password]");
         assertThat(username).isFocused();
-        username.fill(userId);
-        passwordField.fill(password);
+        for (int attempt = 0; attempt < 5; attempt++) {
+            username.fill(userId);
+            passwordField.fill(password);
+            if (userId.equals(username.inputValue()) && password.equals(passwordField.inputValue())) {
+                break;
+            }
+        }
         assertThat(username).hasValue(userId);
         assertThat(passwordField).hasValue(password);
         page.locator("button[type=submit]").click();

@@ -214,6 +214,11 @@ function hideTenantCriteria() {
 // Observer callbacks run before the browser paints, so the English texts are never seen.
 new MutationObserver((mutations) => {
   hideTenantCriteria();
+  document.querySelectorAll('.fjs-container input.flatpickr-input').forEach((input) => {
+    if (refusedDates.has(input) && !input.closest('.fjs-form-field')?.querySelector('.nastavnik-date-error')) {
+      renderDateError(input, true);
+    }
+  });
   for (const mutation of mutations) {
     if (mutation.type !== 'childList') {
       if (inArea(mutation.target)) translateTree(mutation.target);
@@ -285,8 +290,20 @@ function parseRussianDate(value) {
   return exists ? date : undefined;
 }
 
+/** Date inputs whose typed text was refused, until a date is accepted: their message is kept in place. */
+const refusedDates = new WeakSet();
+
 /** Our message under a date field, styled as form-js's own errors (form-js shows none for a refused text). */
 function showDateError(input, show) {
+  if (show) refusedDates.add(input); else refusedDates.delete(input);
+  renderDateError(input, show);
+}
+
+/**
+ * Puts the message in (or takes it out). Preact, form-js's renderer, drops nodes it did not create when it renders
+ * the field again (as when it adds its own "required" error), so the observer below puts ours back.
+ */
+function renderDateError(input, show) {
   const field = input.closest('.fjs-form-field');
   if (!field) return;
   let error = field.querySelector('.nastavnik-date-error');
