@@ -3,12 +3,15 @@ package ru.nastavnik.programme;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
@@ -18,8 +21,9 @@ import ru.nastavnik.shared.InputText;
 /**
  * Every task of a programme names its school: two «1.1 …» tasks of two schools must not look alike in Tasklist
  * or in a reminder's subject. The task's name gets the school, and the task holds the programme's title as the
- * local variable {@link ProgrammeProcess#VAR_PROGRAMME_TITLE}, which the forms show in their header and Tasklist's filters show
- * as a column and select by (one filter per programme); the header also links to the programme's overview page.
+ * local variable {@link ProgrammeProcess#VAR_PROGRAMME_TITLE}, which the forms show in their header and Tasklist's
+ * filters show as a column and select by (one filter per programme); the header also links to the programme's
+ * overview page. A step named per case takes its task's name from its {@value #TASK_NAME_PROPERTY} property first.
  */
 @Component
 class ProgrammeOnTasks extends AbstractProcessEnginePlugin {
@@ -31,6 +35,8 @@ class ProgrammeOnTasks extends AbstractProcessEnginePlugin {
      * «Обзор программы»: built here from the programme's id, never from typed text, so it cannot carry markup.
      */
     static final String VAR_PROGRAMME_OVERVIEW = "programmeOverview";
+    /** The user task's extension property that names each of its tasks (an expression). */
+    static final String TASK_NAME_PROPERTY = "taskName";
     /** Camunda's limit for a task's name. */
     static final int MAX_NAME = 255;
 
@@ -44,18 +50,40 @@ class ProgrammeOnTasks extends AbstractProcessEnginePlugin {
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null
                 ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
-        TaskListener nameTheSchool = this::nameTheSchool;
         listeners.add(new AbstractBpmnParseListener() {
             @Override
             public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+                Expression taskName = taskNameExpression(element);
                 ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
-                        .addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, nameTheSchool);
+                        .addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, task -> name(task, taskName));
             }
         });
         configuration.setCustomPostBPMNParseListeners(listeners);
     }
 
-    private void nameTheSchool(DelegateTask task) {
+    /**
+     * A step whose tasks differ by the case («Встреча-знакомство: Иванова Анна») keeps a plain name in its diagram
+     * and the case's name in the extension property {@value #TASK_NAME_PROPERTY}: an expression in the name itself
+     * would show raw in the diagram.
+     */
+    private static Expression taskNameExpression(Element userTask) {
+        Element extensions = userTask.element("extensionElements");
+        Element properties = extensions == null ? null
+                : extensions.elementNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "properties");
+        if (properties == null) {
+            return null;
+        }
+        return properties.elementsNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "property").stream()
+                .filter(p -> TASK_NAME_PROPERTY.equals(p.attribute("name"))).findFirst()
+                .map(p -> Context.getProcessEngineConfiguration().getExpressionManager()
+                        .createExpression(p.attribute("value")))
+                .orElse(null);
+    }
+
+    private void name(DelegateTask task, Expression taskName) {
+        if (taskName != null) {
+            task.setName(String.valueOf(taskName.getValue(task)));
+        }
         if (!(task.getVariable(ProgrammeProcess.VAR_PROGRAMME_ID) instanceof Number id)) {
             return;
         }
