@@ -94,7 +94,7 @@ public class ProgrammeService {
         }
         long id = programmes.insert(request, clock.now(), currentUser.id());
         roadmaps.insertAll(id, roadmap);
-        filterFor(id);
+        filterFor(get(id));
         log.info("Programme {} registered for '{}' {}", id, request.schoolName(), request.schoolYear());
         return id;
     }
@@ -103,12 +103,12 @@ public class ProgrammeService {
     @EventListener(ApplicationReadyEvent.class)
     @Order(1)
     public void filterEveryRunningProgramme() {
-        list().stream().filter(p -> p.completedAt() == null).forEach(p -> filterFor(p.id()));
+        list().stream().filter(p -> p.completedAt() == null).forEach(this::filterFor);
     }
 
     /** A Tasklist filter with this programme's tasks, for people who work in several. */
-    void filterFor(long id) {
-        String title = get(id).title();
+    void filterFor(Programme programme) {
+        String title = programme.title();
         filters.ensure(title, 10, "Задачи программы наставничества: " + title,
                 taskService.createTaskQuery().taskVariableValueEquals(ProgrammeProcess.VAR_PROGRAMME_TITLE, title),
                 Groups.STAFF);
