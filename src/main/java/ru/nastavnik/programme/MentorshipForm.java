@@ -29,6 +29,11 @@ public enum MentorshipForm {
         return title;
     }
 
+    /** The form's title for a stored code: «—» for none, the code itself for one no longer known. */
+    public static String titleOf(String code) {
+        return code == null ? "—" : byCode(code).map(MentorshipForm::title).orElse(code);
+    }
+
     public static Optional<MentorshipForm> byCode(String code) {
         return Arrays.stream(values()).filter(f -> f.code.equals(code)).findFirst();
     }

@@ -1,6 +1,7 @@
 package ru.nastavnik.programme;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
+import ru.nastavnik.security.CurrentUser;
 
 /** Ids of the programme's processes and elements that Java refers to. */
 public final class ProgrammeProcess {
@@ -21,6 +22,12 @@ public final class ProgrammeProcess {
     }
 
     /** The programme a process (or a process it called) runs for. */
+    /** The user who completed the task before this step, else the programme's curator (a system run). */
+    public static String actor(CurrentUser currentUser, VariableScope execution) {
+        String user = currentUser.id();
+        return user != null ? user : (String) execution.getVariable(VAR_CURATOR_ID);
+    }
+
     public static long programmeId(VariableScope execution) {
         return ((Number) execution.getVariable(VAR_PROGRAMME_ID)).longValue();
     }

@@ -1,0 +1,34 @@
+package ru.nastavnik.matching;
+
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import ru.nastavnik.programme.ProgrammeProcess;
+import ru.nastavnik.programme.StageSchedule;
+
+/** Task_PreparePreferences: the questionnaires' deadline (deadlineItems) and the people the form offers. */
+@Component("preparePreferences")
+class PreparePreferences implements JavaDelegate {
+    private final StageSchedule schedule;
+    private final PairsStage stage;
+
+    PreparePreferences(StageSchedule schedule, PairsStage stage) {
+        this.schedule = schedule;
+        this.stage = stage;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        schedule.apply(execution);
+        long programmeId = ProgrammeProcess.programmeId(execution);
+        List<Long> mentees = stage.mentees(programmeId);
+        List<Long> mentors = stage.mentors(programmeId);
+        execution.setVariable("preferenceParticipantOptions", stage.participantOptions(programmeId));
+        execution.setVariable("preferenceMentorOptions", stage.options(programmeId, mentors, null));
+        execution.setVariable("preferenceMenteeOptions", stage.options(programmeId, mentees, null));
+        execution.setVariable("preferenceMenteeIds", mentees.stream().map(String::valueOf).toList());
+        execution.setVariable("preferenceMentorIds", mentors.stream().map(String::valueOf).toList());
+        execution.setVariable("preferencesEnteredText", "Анкеты ещё не вносились.");
+    }
+}

@@ -1,0 +1,120 @@
+package ru.nastavnik.matching;
+
+import static ru.nastavnik.matching.PairsStageSteps.FORBIDDEN;
+import static ru.nastavnik.matching.PairsStageSteps.FORBIDDEN_IN_FORCE;
+import static ru.nastavnik.matching.PairsStageSteps.PINNED;
+import static ru.nastavnik.matching.PairsStageSteps.PINNED_IN_FORCE;
+import static ru.nastavnik.matching.PairsStageSteps.PROPOSAL;
+import static ru.nastavnik.matching.PairsStageSteps.REVIEWER;
+import static ru.nastavnik.matching.PairsStageSteps.REVIEW_CHANGES;
+import static ru.nastavnik.programme.ProgrammeProcess.actor;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+import ru.nastavnik.programme.ProgrammeProcess;
+import ru.nastavnik.programme.StageSchedule;
+import ru.nastavnik.security.CurrentUser;
+import ru.nastavnik.shared.AuditLog;
+import ru.nastavnik.shared.ProcessVariables;
+
+/**
+ * Task_ProposePairs: applies the curator's changes from the review (when the decision was to re-run), runs the
+ * engine on the stored questionnaires with the pins and forbidden pairs so far, and sets what the review form
+ * shows. A contradictory change is the engine's refusal, which rolls the review's completion back.
+ */
+@Component("proposePairs")
+class ProposePairs implements JavaDelegate {
+    private final StageSchedule schedule;
+    private final PairsStage stage;
+    private final ProgrammeMatching matching;
+    private final CurrentUser currentUser;
+    private final AuditLog audit;
+
+    ProposePairs(StageSchedule schedule, PairsStage stage, ProgrammeMatching matching,
+                 CurrentUser currentUser, AuditLog audit) {
+        this.schedule = schedule;
+        this.stage = stage;
+        this.matching = matching;
+        this.currentUser = currentUser;
+        this.audit = audit;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        schedule.apply(execution);
+        long programmeId = ProgrammeProcess.programmeId(execution);
+        MatchingInstance people = matching.instance(programmeId, null, null);
+        Set<String> mentorIds = new HashSet<>();
+        Set<String> menteeIds = new HashSet<>();
+        people.mentors().forEach(m -> mentorIds.add(m.id()));
+        people.mentees().forEach(m -> menteeIds.add(m.id()));
+        Map<String, String> names = new HashMap<>();
+        people.mentors().forEach(m -> names.put(m.id(), m.name()));
+        people.mentees().forEach(m -> names.put(m.id(), m.name()));
+
+        PairsStage.Review review = new PairsStage.Review(stored(execution, PINNED_IN_FORCE),
+                stored(execution, FORBIDDEN_IN_FORCE));
+        MatchingProposal previous = (MatchingProposal) execution.getVariable(PROPOSAL);
+        if (previous != null && "rerun".equals(ProcessVariables.string(execution.getVariable("pairReviewDecision")))) {
+            review = stage.apply(previous, review, new PairsStage.Changes(
+                    ProcessVariables.stringList(execution.getVariable(PINNED)),
+                    ProcessVariables.stringList(execution.getVariable(FORBIDDEN)),
+                    ProcessVariables.string(execution.getVariable("swapMenteeA")),
+                    ProcessVariables.string(execution.getVariable("swapMenteeB")),
+                    ProcessVariables.string(execution.getVariable("assignMentee")),
+                    ProcessVariables.string(execution.getVariable("assignMentor"))), mentorIds, menteeIds);
+        }
+        review = PairsStage.present(review, mentorIds, menteeIds);
+        MatchingProposal proposal = people.mentees().isEmpty()
+                ? new MatchingProposal(List.of(), List.of(), new MatchingProposal.Totals(0, 0, 0, 0, 0, 0, true, 0))
+                : matching.propose(new MatchingInstance(people.mentees(), people.mentors(), review.pinnedPairs(),
+                review.forbiddenPairs()));
+        audit.record(actor(currentUser, execution), "matching.proposed", programmeId, null, "mentees="
+                + proposal.totals().mentees() + " matched=" + proposal.totals().matched() + " pinned="
+                + review.pinned().size() + " forbidden=" + review.forbidden().size());
+
+        execution.removeVariables(REVIEW_CHANGES);
+        execution.setVariable(PROPOSAL, Variables.objectValue(proposal)
+                .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
+        for (String name : List.of(PINNED, PINNED_IN_FORCE)) {
+            execution.setVariable(name, new ArrayList<>(review.pinned()));
+        }
+        for (String name : List.of(FORBIDDEN, FORBIDDEN_IN_FORCE)) {
+            execution.setVariable(name, new ArrayList<>(review.forbidden()));
+        }
+        execution.setVariable("pairMenteeCount", (long) proposal.totals().mentees());
+        execution.setVariable("pairProposalTable", ProcessVariables.longText(PairsStage.proposalTable(proposal)));
+        execution.setVariable("pairUnmatchedTable", ProcessVariables.longText(PairsStage.unmatchedTable(proposal)));
+        execution.setVariable("pairTotalsText", PairsStage.totalsText(proposal));
+        execution.setVariable("pairConstraintsText", ProcessVariables.longText(PairsStage.constraintsText(review, names)));
+        execution.setVariable("pairChangesText",
+                ProcessVariables.longText(PairsStage.changesText(previous, proposal, review, names)));
+        // The next round stays with the one who asked for it, not offered to every curator again.
+        execution.setVariable(REVIEWER, previous == null ? null : currentUser.id());
+        execution.setVariable("pinChoiceOptions", PairsStage.pairOptions(proposal, review.pinned(), names));
+        execution.setVariable("forbidChoiceOptions", PairsStage.pairOptions(proposal, review.forbidden(), names));
+        List<String> matched = proposal.groups().stream().flatMap(g -> g.mentees().stream())
+                .map(MatchingProposal.Member::menteeId).toList();
+        execution.setVariable("matchedMenteeOptions", options(matched, names));
+        execution.setVariable("reviewMenteeOptions", options(people.mentees().stream()
+                .map(MatchingInstance.Mentee::id).toList(), names));
+        execution.setVariable("reviewMentorOptions", options(people.mentors().stream()
+                .map(MatchingInstance.Mentor::id).toList(), names));
+    }
+
+    private static List<String> stored(DelegateExecution execution, String name) {
+        return ProcessVariables.stringList(execution.getVariable(name));
+    }
+
+    private static List<Map<String, String>> options(List<String> ids, Map<String, String> names) {
+        return ids.stream().map(id -> Map.of("label", names.getOrDefault(id, id), "value", id)).toList();
+    }
+}

@@ -1,0 +1,59 @@
+package ru.nastavnik.matching;
+
+import static ru.nastavnik.matching.PairsStageSteps.QUESTIONNAIRE;
+import static ru.nastavnik.programme.ProgrammeProcess.actor;
+
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import ru.nastavnik.programme.ProgrammeProcess;
+import ru.nastavnik.security.CurrentUser;
+import ru.nastavnik.shared.AuditLog;
+import ru.nastavnik.shared.InputText;
+import ru.nastavnik.shared.ProcessVariables;
+import ru.nastavnik.shared.ValidationException;
+
+/**
+ * Task_SavePreferences: stores the questionnaire of the participant chosen in the form, if any, through
+ * MatchingPreferences: a mentee's lists name mentors, a mentor's lists name mentees.
+ */
+@Component("savePreferences")
+class SavePreferences implements JavaDelegate {
+    private final PairsStage stage;
+    private final CurrentUser currentUser;
+    private final AuditLog audit;
+
+    SavePreferences(PairsStage stage, CurrentUser currentUser, AuditLog audit) {
+        this.stage = stage;
+        this.currentUser = currentUser;
+        this.audit = audit;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        long programmeId = ProgrammeProcess.programmeId(execution);
+        String person = ProcessVariables.string(execution.getVariable("preferencesPerson"));
+        if (person != null) {
+            boolean mentee = stage.mentees(programmeId).stream().anyMatch(id -> person.equals(String.valueOf(id)));
+            List<String> preferred = ProcessVariables.stringList(execution.getVariable(mentee ? "wishedMentors" : "wishedMentees"));
+            List<String> avoid = ProcessVariables.stringList(execution.getVariable(mentee ? "avoidMentors" : "avoidMentees"));
+            long personId;
+            try {
+                personId = Long.parseLong(person);
+            } catch (NumberFormatException e) {
+                throw new ValidationException("preferencesPerson", "Выберите участника из списка");
+            }
+            String name = stage.saveWishes(programmeId, personId, preferred, avoid);
+            audit.record(actor(currentUser, execution), "matching.preferences-set", programmeId, personId,
+                    "preferred=" + preferred.size() + " avoid=" + avoid.size());
+            String entered = ProcessVariables.string(execution.getVariable("preferencesEnteredList"));
+            entered = (entered == null ? "" : entered + ", ") + name;
+            execution.setVariable("preferencesEnteredList", entered);
+            execution.setVariable("preferencesEnteredText", "**Внесены анкеты:** " + InputText.markdown(entered));
+        } else if ("more".equals(ProcessVariables.string(execution.getVariable("preferencesDecision")))) {
+            throw new ValidationException("preferencesPerson", "Выберите участника, чью анкету вносите");
+        }
+        execution.removeVariables(QUESTIONNAIRE);
+    }
+}

@@ -1,0 +1,25 @@
+package ru.nastavnik.training;
+
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import ru.nastavnik.programme.ProgrammeProcess;
+import ru.nastavnik.shared.ProcessVariables;
+
+/** Task_AppointMentors: candidates with consent, a passed interview and the training become mentors. */
+@Component("appointMentors")
+class AppointMentors implements JavaDelegate {
+    private final MentorSelection selection;
+
+    AppointMentors(MentorSelection selection) {
+        this.selection = selection;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        List<Long> appointed = selection.appoint(ProgrammeProcess.programmeId(execution),
+                ProcessVariables.stringList(execution.getVariable("trainingAttended")));
+        execution.setVariable("appointedMentors", (long) appointed.size());
+    }
+}
