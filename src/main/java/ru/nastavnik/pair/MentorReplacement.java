@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import ru.nastavnik.matching.MatchingProposal;
@@ -29,6 +30,7 @@ import ru.nastavnik.participant.ParticipantDirectory.Questionnaire;
 import ru.nastavnik.participant.ParticipantRole;
 import ru.nastavnik.programme.Programme;
 import ru.nastavnik.programme.ProgrammeService;
+import ru.nastavnik.security.StaffStartedProcess;
 import ru.nastavnik.security.SystemAuthentication;
 import ru.nastavnik.shared.ApiException;
 import ru.nastavnik.shared.AuditLog;
@@ -60,6 +62,12 @@ public class MentorReplacement {
     }
 
     private static final Logger log = LoggerFactory.getLogger(MentorReplacement.class);
+
+    /** Staff ask for a replacement from Tasklist too (on behalf of a mentee). */
+    @Bean
+    static StaffStartedProcess replacementStartedByStaff() {
+        return new StaffStartedProcess(PROCESS_ID);
+    }
 
     private final Pairs pairs;
     private final PairTasks tasks;

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,6 +20,7 @@ import ru.nastavnik.programme.Programme;
 import ru.nastavnik.programme.ProgrammeService;
 import ru.nastavnik.security.CurrentUser;
 import ru.nastavnik.security.Groups;
+import ru.nastavnik.security.StaffStartedProcess;
 import ru.nastavnik.shared.ApiException;
 import ru.nastavnik.shared.AuditLog;
 import ru.nastavnik.shared.SchoolClock;
@@ -32,6 +34,9 @@ import ru.nastavnik.shared.ValidationException.FieldError;
 @Service
 public class ParticipantService {
 
+    /** The process «Анкета участника»: one questionnaire entered or corrected from Tasklist. */
+    public static final String QUESTIONNAIRE_PROCESS_ID = "participant-questionnaire";
+
     /** Who may see participants' personal data. */
     public static final List<String> PERSONAL_DATA_READERS =
             List.of(Groups.CURATOR, Groups.DEPUTY_DIRECTOR, Groups.DIRECTOR, Groups.COORDINATOR);
@@ -39,6 +44,12 @@ public class ParticipantService {
     public static final List<String> EDITORS = List.of(Groups.CURATOR, Groups.DEPUTY_DIRECTOR, Groups.DIRECTOR);
 
     private static final Logger log = LoggerFactory.getLogger(ParticipantService.class);
+
+    /** Staff enter or correct one questionnaire from Tasklist. */
+    @Bean
+    static StaffStartedProcess questionnaireStartedByStaff() {
+        return new StaffStartedProcess(QUESTIONNAIRE_PROCESS_ID);
+    }
 
     /** How an import ended: new participants, changed ones, and rows identical to what was stored. */
     public record ImportResult(int imported, int updated, int unchanged, List<ImportError> errors) {

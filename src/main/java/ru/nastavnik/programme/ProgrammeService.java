@@ -15,12 +15,14 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import ru.nastavnik.security.CurrentUser;
 import ru.nastavnik.security.Groups;
+import ru.nastavnik.security.StaffStartedProcess;
 import ru.nastavnik.security.SystemAuthentication;
 import ru.nastavnik.security.TasklistFilters;
 import ru.nastavnik.shared.ApiException;
@@ -34,6 +36,12 @@ import ru.nastavnik.shared.ValidationException.FieldError;
 public class ProgrammeService {
 
     private static final Logger log = LoggerFactory.getLogger(ProgrammeService.class);
+
+    /** Programme managers start a programme from Tasklist. */
+    @Bean
+    static StaffStartedProcess programmeStartedByStaff() {
+        return new StaffStartedProcess(ProgrammeProcess.PROCESS_ID);
+    }
 
     private final ProgrammeRepository programmes;
     private final RoadmapRepository roadmaps;

@@ -18,8 +18,6 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import ru.nastavnik.pair.MentorReplacement;
-import ru.nastavnik.programme.ProgrammeProcess;
 
 /**
  * Makes sure, on every start, that the product's roles exist as Camunda groups with what each may do, and that
@@ -33,21 +31,21 @@ public class AccessSetup {
     public static final String FILTER_MY_TASKS = "Мои задачи";
     public static final String FILTER_GROUP_TASKS = "Задачи моей группы";
     public static final String FILTER_OFFERED_TO_ME = "Предложены мне";
-    /** The process «Анкета участника»: one questionnaire entered or corrected from Tasklist. */
-    public static final String QUESTIONNAIRE_PROCESS_ID = "participant-questionnaire";
     public static final String FILTER_OVERDUE = "Просроченные";
 
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;
     private final TasklistFilters filters;
     private final TaskService taskService;
+    private final List<StaffStartedProcess> staffStarted;
 
     public AccessSetup(IdentityService identityService, AuthorizationService authorizationService,
-                       TasklistFilters filters, TaskService taskService) {
+                       TasklistFilters filters, TaskService taskService, List<StaffStartedProcess> staffStarted) {
         this.identityService = identityService;
         this.authorizationService = authorizationService;
         this.filters = filters;
         this.taskService = taskService;
+        this.staffStarted = staffStarted;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -63,9 +61,9 @@ public class AccessSetup {
             grant(groupId, Resources.GROUP, "*", Permissions.READ);
         }
         for (String starter : List.of(Groups.CURATOR, Groups.DEPUTY_DIRECTOR, Groups.DIRECTOR)) {
-            grant(starter, Resources.PROCESS_DEFINITION, ProgrammeProcess.PROCESS_ID, Permissions.CREATE_INSTANCE);
-            grant(starter, Resources.PROCESS_DEFINITION, QUESTIONNAIRE_PROCESS_ID, Permissions.CREATE_INSTANCE);
-            grant(starter, Resources.PROCESS_DEFINITION, MentorReplacement.PROCESS_ID, Permissions.CREATE_INSTANCE);
+            for (StaffStartedProcess process : staffStarted) {
+                grant(starter, Resources.PROCESS_DEFINITION, process.processId(), Permissions.CREATE_INSTANCE);
+            }
             grant(starter, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
         }
         mentorsSeeOnlyStaff();

@@ -18,7 +18,6 @@ import ru.nastavnik.IntegrationTest;
 import ru.nastavnik.TestParticipants;
 import ru.nastavnik.programme.ProgrammeRequest;
 import ru.nastavnik.programme.ProgrammeService;
-import ru.nastavnik.security.AccessSetup;
 import ru.nastavnik.shared.ValidationException;
 
 /**
@@ -76,7 +75,7 @@ class ParticipantQuestionnaireProcessTest extends IntegrationTest {
     private ProcessInstance start(Map<String, Object> variables) {
         loginAs(starter);
         try {
-            return runtimeService.startProcessInstanceByKey(AccessSetup.QUESTIONNAIRE_PROCESS_ID, variables);
+            return runtimeService.startProcessInstanceByKey(ParticipantService.QUESTIONNAIRE_PROCESS_ID, variables);
         } finally {
             engine.getIdentityService().clearAuthentication();
         }
@@ -177,7 +176,7 @@ class ParticipantQuestionnaireProcessTest extends IntegrationTest {
                 });
         assertThat(count()).isZero();
         assertThat(runtimeService.createProcessInstanceQuery()
-                .processDefinitionKey(AccessSetup.QUESTIONNAIRE_PROCESS_ID).count()).isZero();
+                .processDefinitionKey(ParticipantService.QUESTIONNAIRE_PROCESS_ID).count()).isZero();
 
         Map<String, Object> unknownProgramme = questionnaire();
         unknownProgramme.put("programmeId", 999_999);
@@ -196,7 +195,7 @@ class ParticipantQuestionnaireProcessTest extends IntegrationTest {
         for (String staff : List.of("deputy", "director")) {
             loginAs(staff);
             assertThat(engine.getRepositoryService().createProcessDefinitionQuery()
-                    .processDefinitionKey(AccessSetup.QUESTIONNAIRE_PROCESS_ID).startablePermissionCheck()
+                    .processDefinitionKey(ParticipantService.QUESTIONNAIRE_PROCESS_ID).startablePermissionCheck()
                     .startableInTasklist().latestVersion().count()).as(staff).isEqualTo(1);
         }
         engine.getIdentityService().clearAuthentication();

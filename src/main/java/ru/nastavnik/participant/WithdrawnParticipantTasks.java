@@ -1,4 +1,4 @@
-package ru.nastavnik.programme;
+package ru.nastavnik.participant;
 
 import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
@@ -7,7 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import ru.nastavnik.participant.ParticipantWithdrawn;
+import ru.nastavnik.programme.ProgrammeProcess;
 import ru.nastavnik.security.SystemAuthentication;
 
 /**
