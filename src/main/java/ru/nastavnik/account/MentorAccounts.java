@@ -147,7 +147,7 @@ public class MentorAccounts {
      */
     @Transactional
     public String resendLink(long programmeId, long personId) {
-        currentUser.requireAnyGroup(List.of(Groups.CURATOR, Groups.DEPUTY_DIRECTOR, Groups.DIRECTOR),
+        currentUser.requireAnyGroup(Groups.PROGRAMME_LEADERS,
                 "Ссылку для входа наставнику высылают куратор, заместитель директора или директор");
         ParticipantDirectory.Contact contact = mentor(programmeId, personId);
         Optional<String> existing = userId(personId);

@@ -3,8 +3,8 @@ package ru.nastavnik.feedback;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import ru.nastavnik.participant.ParticipantService;
 import ru.nastavnik.security.CurrentUser;
+import ru.nastavnik.security.Groups;
 import ru.nastavnik.shared.AuditLog;
 
 /**
@@ -26,7 +26,7 @@ class FeedbackController {
 
     @GetMapping("/api/programmes/{id}/feedback")
     FeedbackService.Report report(@PathVariable long id) {
-        currentUser.requireAnyGroup(ParticipantService.PERSONAL_DATA_READERS,
+        currentUser.requireAnyGroup(Groups.SCHOOL_STAFF,
                 "Ответы участников видят куратор, заместитель директора, директор и координатор");
         FeedbackService.Report report = feedback.report(id);
         audit.record(currentUser.id(), "feedback.viewed", id, null, "answers=" + report.answers().size());

@@ -1,7 +1,6 @@
 package ru.nastavnik.matching;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.List;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -16,9 +15,6 @@ import ru.nastavnik.security.Groups;
 @RequestMapping("/api/matching")
 class MatchingController {
 
-    static final List<String> STAFF = List.of(Groups.CURATOR, Groups.DEPUTY_DIRECTOR, Groups.DIRECTOR,
-            Groups.COORDINATOR, Groups.ADMIN);
-
     private final MatchingEngine engine;
     private final CurrentUser currentUser;
     private final SolveGuard guard;
@@ -32,7 +28,7 @@ class MatchingController {
     /** The body is read by {@link SolveGuard}, within {@link MatchingLimits}, not by a message converter. */
     @PostMapping("/solve")
     MatchingProposal solve(HttpServletRequest request) {
-        currentUser.requireAnyGroup(STAFF, "Подбирать пары могут куратор, заместитель директора, директор и координатор");
+        currentUser.requireAnyGroup(Groups.STAFF, "Подбирать пары могут куратор, заместитель директора, директор и координатор");
         MatchingInstance instance = guard.read(request);
         return guard.run(() -> engine.solve(instance));
     }

@@ -2,7 +2,7 @@ package ru.nastavnik.matching;
 
 import java.util.List;
 import ru.nastavnik.participant.ImportColumn;
-import ru.nastavnik.participant.SheetTemplate;
+import ru.nastavnik.spreadsheet.SheetTemplate;
 import ru.nastavnik.participant.Text;
 
 /**

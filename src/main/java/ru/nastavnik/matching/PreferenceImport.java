@@ -4,10 +4,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import ru.nastavnik.participant.ImportLimits;
-import ru.nastavnik.participant.ImportRejectedException;
+import ru.nastavnik.security.Groups;
+import ru.nastavnik.spreadsheet.ImportLimits;
+import ru.nastavnik.spreadsheet.ImportRejectedException;
 import ru.nastavnik.participant.ParticipantDirectory;
-import ru.nastavnik.participant.ParticipantService;
 import ru.nastavnik.programme.ProgrammeService;
 import ru.nastavnik.security.CurrentUser;
 import ru.nastavnik.shared.ApiException;
@@ -45,7 +45,7 @@ public class PreferenceImport {
 
     @Transactional
     public ImportResult importFile(long programmeId, byte[] content) {
-        currentUser.requireAnyGroup(ParticipantService.EDITORS,
+        currentUser.requireAnyGroup(Groups.PROGRAMME_LEADERS,
                 "Пожелания участников записывают куратор, заместитель директора или директор");
         if (programmes.get(programmeId).completedAt() != null) {
             throw ApiException.conflict("Программа завершена: анкеты предпочтений в неё больше не загружаются");

@@ -11,11 +11,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import ru.nastavnik.participant.ImportGuard;
-import ru.nastavnik.participant.ImportRefusal;
-import ru.nastavnik.participant.ImportRejectedException;
-import ru.nastavnik.participant.SheetReader;
-import ru.nastavnik.participant.SheetTemplate;
+import ru.nastavnik.spreadsheet.ImportGuard;
+import ru.nastavnik.spreadsheet.ImportRefusal;
+import ru.nastavnik.spreadsheet.ImportRejectedException;
+import ru.nastavnik.spreadsheet.SheetReader;
+import ru.nastavnik.spreadsheet.SheetTemplate;
 
 /**
  * {@code POST /api/programmes/{id}/preferences/import}: the preference questionnaires as a file (multipart field

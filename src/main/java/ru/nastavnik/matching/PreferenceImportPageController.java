@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import ru.nastavnik.participant.ImportPage;
+import ru.nastavnik.spreadsheet.ImportPage;
 
 /**
  * The preference questionnaire upload page, opened from the stage 5 task «Внести анкеты предпочтений» in Tasklist:

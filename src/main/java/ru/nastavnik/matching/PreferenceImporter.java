@@ -9,11 +9,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import ru.nastavnik.participant.ImportError;
-import ru.nastavnik.participant.ImportLimits;
+import ru.nastavnik.spreadsheet.ImportError;
+import ru.nastavnik.spreadsheet.ImportLimits;
 import ru.nastavnik.participant.ParticipantDirectory.Named;
 import ru.nastavnik.participant.ParticipantImporter;
-import ru.nastavnik.participant.SheetReader;
+import ru.nastavnik.spreadsheet.SheetReader;
 import ru.nastavnik.participant.Text;
 import ru.nastavnik.shared.InputText;
 

@@ -2,7 +2,7 @@ package ru.nastavnik.matching;
 
 import java.util.List;
 import org.apache.poi.ss.usermodel.Sheet;
-import ru.nastavnik.participant.SheetTemplate;
+import ru.nastavnik.spreadsheet.SheetTemplate;
 
 /**
  * The template served at /api/templates/preferences.xlsx: sheet «Предпочтения» with the headers (required ones marked

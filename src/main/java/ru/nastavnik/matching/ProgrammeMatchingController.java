@@ -7,9 +7,9 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import ru.nastavnik.matching.ProgrammeMatching.PairRef;
-import ru.nastavnik.participant.ParticipantService;
 import ru.nastavnik.programme.ProgrammeService;
 import ru.nastavnik.security.CurrentUser;
+import ru.nastavnik.security.Groups;
 import ru.nastavnik.shared.AuditLog;
 
 /**
@@ -41,7 +41,7 @@ class ProgrammeMatchingController {
 
     @PostMapping("/api/programmes/{id}/matching")
     MatchingProposal propose(@PathVariable long id, @RequestBody(required = false) Request request) {
-        currentUser.requireAnyGroup(ParticipantService.PERSONAL_DATA_READERS,
+        currentUser.requireAnyGroup(Groups.SCHOOL_STAFF,
                 "Подбирать пары могут куратор, заместитель директора, директор и координатор");
         MatchingProposal proposal = matching.propose(matching.instance(id, request == null ? null : request.pinned(),
                 request == null ? null : request.forbidden()));
@@ -54,7 +54,7 @@ class ProgrammeMatchingController {
     @PutMapping("/api/programmes/{id}/participants/{personId}/preferences")
     MatchingPreferences.Wishes preferences(@PathVariable long id, @PathVariable long personId,
                                            @RequestBody(required = false) MatchingPreferences.Wishes wishes) {
-        currentUser.requireAnyGroup(ParticipantService.EDITORS,
+        currentUser.requireAnyGroup(Groups.PROGRAMME_LEADERS,
                 "Пожелания участников записывают куратор, заместитель директора или директор");
         programmes.get(id);
         MatchingPreferences.Wishes stored = preferences.replace(id, personId, wishes);

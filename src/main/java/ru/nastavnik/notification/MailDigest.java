@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,8 +29,6 @@ public class MailDigest {
     /** The Camunda user info key of a person's own choice: {@code daily} or {@code each}. */
     public static final String USER_SETTING = "mailDigest";
 
-    private static final Set<String> STAFF =
-            Set.of(Groups.CURATOR, Groups.DEPUTY_DIRECTOR, Groups.DIRECTOR, Groups.COORDINATOR);
 
     private final MailOutbox outbox;
     private final MailNotifier mail;
@@ -80,7 +77,7 @@ public class MailDigest {
             case "all" -> true;
             case "none" -> false;
             default -> identity.createGroupQuery().groupMember(userId).list().stream()
-                    .anyMatch(group -> STAFF.contains(group.getId()));
+                    .anyMatch(group -> Groups.SCHOOL_STAFF.contains(group.getId()));
         };
     }
 

@@ -7,7 +7,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import ru.nastavnik.participant.SheetTemplate;
+import ru.nastavnik.spreadsheet.SheetTemplate;
 import ru.nastavnik.security.CurrentUser;
 import ru.nastavnik.shared.HtmlPage;
 import ru.nastavnik.shared.PageTemplates;

@@ -8,7 +8,7 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import ru.nastavnik.participant.SheetTemplate;
+import ru.nastavnik.spreadsheet.SheetTemplate;
 import ru.nastavnik.programme.RoadmapItem;
 import ru.nastavnik.programme.RoadmapService;
 import ru.nastavnik.security.Groups;

@@ -7,8 +7,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import ru.nastavnik.participant.ParticipantService;
 import ru.nastavnik.security.CurrentUser;
+import ru.nastavnik.security.Groups;
 
 /**
  * Changes to a pair by staff: a request for another mentor entered for a mentee (mentees have no account), and the
@@ -36,7 +36,7 @@ class PairController {
     @PostMapping("/api/pairs/{pairId}/replacement-requests")
     ResponseEntity<Map<String, Object>> requestReplacement(@PathVariable long pairId,
                                                            @RequestBody(required = false) ReplacementRequest body) {
-        currentUser.requireAnyGroup(ParticipantService.EDITORS,
+        currentUser.requireAnyGroup(Groups.PROGRAMME_LEADERS,
                 "Просьбу о замене наставника оформляют куратор, заместитель директора или директор");
         ReplacementRequest request = body == null ? new ReplacementRequest(null, null, null) : body;
         String processInstanceId = replacement.request(pairId, request.requestedBy(), request.menteeId(),
@@ -47,7 +47,7 @@ class PairController {
 
     @PostMapping("/api/pairs/{pairId}/end")
     Pair end(@PathVariable long pairId, @RequestBody(required = false) EndRequest body) {
-        currentUser.requireAnyGroup(ParticipantService.EDITORS,
+        currentUser.requireAnyGroup(Groups.PROGRAMME_LEADERS,
                 "Досрочно завершают работу пары куратор, заместитель директора или директор");
         return ending.end(pairId, body == null ? null : body.reason(), currentUser.id());
     }

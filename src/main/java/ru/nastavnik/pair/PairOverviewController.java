@@ -7,8 +7,8 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import ru.nastavnik.participant.ParticipantService;
 import ru.nastavnik.security.CurrentUser;
+import ru.nastavnik.security.Groups;
 import ru.nastavnik.shared.AuditLog;
 
 /**
@@ -36,7 +36,7 @@ class PairOverviewController {
 
     @GetMapping("/api/programmes/{id}/pairs")
     List<PairMeetings.PairSummary> list(@PathVariable long id) {
-        currentUser.requireAnyGroup(ParticipantService.PERSONAL_DATA_READERS,
+        currentUser.requireAnyGroup(Groups.SCHOOL_STAFF,
                 "Пары видят куратор, заместитель директора, директор и координатор");
         List<PairMeetings.PairSummary> list = meetings.summaries(id);
         audit.record(currentUser.id(), "pairs.viewed", id, null, "pairs=" + list.size());
@@ -45,7 +45,7 @@ class PairOverviewController {
 
     @GetMapping("/api/programmes/{id}/pairs/{pairId}")
     PairMeetings.PairDetails get(@PathVariable long id, @PathVariable long pairId) {
-        access.requireStaffOrMentor(id, pairId, ParticipantService.PERSONAL_DATA_READERS,
+        access.requireStaffOrMentor(id, pairId, Groups.SCHOOL_STAFF,
                 "Пару видят куратор, заместитель директора, директор, координатор и её наставник");
         audit.record(currentUser.id(), "pair.viewed", id, pairId, null);
         return meetings.details(id, pairId);
@@ -54,7 +54,7 @@ class PairOverviewController {
     @PatchMapping("/api/programmes/{id}/pairs/{pairId}/meetings/{meetingId}")
     PairMeetings.Meeting move(@PathVariable long id, @PathVariable long pairId, @PathVariable long meetingId,
                               @RequestBody MoveRequest request) {
-        access.requireStaffOrMentor(id, pairId, ParticipantService.EDITORS,
+        access.requireStaffOrMentor(id, pairId, Groups.PROGRAMME_LEADERS,
                 "Переносят встречу наставник пары, куратор, заместитель директора или директор");
         return meetings.move(id, pairId, meetingId, request.plannedOn(), currentUser.id());
     }

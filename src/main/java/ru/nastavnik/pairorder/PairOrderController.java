@@ -14,7 +14,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import ru.nastavnik.matching.MatchingProposal;
-import ru.nastavnik.participant.ParticipantService;
 import ru.nastavnik.security.CurrentUser;
 import ru.nastavnik.security.Groups;
 import ru.nastavnik.shared.AuditLog;
@@ -43,7 +42,7 @@ class PairOrderController {
     @PostMapping("/api/programmes/{id}/orders")
     ResponseEntity<PairOrder> create(@PathVariable long id, @RequestBody(required = false) MatchingProposal proposal,
                                      @RequestParam(required = false) Long replaces) {
-        currentUser.requireAnyGroup(ParticipantService.EDITORS,
+        currentUser.requireAnyGroup(Groups.PROGRAMME_LEADERS,
                 "Распоряжение о закреплении пар готовят куратор, заместитель директора или директор");
         PairOrder order = orders.create(id, proposal, replaces, currentUser.id());
         audit.record(currentUser.id(), "order.created", id, null, "order=" + order.id() + " pairs="
@@ -89,7 +88,7 @@ class PairOrderController {
     }
 
     private void requireReader() {
-        currentUser.requireAnyGroup(ParticipantService.PERSONAL_DATA_READERS,
+        currentUser.requireAnyGroup(Groups.SCHOOL_STAFF,
                 "Распоряжение видят куратор, заместитель директора, директор и координатор");
     }
 

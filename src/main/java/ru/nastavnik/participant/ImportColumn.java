@@ -1,6 +1,7 @@
 package ru.nastavnik.participant;
 
 import java.util.List;
+import ru.nastavnik.spreadsheet.SheetTemplate;
 
 /**
  * The columns of the questionnaire file, in the template's order. Headers are matched ignoring case, spaces,

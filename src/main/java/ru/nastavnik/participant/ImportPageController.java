@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import ru.nastavnik.spreadsheet.ImportPage;
 
 /**
  * The questionnaire upload page, opened from the «Загрузить анкеты» task in Tasklist: a file input posting to the

@@ -7,6 +7,7 @@ import org.apache.poi.ss.usermodel.DataValidationHelper;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddressList;
 import ru.nastavnik.programme.MentorshipForm;
+import ru.nastavnik.spreadsheet.SheetTemplate;
 
 /**
  * The questionnaire template served at /api/templates/participants.xlsx: sheet «Анкеты» with the headers

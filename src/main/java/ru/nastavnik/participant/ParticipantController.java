@@ -23,6 +23,11 @@ import org.springframework.web.multipart.MultipartFile;
 import ru.nastavnik.programme.MentorshipForm;
 import ru.nastavnik.shared.ValidationException;
 import ru.nastavnik.shared.ValidationException.FieldError;
+import ru.nastavnik.spreadsheet.ImportGuard;
+import ru.nastavnik.spreadsheet.ImportRefusal;
+import ru.nastavnik.spreadsheet.ImportRejectedException;
+import ru.nastavnik.spreadsheet.SheetReader;
+import ru.nastavnik.spreadsheet.SheetTemplate;
 
 @RestController
 @RequestMapping("/api")

@@ -18,6 +18,9 @@ import java.util.stream.Collectors;
 import ru.nastavnik.programme.MentorshipForm;
 import ru.nastavnik.shared.InputText;
 import ru.nastavnik.shared.SchoolClock;
+import ru.nastavnik.spreadsheet.ImportError;
+import ru.nastavnik.spreadsheet.ImportLimits;
+import ru.nastavnik.spreadsheet.SheetReader;
 
 /**
  * Turns a questionnaire file into checked participant rows. Plain Java: no database, no Spring. Every problem of

@@ -26,6 +26,9 @@ import ru.nastavnik.shared.AuditLog;
 import ru.nastavnik.shared.SchoolClock;
 import ru.nastavnik.shared.ValidationException;
 import ru.nastavnik.shared.ValidationException.FieldError;
+import ru.nastavnik.spreadsheet.ImportError;
+import ru.nastavnik.spreadsheet.ImportLimits;
+import ru.nastavnik.spreadsheet.ImportRejectedException;
 
 /**
  * The participant bases of a programme: questionnaire import (all or nothing), the list and the cards.
@@ -36,12 +39,6 @@ public class ParticipantService {
 
     /** The process «Анкета участника»: one questionnaire entered or corrected from Tasklist. */
     public static final String QUESTIONNAIRE_PROCESS_ID = "participant-questionnaire";
-
-    /** Who may see participants' personal data. */
-    public static final List<String> PERSONAL_DATA_READERS =
-            List.of(Groups.CURATOR, Groups.DEPUTY_DIRECTOR, Groups.DIRECTOR, Groups.COORDINATOR);
-    /** Who may import questionnaires. */
-    public static final List<String> EDITORS = List.of(Groups.CURATOR, Groups.DEPUTY_DIRECTOR, Groups.DIRECTOR);
 
     private static final Logger log = LoggerFactory.getLogger(ParticipantService.class);
 
@@ -91,7 +88,7 @@ public class ParticipantService {
      */
     @Transactional
     public void correct(long programmeId, long personId, Map<String, Object> patch) {
-        currentUser.requireAnyGroup(EDITORS,
+        currentUser.requireAnyGroup(Groups.PROGRAMME_LEADERS,
                 "Исправлять данные участников могут куратор, заместитель директора или директор");
         Programme programme = programmes.get(programmeId);
         ParticipantRepository.Card card = participants.card(programmeId, personId).orElseThrow(() ->
@@ -142,7 +139,7 @@ public class ParticipantService {
             correct(programmeId, personId, fields);
             return new SavedQuestionnaire("corrected", personId);
         }
-        currentUser.requireAnyGroup(EDITORS, "Вносить анкеты могут куратор, заместитель директора или директор");
+        currentUser.requireAnyGroup(Groups.PROGRAMME_LEADERS, "Вносить анкеты могут куратор, заместитель директора или директор");
         Programme programme = programmes.get(programmeId);
         if (programme.completedAt() != null) {
             throw ApiException.conflict("Программа завершена: анкеты в неё больше не вносятся");
@@ -175,7 +172,7 @@ public class ParticipantService {
      */
     @Transactional
     public void withdraw(long programmeId, long personId, Withdrawal withdrawal) {
-        currentUser.requireAnyGroup(EDITORS,
+        currentUser.requireAnyGroup(Groups.PROGRAMME_LEADERS,
                 "Отзыв согласия оформляют куратор, заместитель директора или директор");
         List<FieldError> errors = new ArrayList<>();
         String reason = withdrawal == null || withdrawal.reason() == null ? null : withdrawal.reason().trim();
@@ -212,7 +209,7 @@ public class ParticipantService {
      */
     @Transactional
     public ImportResult importFile(long programmeId, byte[] content) {
-        currentUser.requireAnyGroup(EDITORS,
+        currentUser.requireAnyGroup(Groups.PROGRAMME_LEADERS,
                 "Загружать анкеты могут куратор, заместитель директора или директор");
         Programme programme = programmes.get(programmeId);
         if (programme.completedAt() != null) {
@@ -320,7 +317,7 @@ public class ParticipantService {
     }
 
     private void requireReader() {
-        currentUser.requireAnyGroup(PERSONAL_DATA_READERS, "Персональные данные участников видят только куратор, "
+        currentUser.requireAnyGroup(Groups.SCHOOL_STAFF, "Персональные данные участников видят только куратор, "
                 + "заместитель директора, директор и координатор");
     }
 }

@@ -60,7 +60,7 @@ public class AccessSetup {
             }
             grant(groupId, Resources.GROUP, "*", Permissions.READ);
         }
-        for (String starter : List.of(Groups.CURATOR, Groups.DEPUTY_DIRECTOR, Groups.DIRECTOR)) {
+        for (String starter : Groups.PROGRAMME_LEADERS) {
             for (StaffStartedProcess process : staffStarted) {
                 grant(starter, Resources.PROCESS_DEFINITION, process.processId(), Permissions.CREATE_INSTANCE);
             }
@@ -74,7 +74,7 @@ public class AccessSetup {
     private void mentorsSeeOnlyStaff() {
         authorizationService.createAuthorizationQuery().groupIdIn(Groups.MENTOR).resourceType(Resources.USER)
                 .resourceId("*").list().forEach(auth -> authorizationService.deleteAuthorization(auth.getId()));
-        for (String staffGroup : StaffVisibleToMentors.VISIBLE_GROUPS) {
+        for (String staffGroup : Groups.SCHOOL_STAFF) {
             identityService.createUserQuery().memberOfGroup(staffGroup).list()
                     .forEach(user -> StaffVisibleToMentors.grant(authorizationService, user.getId()));
         }

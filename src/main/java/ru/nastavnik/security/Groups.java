@@ -23,6 +23,18 @@ public final class Groups {
 
     public static final List<String> ALL = List.of(CURATOR, DEPUTY_DIRECTOR, DIRECTOR, MENTOR, COORDINATOR);
 
+    /**
+     * The school's staff, without mentors and the technical admin: they read participants' personal data, get the
+     * mail digest, and are the only users mentors see.
+     */
+    public static final List<String> SCHOOL_STAFF = List.of(CURATOR, DEPUTY_DIRECTOR, DIRECTOR, COORDINATOR);
+
+    /**
+     * Who lead a programme at the school: they start one, import questionnaires and send mentors their links; the
+     * deputy director and the director stand in for the curator.
+     */
+    public static final List<String> PROGRAMME_LEADERS = List.of(CURATOR, DEPUTY_DIRECTOR, DIRECTOR);
+
     /** Staff, who see every user and change people's names and emails; mentors do neither. */
     public static final List<String> STAFF = List.of(CURATOR, DEPUTY_DIRECTOR, DIRECTOR, COORDINATOR, ADMIN);
 

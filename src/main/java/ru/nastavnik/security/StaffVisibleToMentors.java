@@ -2,7 +2,6 @@ package ru.nastavnik.security;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
-import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -21,9 +20,6 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
  */
 class StaffVisibleToMentors extends CommandInterceptor {
 
-    /** The groups whose members mentors may see. */
-    static final List<String> VISIBLE_GROUPS =
-            List.of(Groups.CURATOR, Groups.DEPUTY_DIRECTOR, Groups.DIRECTOR, Groups.COORDINATOR);
 
     private static final CommandField<String> USER_ID = CommandField.of(CreateMembershipCmd.class, "userId", String.class);
     private static final CommandField<String> GROUP_ID = CommandField.of(CreateMembershipCmd.class, "groupId", String.class);
@@ -40,7 +36,7 @@ class StaffVisibleToMentors extends CommandInterceptor {
     public <T> T execute(Command<T> command) {
         T result = next.execute(command);
         if (command instanceof CreateMembershipCmd membership && Context.getCommandContext() == null
-                && VISIBLE_GROUPS.contains(GROUP_ID.read(membership))) {
+                && Groups.SCHOOL_STAFF.contains(GROUP_ID.read(membership))) {
             // The one adding the member may not administer authorizations; this grant follows from their act.
             Authentication actor = identity.getCurrentAuthentication();
             identity.clearAuthentication();

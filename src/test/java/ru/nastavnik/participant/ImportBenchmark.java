@@ -22,6 +22,8 @@ import ru.nastavnik.IntegrationTest;
 import ru.nastavnik.programme.MentorshipForm;
 import ru.nastavnik.programme.ProgrammeRequest;
 import ru.nastavnik.programme.ProgrammeService;
+import ru.nastavnik.spreadsheet.ImportLimits;
+import ru.nastavnik.spreadsheet.SheetReader;
 
 /**
  * The import of a 2,000-row questionnaire file (XLSX and Windows-1251 CSV), timed: parse + validate alone, and

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import ru.nastavnik.IntegrationTest;
 import ru.nastavnik.RestClient;
+import ru.nastavnik.spreadsheet.SheetReader;
 
 /** Questionnaire import, the participants list and cards, and the template, over real HTTP. */
 class ParticipantApiTest extends IntegrationTest {

@@ -8,7 +8,7 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
-import ru.nastavnik.participant.SheetTemplate;
+import ru.nastavnik.spreadsheet.SheetTemplate;
 
 /** The one place of input hygiene, from the attacker's side: what they send comes out harmless. */
 class InputTextTest {

@@ -1,4 +1,4 @@
-package ru.nastavnik.participant;
+package ru.nastavnik.spreadsheet;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;

@@ -1,4 +1,4 @@
-package ru.nastavnik.participant;
+package ru.nastavnik.spreadsheet;
 
 /**
  * One problem of an import file: the row as Excel numbers it, the column as the file names it (null for the file

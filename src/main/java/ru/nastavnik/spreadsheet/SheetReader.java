@@ -1,4 +1,4 @@
-package ru.nastavnik.participant;
+package ru.nastavnik.spreadsheet;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -23,7 +23,7 @@ public final class SheetReader {
 
     private static final Logger log = LoggerFactory.getLogger(SheetReader.class);
 
-    static final Charset WINDOWS_1251 = Charset.forName("windows-1251");
+    public static final Charset WINDOWS_1251 = Charset.forName("windows-1251");
     public static final String XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     /** The largest file the imports take (the multipart limit in application.yml leaves room for the form). */
     public static final int MAX_FILE_BYTES = 10 * 1024 * 1024;

@@ -1,4 +1,4 @@
-package ru.nastavnik.participant;
+package ru.nastavnik.spreadsheet;
 
 import static ru.nastavnik.shared.PublicPage.esc;
 
@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MultipartFile;
 import ru.nastavnik.programme.Programme;
 import ru.nastavnik.programme.ProgrammeService;
+import ru.nastavnik.security.Groups;
 import ru.nastavnik.security.TasklistSession;
 import ru.nastavnik.shared.ApiException;
 import ru.nastavnik.shared.ConcurrencyLimit;
@@ -163,7 +164,7 @@ public class ImportPage {
     /** The form is refused at once to those whose upload the import would refuse anyway. */
     private void requireEditor(Kind kind) {
         List<String> groups = identity.getCurrentAuthentication().getGroupIds();
-        if (groups == null || groups.stream().noneMatch(ParticipantService.EDITORS::contains)) {
+        if (groups == null || groups.stream().noneMatch(Groups.PROGRAMME_LEADERS::contains)) {
             throw ApiException.forbidden(kind.forbidden());
         }
     }

@@ -1,4 +1,4 @@
-package ru.nastavnik.participant;
+package ru.nastavnik.spreadsheet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -48,7 +48,7 @@ class SheetReaderLimitsTest {
 
     @Test
     void refusesAZipBombWhileReadingIt() throws Exception {
-        byte[] bomb = UploadLimitsApiTest.zipBomb(60);
+        byte[] bomb = ZipBomb.xlsx(60);
         assertThatThrownBy(() -> SheetReader.read(bomb, ImportLimits.DEFAULTS))
                 .hasMessageStartingWith("Файл слишком велик в распакованном виде (больше 40 МБ данных)");
     }
@@ -90,5 +90,11 @@ class SheetReaderLimitsTest {
             book.write(out);
             return out.toByteArray();
         }
+    }
+
+    @Test
+    void guessesTheSeparatorOfACsvFile() {
+        assertThat(SheetReader.separator("a,b;c,d\n")).isEqualTo(',');
+        assertThat(SheetReader.separator("\"a;b\",c;d\n")).isEqualTo(';');
     }
 }

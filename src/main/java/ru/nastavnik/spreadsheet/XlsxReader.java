@@ -1,4 +1,4 @@
-package ru.nastavnik.participant;
+package ru.nastavnik.spreadsheet;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -24,9 +24,9 @@ import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.DefaultHandler;
-import ru.nastavnik.participant.SheetReader.LimitExceeded;
-import ru.nastavnik.participant.SheetReader.Rows;
-import ru.nastavnik.participant.SheetReader.UnreadableFileException;
+import ru.nastavnik.spreadsheet.SheetReader.LimitExceeded;
+import ru.nastavnik.spreadsheet.SheetReader.Rows;
+import ru.nastavnik.spreadsheet.SheetReader.UnreadableFileException;
 
 /**
  * The first visible sheet of an XLSX file, read as a stream of SAX events (POI's event API, not a workbook in memory):
