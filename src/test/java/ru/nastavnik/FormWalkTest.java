@@ -13,7 +13,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +20,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -48,8 +46,10 @@ import ru.nastavnik.pair.PairMeetings;
 import ru.nastavnik.pair.PairProcess;
 import ru.nastavnik.pair.Pairs;
 import ru.nastavnik.pairorder.PairOrders;
+import ru.nastavnik.programme.PrepareStage;
 import ru.nastavnik.programme.ProgrammeProcess;
 import ru.nastavnik.programme.RoadmapItem;
+import ru.nastavnik.programme.RoadmapItemProcess;
 import ru.nastavnik.programme.RoadmapService;
 import ru.nastavnik.shared.ProcessVariables;
 
@@ -582,14 +582,14 @@ class FormWalkTest extends IntegrationTest {
             assertThat(jdbc.sql("select school_name from programme where id = :id").param("id", id)
                     .query(String.class).single()).isEqualTo(submitted.get("schoolName"));
             assertThat(roadmap.roadmap(id)).isNotEmpty();
-            assertThat(openTasks(ProgrammeProcess.businessKey(id), ProgrammeProcess.TASK_COMPLETE_ROADMAP_ITEM)).isNotEmpty();
+            assertThat(openTasks(ProgrammeProcess.businessKey(id), RoadmapItemProcess.TASK_COMPLETE_ROADMAP_ITEM)).isNotEmpty();
         });
     }
 
     /** Item 1.1 of stage 1, the deputy director's; the report must be in the roadmap, the item done. */
     Reached roadmapItem() {
         long programme = programme("teacher-teacher");
-        Task item = openTasks(ProgrammeProcess.businessKey(programme), ProgrammeProcess.TASK_COMPLETE_ROADMAP_ITEM)
+        Task item = openTasks(ProgrammeProcess.businessKey(programme), RoadmapItemProcess.TASK_COMPLETE_ROADMAP_ITEM)
                 .stream().filter(t -> t.getName().startsWith("1.1 ")).findFirst().orElseThrow();
         return Reached.task(item).checking((pi, submitted) -> {
             RoadmapItem done = roadmap.get(programme, "1.1");
@@ -604,11 +604,11 @@ class FormWalkTest extends IntegrationTest {
     /** The director's approval of the roadmap, once the deputy director has done the items of stage 1. */
     Reached roadmapApproval() {
         String businessKey = ProgrammeProcess.businessKey(programme("teacher-teacher"));
-        for (Task item : openTasks(businessKey, ProgrammeProcess.TASK_COMPLETE_ROADMAP_ITEM)) {
+        for (Task item : openTasks(businessKey, RoadmapItemProcess.TASK_COMPLETE_ROADMAP_ITEM)) {
             complete(item, "deputy", Map.of("doneOn", "2026-09-15", "result", "Проведено"));
         }
-        return Reached.task(openTask(businessKey, ProgrammeProcess.TASK_APPROVE_ROADMAP)).checking((pi, submitted) ->
-                openTask(businessKey, ProgrammeProcess.TASK_REVISE_ROADMAP));
+        return Reached.task(openTask(businessKey, PrepareStage.TASK_APPROVE_ROADMAP)).checking((pi, submitted) ->
+                openTask(businessKey, PrepareStage.TASK_REVISE_ROADMAP));
     }
 
     /** The curator's revision after the director returned the roadmap; the new dates must be in the roadmap. */
@@ -619,12 +619,12 @@ class FormWalkTest extends IntegrationTest {
         String businessKey = engine.getRuntimeService().createProcessInstanceQuery()
                 .processInstanceId(approval.getProcessInstanceId()).singleResult().getBusinessKey();
         long programme = Long.parseLong(businessKey.substring(businessKey.lastIndexOf('-') + 1));
-        return Reached.task(openTask(businessKey, ProgrammeProcess.TASK_REVISE_ROADMAP)).checking((pi, submitted) -> {
+        return Reached.task(openTask(businessKey, PrepareStage.TASK_REVISE_ROADMAP)).checking((pi, submitted) -> {
             RoadmapItem moved = roadmap.get(programme, (String) submitted.get("revisionItemCode"));
             assertThat(moved.startDate()).hasToString((String) submitted.get("revisionStartDate"));
             assertThat(moved.dueDate()).hasToString((String) submitted.get("revisionDueDate"));
             // «Отправить директору»: the roadmap goes back for approval.
-            openTask(businessKey, ProgrammeProcess.TASK_APPROVE_ROADMAP);
+            openTask(businessKey, PrepareStage.TASK_APPROVE_ROADMAP);
         });
     }
 

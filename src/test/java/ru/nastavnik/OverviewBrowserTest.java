@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import ru.nastavnik.pair.Pairs;
 import ru.nastavnik.pairorder.PairOrders;
 import ru.nastavnik.programme.ProgrammeProcess;
+import ru.nastavnik.programme.RoadmapItemProcess;
 
 /**
  * The overview page in a real browser: reached from a task form's «Обзор программы» link in the same Tasklist
@@ -60,7 +61,7 @@ class OverviewBrowserTest extends IntegrationTest {
                     TestPairs.pupil(mentee, false, "", "m" + programme + "@mail.test")));
             TestPairs.fix(orders, pairs, programme, Map.of(ids.get(mentor), List.of(ids.get(mentee))));
             Task item = taskService.createTaskQuery().processInstanceBusinessKey(ProgrammeProcess.businessKey(programme))
-                    .taskDefinitionKey(ProgrammeProcess.TASK_COMPLETE_ROADMAP_ITEM).list().get(0);
+                    .taskDefinitionKey(RoadmapItemProcess.TASK_COMPLETE_ROADMAP_ITEM).list().get(0);
 
             Page page = tasklist.openTask(tasklist.login(engine, port, "curator", PASSWORD, SCHOOL_NOW, SCHOOL_ZONE),
                     port, item);

@@ -25,9 +25,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import ru.nastavnik.pairorder.PairOrders;
+import ru.nastavnik.programme.PrepareStage;
 import ru.nastavnik.programme.Programme;
 import ru.nastavnik.programme.ProgrammeProcess;
 import ru.nastavnik.programme.ProgrammeService;
+import ru.nastavnik.programme.RoadmapItemProcess;
 import ru.nastavnik.security.AccessSetup;
 import ru.nastavnik.security.Groups;
 
@@ -381,7 +383,7 @@ class TasklistBrowserTest extends IntegrationTest {
         // The deputy director reports the other stage 1 items (through the engine, to keep the test short).
         loginAs("deputy");
         List<Task> rest = taskService.createTaskQuery().processInstanceBusinessKey(businessKey)
-                .taskDefinitionKey(ProgrammeProcess.TASK_COMPLETE_ROADMAP_ITEM).list();
+                .taskDefinitionKey(RoadmapItemProcess.TASK_COMPLETE_ROADMAP_ITEM).list();
         assertThat(rest).extracting(Task::getName).allMatch(name -> name.startsWith("1.")).hasSize(3);
         for (Task task : rest) {
             taskService.claim(task.getId(), "deputy");
@@ -392,7 +394,7 @@ class TasklistBrowserTest extends IntegrationTest {
 
         // The director approves the roadmap in their own browser session.
         Task approval = taskService.createTaskQuery().processInstanceBusinessKey(businessKey)
-                .taskDefinitionKey(ProgrammeProcess.TASK_APPROVE_ROADMAP).singleResult();
+                .taskDefinitionKey(PrepareStage.TASK_APPROVE_ROADMAP).singleResult();
         assertThat(approval).as("the director's approval task").isNotNull();
         Page director = login("director");
         filter(director, AccessSetup.FILTER_GROUP_TASKS).click();
@@ -421,7 +423,7 @@ class TasklistBrowserTest extends IntegrationTest {
         BpmnAwareTests.assertThat(main).isWaitingAt("CallActivity_Stage2MenteeBase");
         assertThat(programmes.get(programme.id()).roadmapApprovedAt()).isNotNull();
         assertThat(taskService.createTaskQuery().processInstanceBusinessKey(businessKey)
-                .taskDefinitionKey(ProgrammeProcess.TASK_COMPLETE_ROADMAP_ITEM).list())
+                .taskDefinitionKey(RoadmapItemProcess.TASK_COMPLETE_ROADMAP_ITEM).list())
                 .extracting(Task::getName).isNotEmpty().allMatch(name -> name.startsWith("2."));
 
         // Stage 2: the curator opens «Загрузить анкеты наставляемых»; its form links to the upload page (Camunda
@@ -493,7 +495,7 @@ class TasklistBrowserTest extends IntegrationTest {
 
     private Task roadmapTask(String businessKey, String namePrefix) {
         return taskService.createTaskQuery().processInstanceBusinessKey(businessKey)
-                .taskDefinitionKey(ProgrammeProcess.TASK_COMPLETE_ROADMAP_ITEM).list().stream()
+                .taskDefinitionKey(RoadmapItemProcess.TASK_COMPLETE_ROADMAP_ITEM).list().stream()
                 .filter(t -> t.getName().startsWith(namePrefix)).findFirst()
                 .orElseThrow(() -> new AssertionError("No open roadmap task " + namePrefix + "for " + businessKey));
     }

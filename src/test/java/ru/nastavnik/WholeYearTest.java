@@ -52,6 +52,7 @@ import ru.nastavnik.pairorder.PairOrders;
 import ru.nastavnik.programme.ProgrammeProcess;
 import ru.nastavnik.programme.ProgrammeService;
 import ru.nastavnik.programme.RoadmapItem;
+import ru.nastavnik.programme.RoadmapItemProcess;
 import ru.nastavnik.programme.RoadmapService;
 
 /**
@@ -485,7 +486,7 @@ class WholeYearTest extends IntegrationTest {
 
     /** Closes the open roadmap items ({@code early}: also those due later), as their owners would, done today. */
     private void completeRoadmapItems(LocalDate today, boolean early) {
-        for (Task task : stageTasks(ProgrammeProcess.TASK_COMPLETE_ROADMAP_ITEM)) {
+        for (Task task : stageTasks(RoadmapItemProcess.TASK_COMPLETE_ROADMAP_ITEM)) {
             if (!early && dayOf(task.getDueDate()).isAfter(today)) {
                 continue;
             }

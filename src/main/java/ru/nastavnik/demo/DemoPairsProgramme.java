@@ -17,15 +17,20 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import ru.nastavnik.account.MentorAccounts;
+import ru.nastavnik.participant.MenteeBaseStage;
+import ru.nastavnik.participant.MentorBaseStage;
 import ru.nastavnik.participant.ParticipantDirectory;
 import ru.nastavnik.participant.ParticipantService;
+import ru.nastavnik.programme.PrepareStage;
 import ru.nastavnik.programme.Programme;
 import ru.nastavnik.programme.ProgrammeProcess;
 import ru.nastavnik.programme.ProgrammeRequest;
 import ru.nastavnik.programme.ProgrammeService;
+import ru.nastavnik.programme.RoadmapItemProcess;
 import ru.nastavnik.programme.SchoolYear;
 import ru.nastavnik.security.Groups;
 import ru.nastavnik.shared.SchoolClock;
+import ru.nastavnik.training.MentorTrainingStage;
 
 /**
  * The demo's second programme, of the current school year, brought by the system through stages 1–4 as its staff
@@ -87,27 +92,27 @@ class DemoPairsProgramme {
 
         // Stage 1: the deputy director's items, then the director approves the roadmap.
         completeRoadmapItems(id);
-        complete(id, ProgrammeProcess.TASK_APPROVE_ROADMAP, "director", Map.of("roadmapDecision", "approve"));
+        complete(id, PrepareStage.TASK_APPROVE_ROADMAP, "director", Map.of("roadmapDecision", "approve"));
         expectStage(id, 2);
 
         // Stage 2: the mentees' questionnaires, the analysis of their base.
         importRows(id, mentees(year));
-        complete(id, "Task_UploadQuestionnaires", "curator", Map.of());
-        complete(id, "Task_AnalyseMenteeBase", "curator", Map.of("baseConclusion", "Восемь наставляемых с согласием: "
+        complete(id, MenteeBaseStage.TASK_UPLOAD_QUESTIONNAIRES, "curator", Map.of());
+        complete(id, MenteeBaseStage.TASK_ANALYSE_MENTEE_BASE, "curator", Map.of("baseConclusion", "Восемь наставляемых с согласием: "
                 + "шесть учеников (запросы — успеваемость и адаптация) и два молодых педагога"));
         completeRoadmapItems(id);
         expectStage(id, 3);
 
         // Stage 3: the mentor candidates.
         importRows(id, mentors(year));
-        complete(id, "Task_UploadQuestionnaires", "curator", Map.of());
-        complete(id, "Task_AnalyseMentorBase", "curator", Map.of("baseConclusion", "Четыре кандидата: два педагога "
+        complete(id, MentorBaseStage.TASK_UPLOAD_QUESTIONNAIRES, "curator", Map.of());
+        complete(id, MentorBaseStage.TASK_ANALYSE_MENTOR_BASE, "curator", Map.of("baseConclusion", "Четыре кандидата: два педагога "
                 + "для молодых специалистов и два старшеклассника для учеников 5–8 классов"));
         completeRoadmapItems(id);
         expectStage(id, 4);
 
         // Stage 4: every candidate passes the interview and attends the training; the demo logins are linked first.
-        for (Task interview : open(id, "Task_InterviewMentorCandidate")) {
+        for (Task interview : open(id, MentorTrainingStage.TASK_INTERVIEW_MENTOR_CANDIDATE)) {
             complete(interview, "deputy", Map.of("interviewDecision", "passed",
                     "interviewCriteria", List.of("communication", "motivation", "experience")));
         }
@@ -121,7 +126,7 @@ class DemoPairsProgramme {
                 }
             }
         }
-        complete(id, "Task_MentorTraining", "deputy", Map.of("trainingAttended", trained));
+        complete(id, MentorTrainingStage.TASK_MENTOR_TRAINING, "deputy", Map.of("trainingAttended", trained));
         completeRoadmapItems(id);
         expectStage(id, 5);
         log.info("Demo programme {} ({}) brought to stage 5: the group meeting waits for the curator", id, SCHOOL);
@@ -215,7 +220,7 @@ class DemoPairsProgramme {
     /** Closes the open roadmap items as their owners, done on their due date or today, whichever came first. */
     private void completeRoadmapItems(long programmeId) {
         LocalDate today = clock.today();
-        for (Task item : open(programmeId, ProgrammeProcess.TASK_COMPLETE_ROADMAP_ITEM)) {
+        for (Task item : open(programmeId, RoadmapItemProcess.TASK_COMPLETE_ROADMAP_ITEM)) {
             LocalDate due = LocalDate.ofInstant(item.getDueDate().toInstant(), clock.zone());
             boolean director = tasks.getIdentityLinksForTask(item.getId()).stream().map(IdentityLink::getGroupId)
                     .anyMatch(Groups.DIRECTOR::equals);

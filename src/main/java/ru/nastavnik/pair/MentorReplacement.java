@@ -34,6 +34,7 @@ import ru.nastavnik.security.StaffStartedProcess;
 import ru.nastavnik.security.SystemAuthentication;
 import ru.nastavnik.shared.ApiException;
 import ru.nastavnik.shared.AuditLog;
+import ru.nastavnik.shared.ProcessModel;
 import ru.nastavnik.shared.PublicUrl;
 import ru.nastavnik.shared.SchoolClock;
 import ru.nastavnik.shared.ValidationException;
@@ -47,6 +48,7 @@ import ru.nastavnik.shared.InputText;
  * new mentor. No user checks here: callers are the controller (which checked its user) and process steps.
  */
 @Service
+@ProcessModel
 public class MentorReplacement {
 
     public static final String PROCESS_ID = "mentor-replacement";

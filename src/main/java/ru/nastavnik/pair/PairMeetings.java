@@ -36,22 +36,27 @@ import ru.nastavnik.notification.MailNotifier;
 import ru.nastavnik.security.SystemAuthentication;
 import ru.nastavnik.shared.ApiException;
 import ru.nastavnik.shared.AuditLog;
+import ru.nastavnik.shared.ProcessModel;
 import ru.nastavnik.shared.SchoolClock;
 import ru.nastavnik.shared.ValidationException;
 import ru.nastavnik.shared.ValidationException.FieldError;
 
 /**
- * The meetings of a pair or group (stage 6): planned from the programme's roadmap, reported by the mentor, the
+ * The meetings of a pair or group (stage 6), and what Java relies on in bpmn/pair-meeting.bpmn: planned from the programme's roadmap, reported by the mentor, the
  * individual plan, the mentor's feedback, and what the curator sees of them. Named "pairMeetings" because the
  * {@code mentorship-pair} process asks it whether another regular meeting is due. No user checks here: callers are
  * process steps and the controller, which checks its user.
  */
 @Service("pairMeetings")
+@ProcessModel
 public class PairMeetings {
 
     public static final String PROCESS_ID = "pair-meeting";
     public static final String TASK_REPORT_MEETING = "Task_ReportPairMeeting";
     public static final String TIMER_ESCALATE_TO_CURATOR = "Timer_EscalateToCurator";
+    /** Moved with the report's task by {@link Deadlines#move} when the meeting is moved. */
+    public static final String TIMER_REMIND_BEFORE_DUE = Deadlines.TIMER_REMIND;
+    public static final String TIMER_ESCALATE_AFTER_DUE = Deadlines.TIMER_ESCALATE;
     public static final String VAR_MEETING_KIND = "meetingKind";
     public static final String VAR_MEETING_ID = "meetingId";
     public static final String VAR_CURATOR_ESCALATION_AT = "curatorEscalationAt";

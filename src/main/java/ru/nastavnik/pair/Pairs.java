@@ -137,7 +137,7 @@ public class Pairs {
             return false;
         }
         audit.record(actor, "pair." + status, pair.programmeId(), pairId, null);
-        system.run(() -> runtime.createMessageCorrelation(PairProcess.MESSAGE_PAIR_CLOSED)
+        system.run(() -> runtime.createMessageCorrelation(PairWorkStage.MESSAGE_PAIR_CLOSED)
                 .processInstanceVariableEquals(ProgrammeProcess.VAR_PROGRAMME_ID, pair.programmeId())
                 .correlateAllWithResult());
         return true;

@@ -37,15 +37,12 @@ import ru.nastavnik.spreadsheet.ImportRejectedException;
 @Service
 public class ParticipantService {
 
-    /** The process «Анкета участника»: one questionnaire entered or corrected from Tasklist. */
-    public static final String QUESTIONNAIRE_PROCESS_ID = "participant-questionnaire";
-
     private static final Logger log = LoggerFactory.getLogger(ParticipantService.class);
 
     /** Staff enter or correct one questionnaire from Tasklist. */
     @Bean
     static StaffStartedProcess questionnaireStartedByStaff() {
-        return new StaffStartedProcess(QUESTIONNAIRE_PROCESS_ID);
+        return new StaffStartedProcess(QuestionnaireProcess.PROCESS_ID);
     }
 
     /** How an import ended: new participants, changed ones, and rows identical to what was stored. */

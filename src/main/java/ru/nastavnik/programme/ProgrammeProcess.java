@@ -2,15 +2,18 @@ package ru.nastavnik.programme;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
 import ru.nastavnik.security.CurrentUser;
+import ru.nastavnik.shared.ProcessModel;
 
-/** Ids of the programme's processes and elements that Java refers to. */
+/**
+ * What Java relies on in bpmn/mentorship-programme.bpmn, the programme's main process, and the variables every
+ * process of a programme has. Its stages are called processes of their own ({@link PrepareStage}, ...).
+ */
+@ProcessModel
 public final class ProgrammeProcess {
 
     public static final String PROCESS_ID = "mentorship-programme";
-    public static final String ROADMAP_ITEM_PROCESS_ID = "roadmap-item";
-    public static final String TASK_COMPLETE_ROADMAP_ITEM = "Task_CompleteRoadmapItem";
-    public static final String TASK_APPROVE_ROADMAP = "Task_ApproveRoadmap";
-    public static final String TASK_REVISE_ROADMAP = "Task_ReviseRoadmap";
+    /** The call activities of the seven stages, {@code CallActivity_Stage<N><Name>}: the current stage is read off them. */
+    public static final String CALL_ACTIVITY_STAGE_PREFIX = "CallActivity_Stage";
 
     public static final String VAR_PROGRAMME_ID = "programmeId";
     /** On every task of a programme, a local variable: «school, year» (see ProgrammeOnTasks). */
@@ -21,13 +24,13 @@ public final class ProgrammeProcess {
     private ProgrammeProcess() {
     }
 
-    /** The programme a process (or a process it called) runs for. */
     /** The user who completed the task before this step, else the programme's curator (a system run). */
     public static String actor(CurrentUser currentUser, VariableScope execution) {
         String user = currentUser.id();
         return user != null ? user : (String) execution.getVariable(VAR_CURATOR_ID);
     }
 
+    /** The programme a process (or a process it called) runs for. */
     public static long programmeId(VariableScope execution) {
         return ((Number) execution.getVariable(VAR_PROGRAMME_ID)).longValue();
     }
@@ -38,10 +41,9 @@ public final class ProgrammeProcess {
 
     /** The stage (1–7) that a call activity of the main process runs, from ids like CallActivity_Stage3MentorBase. */
     public static int stageOf(String callActivityId) {
-        String prefix = "CallActivity_Stage";
-        if (callActivityId == null || !callActivityId.startsWith(prefix)) {
+        if (callActivityId == null || !callActivityId.startsWith(CALL_ACTIVITY_STAGE_PREFIX)) {
             return 0;
         }
-        return Character.getNumericValue(callActivityId.charAt(prefix.length()));
+        return Character.getNumericValue(callActivityId.charAt(CALL_ACTIVITY_STAGE_PREFIX.length()));
     }
 }

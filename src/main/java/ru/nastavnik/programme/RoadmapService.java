@@ -95,7 +95,7 @@ public class RoadmapService {
         }
         items.updateDates(programmeId, code, newStart, due);
         if (item.processInstanceId() != null) {
-            deadlines.move(item.processInstanceId(), ProgrammeProcess.TASK_COMPLETE_ROADMAP_ITEM, newStart, due);
+            deadlines.move(item.processInstanceId(), RoadmapItemProcess.TASK_COMPLETE_ROADMAP_ITEM, newStart, due);
         }
         log.info("Programme {} item {} moved to {}..{} by {}", programmeId, code, newStart, due, currentUser.id());
         return get(programmeId, code);

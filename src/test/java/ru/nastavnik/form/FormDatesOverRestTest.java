@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import ru.nastavnik.IntegrationTest;
 import ru.nastavnik.RestClient;
 import ru.nastavnik.programme.ProgrammeProcess;
+import ru.nastavnik.programme.RoadmapItemProcess;
 
 /** A date field's value that is not exactly a real ISO date is refused over REST, naming the field, in Russian. */
 class FormDatesOverRestTest extends IntegrationTest {
@@ -20,7 +21,7 @@ class FormDatesOverRestTest extends IntegrationTest {
         long programme = startProgrammeOverApi("Школа " + UUID.randomUUID().toString().substring(0, 8), "pupil-pupil");
         Task item = engine.getTaskService().createTaskQuery()
                 .processInstanceBusinessKey(ProgrammeProcess.businessKey(programme))
-                .taskDefinitionKey(ProgrammeProcess.TASK_COMPLETE_ROADMAP_ITEM).listPage(0, 1).get(0);
+                .taskDefinitionKey(RoadmapItemProcess.TASK_COMPLETE_ROADMAP_ITEM).listPage(0, 1).get(0);
         RestClient deputy = RestClient.as(port, "deputy", PASSWORD);
 
         for (String notADate : new String[] {"2026-11-28T99", "28.11.2026", "2026-02-31"}) {

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import ru.nastavnik.IntegrationTest;
+import ru.nastavnik.programme.RoadmapItemProcess;
 import ru.nastavnik.shared.InputText;
 import ru.nastavnik.RestClient;
 import ru.nastavnik.TestParticipants;
@@ -310,7 +311,7 @@ class PairsStageProcessTest extends IntegrationTest {
 
     private void completeStageItems() {
         for (Task task : taskService.createTaskQuery().processInstanceBusinessKey(ProgrammeProcess.businessKey(programme))
-                .taskDefinitionKey(ProgrammeProcess.TASK_COMPLETE_ROADMAP_ITEM).list()) {
+                .taskDefinitionKey(RoadmapItemProcess.TASK_COMPLETE_ROADMAP_ITEM).list()) {
             if (task.getName().startsWith("5.")) {
                 complete(task, "deputy", Map.of("doneOn", "2026-11-10", "result", "Сделано"));
             }

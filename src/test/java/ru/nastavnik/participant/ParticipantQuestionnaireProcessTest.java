@@ -75,7 +75,7 @@ class ParticipantQuestionnaireProcessTest extends IntegrationTest {
     private ProcessInstance start(Map<String, Object> variables) {
         loginAs(starter);
         try {
-            return runtimeService.startProcessInstanceByKey(ParticipantService.QUESTIONNAIRE_PROCESS_ID, variables);
+            return runtimeService.startProcessInstanceByKey(QuestionnaireProcess.PROCESS_ID, variables);
         } finally {
             engine.getIdentityService().clearAuthentication();
         }
@@ -176,7 +176,7 @@ class ParticipantQuestionnaireProcessTest extends IntegrationTest {
                 });
         assertThat(count()).isZero();
         assertThat(runtimeService.createProcessInstanceQuery()
-                .processDefinitionKey(ParticipantService.QUESTIONNAIRE_PROCESS_ID).count()).isZero();
+                .processDefinitionKey(QuestionnaireProcess.PROCESS_ID).count()).isZero();
 
         Map<String, Object> unknownProgramme = questionnaire();
         unknownProgramme.put("programmeId", 999_999);
@@ -195,7 +195,7 @@ class ParticipantQuestionnaireProcessTest extends IntegrationTest {
         for (String staff : List.of("deputy", "director")) {
             loginAs(staff);
             assertThat(engine.getRepositoryService().createProcessDefinitionQuery()
-                    .processDefinitionKey(ParticipantService.QUESTIONNAIRE_PROCESS_ID).startablePermissionCheck()
+                    .processDefinitionKey(QuestionnaireProcess.PROCESS_ID).startablePermissionCheck()
                     .startableInTasklist().latestVersion().count()).as(staff).isEqualTo(1);
         }
         engine.getIdentityService().clearAuthentication();

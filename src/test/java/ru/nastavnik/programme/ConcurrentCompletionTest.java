@@ -42,7 +42,7 @@ class ConcurrentCompletionTest extends IntegrationTest {
         List<Long> programmes = IntStream.range(0, PROGRAMMES)
                 .mapToObj(i -> startProgrammeOverApi("Школа " + run + "-" + i, "pupil-pupil")).toList();
         List<Task> items = new ArrayList<>();
-        programmes.forEach(id -> items.addAll(openTasks(id, ProgrammeProcess.TASK_COMPLETE_ROADMAP_ITEM)));
+        programmes.forEach(id -> items.addAll(openTasks(id, RoadmapItemProcess.TASK_COMPLETE_ROADMAP_ITEM)));
         assertThat(items).hasSize(PROGRAMMES * STAGE_ONE_ITEMS);
 
         // The deputy director owns the items and the curator may take them: both at work at once, as in a school.
@@ -73,9 +73,9 @@ class ConcurrentCompletionTest extends IntegrationTest {
         for (long id : programmes) {
             assertThat(roadmap.roadmap(id).stream().filter(i -> i.stage() == 1))
                     .allSatisfy(i -> assertThat(i.completedAt()).as(i.code()).isNotNull());
-            assertThat(openTasks(id, ProgrammeProcess.TASK_COMPLETE_ROADMAP_ITEM)).isEmpty();
+            assertThat(openTasks(id, RoadmapItemProcess.TASK_COMPLETE_ROADMAP_ITEM)).isEmpty();
             // The stage went on after its last item, once per programme.
-            assertThat(openTasks(id, ProgrammeProcess.TASK_APPROVE_ROADMAP)).hasSize(1);
+            assertThat(openTasks(id, PrepareStage.TASK_APPROVE_ROADMAP)).hasSize(1);
         }
     }
 
@@ -83,7 +83,7 @@ class ConcurrentCompletionTest extends IntegrationTest {
     void aRefusedFormIsOneInfoLineNotAnErrorWithAStackTrace(CapturedOutput output) {
         clockAt(LocalDateTime.of(2026, 10, 20, 10, 0));
         long programme = startProgrammeOverApi("Школа " + UUID.randomUUID().toString().substring(0, 8), "pupil-pupil");
-        Task item = openTasks(programme, ProgrammeProcess.TASK_COMPLETE_ROADMAP_ITEM).get(0);
+        Task item = openTasks(programme, RoadmapItemProcess.TASK_COMPLETE_ROADMAP_ITEM).get(0);
         int before = output.length();
 
         HttpResponse<String> refused = WebappSession.loggedIn(port, "deputy", PASSWORD).post(

@@ -81,7 +81,7 @@ class ProgrammeProcessTest extends IntegrationTest {
         complete(approval, "director", Map.of("roadmapDecision", "approve"));
 
         assertThat(mainProcess()).isWaitingAt("CallActivity_Stage2MenteeBase");
-        assertThat(openTasks()).filteredOn(t -> t.getTaskDefinitionKey().equals(ProgrammeProcess.TASK_COMPLETE_ROADMAP_ITEM))
+        assertThat(openTasks()).filteredOn(t -> t.getTaskDefinitionKey().equals(RoadmapItemProcess.TASK_COMPLETE_ROADMAP_ITEM))
                 .extracting(t -> t.getName().substring(0, 3)).containsExactlyInAnyOrder("2.1", "2.2", "2.3");
         assertThat(openTasks()).extracting(Task::getName).anySatisfy(name -> assertThat(name)
                 .isEqualTo("Загрузить анкеты наставляемых — " + programme.schoolName()));
@@ -99,7 +99,7 @@ class ProgrammeProcessTest extends IntegrationTest {
             for (int round = 0; round < 5 && programmes.currentStage(programmes.get(programme.id())) == stage; round++) {
                 List<Task> tasks = openTasks();
                 assertThat(tasks).as("stage %d", stage).isNotEmpty()
-                        .allMatch(t -> !t.getTaskDefinitionKey().equals(ProgrammeProcess.TASK_COMPLETE_ROADMAP_ITEM)
+                        .allMatch(t -> !t.getTaskDefinitionKey().equals(RoadmapItemProcess.TASK_COMPLETE_ROADMAP_ITEM)
                                 || t.getName().startsWith(programmes.currentStage(programmes.get(programme.id())) + "."));
                 for (Task task : tasks) {
                     completeAnyTask(task);
@@ -325,7 +325,7 @@ class ProgrammeProcessTest extends IntegrationTest {
     /** Completes a task of any stage as its owner would, with valid form values. */
     private void completeAnyTask(Task task) {
         switch (task.getTaskDefinitionKey()) {
-            case ProgrammeProcess.TASK_COMPLETE_ROADMAP_ITEM -> {
+            case RoadmapItemProcess.TASK_COMPLETE_ROADMAP_ITEM -> {
                 String owner = taskService.getIdentityLinksForTask(task.getId()).stream()
                         .anyMatch(l -> "director".equals(l.getGroupId())) ? "director" : "deputy";
                 complete(task, owner, Map.of("doneOn", "2026-09-15", "result", "Сделано"));
@@ -359,7 +359,7 @@ class ProgrammeProcessTest extends IntegrationTest {
     }
 
     private Task approvalTask() {
-        return singleTask(ProgrammeProcess.TASK_APPROVE_ROADMAP);
+        return singleTask(PrepareStage.TASK_APPROVE_ROADMAP);
     }
 
     private ProcessInstance mainProcess() {

@@ -222,10 +222,10 @@ class StageBasesProcessTest extends IntegrationTest {
 
     /** Completes everything before the stage: stage 1, the approval, and the tasks of stages 2.. up to it. */
     private void reachStage(int target) {
-        for (Task task : tasks(ProgrammeProcess.TASK_COMPLETE_ROADMAP_ITEM)) {
+        for (Task task : tasks(RoadmapItemProcess.TASK_COMPLETE_ROADMAP_ITEM)) {
             complete(task, "deputy", Map.of("doneOn", "2026-09-15", "result", "Проведено"));
         }
-        complete(single(ProgrammeProcess.TASK_APPROVE_ROADMAP), "director", Map.of("roadmapDecision", "approve"));
+        complete(single(PrepareStage.TASK_APPROVE_ROADMAP), "director", Map.of("roadmapDecision", "approve"));
         for (int round = 0; round < 20 && programmes.currentStage(programmes.get(programme.id())) < target; round++) {
             for (Task task : openTasks()) {
                 switch (task.getTaskDefinitionKey()) {
@@ -239,7 +239,7 @@ class StageBasesProcessTest extends IntegrationTest {
     }
 
     private void completeRoadmapItems() {
-        tasks(ProgrammeProcess.TASK_COMPLETE_ROADMAP_ITEM).forEach(this::completeRoadmapItem);
+        tasks(RoadmapItemProcess.TASK_COMPLETE_ROADMAP_ITEM).forEach(this::completeRoadmapItem);
     }
 
     private void completeRoadmapItem(Task task) {

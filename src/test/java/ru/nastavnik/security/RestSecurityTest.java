@@ -13,8 +13,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import ru.nastavnik.IntegrationTest;
 import ru.nastavnik.RestClient;
 import ru.nastavnik.programme.Programme;
-import ru.nastavnik.programme.ProgrammeProcess;
 import ru.nastavnik.programme.ProgrammeService;
+import ru.nastavnik.programme.RoadmapItemProcess;
 
 /** The security baseline over real HTTP: authentication, task visibility (expressions: QueryExpressionGuardTest). */
 class RestSecurityTest extends IntegrationTest {
@@ -76,7 +76,7 @@ class RestSecurityTest extends IntegrationTest {
 
     @Test
     void aCompletionWithAMissingFieldIsRefusedInRussianAndTheTaskStays() {
-        Task roadmapTask = taskService.createTaskQuery().taskDefinitionKey(ProgrammeProcess.TASK_COMPLETE_ROADMAP_ITEM)
+        Task roadmapTask = taskService.createTaskQuery().taskDefinitionKey(RoadmapItemProcess.TASK_COMPLETE_ROADMAP_ITEM)
                 .taskCandidateGroup(Groups.DEPUTY_DIRECTOR).listPage(0, 1).get(0);
         RestClient deputy = RestClient.as(port, "deputy", PASSWORD);
         HttpResponse<String> refused = deputy.post("/engine-rest/task/" + roadmapTask.getId() + "/complete",

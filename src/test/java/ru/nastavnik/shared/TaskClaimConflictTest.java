@@ -11,6 +11,7 @@ import ru.nastavnik.IntegrationTest;
 import ru.nastavnik.RestClient;
 import ru.nastavnik.WebappSession;
 import ru.nastavnik.programme.ProgrammeProcess;
+import ru.nastavnik.programme.RoadmapItemProcess;
 
 /**
  * Two staff members take the same roadmap item (the deputy director owns it, the curator may take it): the one
@@ -58,6 +59,6 @@ class TaskClaimConflictTest extends IntegrationTest {
         long programme = startProgrammeOverApi("Школа " + UUID.randomUUID().toString().substring(0, 8), "pupil-pupil");
         return engine.getTaskService().createTaskQuery()
                 .processInstanceBusinessKey(ProgrammeProcess.businessKey(programme))
-                .taskDefinitionKey(ProgrammeProcess.TASK_COMPLETE_ROADMAP_ITEM).listPage(0, 1).get(0);
+                .taskDefinitionKey(RoadmapItemProcess.TASK_COMPLETE_ROADMAP_ITEM).listPage(0, 1).get(0);
     }
 }
