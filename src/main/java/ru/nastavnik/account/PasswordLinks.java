@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import ru.nastavnik.shared.SchoolClock;
@@ -26,10 +25,10 @@ class PasswordLinks {
     private final SchoolClock clock;
     private final Duration lifetime;
 
-    PasswordLinks(JdbcClient jdbc, SchoolClock clock, @Value("${nastavnik.account.link-hours:72}") long hours) {
+    PasswordLinks(JdbcClient jdbc, SchoolClock clock, AccountSettings settings) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.lifetime = Duration.ofHours(hours);
+        this.lifetime = Duration.ofHours(settings.linkHours());
     }
 
     Duration lifetime() {

@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -86,7 +85,7 @@ public class FeedbackService {
                     ProgrammeService programmes, RoadmapService roadmap, MailNotifier mail, MailTemplates templates, AuditLog audit,
                     SchoolClock clock, ApplicationEventPublisher events,
                     PublicUrl publicUrl,
-                    @Value("${nastavnik.feedback.link-days:14}") int linkDays) {
+                    FeedbackSettings settings) {
         this.jdbc = jdbc;
         this.links = links;
         this.pairs = pairs;
@@ -99,7 +98,7 @@ public class FeedbackService {
         this.clock = clock;
         this.events = events;
         this.publicUrl = publicUrl;
-        this.linkDays = linkDays;
+        this.linkDays = settings.linkDays();
     }
 
     /** Mails each mentee of the pair (a minor's representative too) a link to the mentee's questionnaire. */

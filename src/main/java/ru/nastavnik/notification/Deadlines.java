@@ -10,7 +10,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import ru.nastavnik.security.SystemAuthentication;
 import ru.nastavnik.shared.SchoolClock;
@@ -41,16 +40,12 @@ public class Deadlines {
     private final RuntimeService runtimeService;
     private final SystemAuthentication system;
 
-    public Deadlines(SchoolClock clock,
-                     @Value("${nastavnik.schedule.reminder-days-before:3}") int reminderDaysBefore,
-                     @Value("${nastavnik.schedule.notify-time:09:00}") LocalTime notifyTime,
-                     @Value("${nastavnik.schedule.due-time:18:00}") LocalTime dueTime,
-                     TaskService taskService, ManagementService managementService, RuntimeService runtimeService,
+    public Deadlines(SchoolClock clock, DeadlineSettings settings, TaskService taskService, ManagementService managementService, RuntimeService runtimeService,
                      SystemAuthentication system) {
         this.clock = clock;
-        this.reminderDaysBefore = reminderDaysBefore;
-        this.notifyTime = notifyTime;
-        this.dueTime = dueTime;
+        this.reminderDaysBefore = settings.reminderDaysBefore();
+        this.notifyTime = settings.notifyTime();
+        this.dueTime = settings.dueTime();
         this.taskService = taskService;
         this.managementService = managementService;
         this.runtimeService = runtimeService;

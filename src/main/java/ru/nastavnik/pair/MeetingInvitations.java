@@ -25,7 +25,6 @@ import java.time.ZonedDateTime;
 import java.util.Collection;
 import java.util.Date;
 import java.util.TimeZone;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import ru.nastavnik.notification.MailSettings;
 import ru.nastavnik.shared.SchoolClock;
@@ -46,13 +45,11 @@ class MeetingInvitations {
     private final LocalTime start;
     private final Duration length;
 
-    MeetingInvitations(SchoolClock clock, MailSettings settings,
-                       @Value("${nastavnik.schedule.meeting-time:15:00}") LocalTime start,
-                       @Value("${nastavnik.schedule.meeting-minutes:60}") int minutes) {
+    MeetingInvitations(SchoolClock clock, MailSettings settings, PairSchedule schedule) {
         this.clock = clock;
         this.settings = settings;
-        this.start = start;
-        this.length = Duration.ofMinutes(minutes);
+        this.start = schedule.meetingTime();
+        this.length = Duration.ofMinutes(schedule.meetingMinutes());
     }
 
     static String uid(long meetingId, String domain) {

@@ -11,7 +11,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -93,14 +92,12 @@ public class MentorReplacement {
     MentorReplacement(Pairs pairs, PairTasks tasks, PairOrders orders, ProgrammeMatching matching,
                       ParticipantDirectory directory, ProgrammeService programmes, RuntimeService runtime,
                       SystemAuthentication system, MailNotifier mail, MailTemplates templates, PublicUrl publicUrl, TaskPeople people, AuditLog audit,
-                      SchoolClock clock, PairMeetingMails pairMails, Deadlines deadlines,
-                      @Value("${nastavnik.schedule.replacement-decision-days}") int decisionDays,
-                      @Value("${nastavnik.schedule.replacement-pick-days}") int pickDays) {
+                      SchoolClock clock, PairMeetingMails pairMails, Deadlines deadlines, PairSchedule schedule) {
         this.clock = clock;
         this.pairMails = pairMails;
         this.deadlines = deadlines;
-        this.decisionDays = decisionDays;
-        this.pickDays = pickDays;
+        this.decisionDays = schedule.replacementDecisionDays();
+        this.pickDays = schedule.replacementPickDays();
         this.pairs = pairs;
         this.tasks = tasks;
         this.orders = orders;

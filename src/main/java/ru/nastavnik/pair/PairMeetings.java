@@ -20,11 +20,11 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import ru.nastavnik.notification.DeadlineSettings;
 import ru.nastavnik.notification.Deadlines;
 import ru.nastavnik.pair.MeetingSchedule.Frequency;
 import ru.nastavnik.pair.MeetingSchedule.Period;
@@ -126,8 +126,7 @@ public class PairMeetings {
 
     PairMeetings(JdbcClient jdbc, Pairs pairs, RoadmapService roadmap, Deadlines deadlines, SchoolClock clock,
                  RuntimeService runtime, ManagementService management, SystemAuthentication system, AuditLog audit,
-                 MailNotifier mail, @Value("${nastavnik.schedule.meeting-escalation-days}") int escalationDays,
-                 @Value("${nastavnik.schedule.notify-time:09:00}") LocalTime notifyTime) {
+                 MailNotifier mail, PairSchedule schedule, DeadlineSettings deadlineSettings) {
         this.jdbc = jdbc;
         this.pairs = pairs;
         this.roadmap = roadmap;
@@ -138,8 +137,8 @@ public class PairMeetings {
         this.system = system;
         this.audit = audit;
         this.mail = mail;
-        this.escalationDays = escalationDays;
-        this.notifyTime = notifyTime;
+        this.escalationDays = schedule.meetingEscalationDays();
+        this.notifyTime = deadlineSettings.notifyTime();
     }
 
     /**

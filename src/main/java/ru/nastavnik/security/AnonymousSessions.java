@@ -33,9 +33,8 @@ class AnonymousSessions implements BeanPostProcessor {
     private final Duration anonymousTimeout;
     private final Duration timeout;
 
-    AnonymousSessions(@Value("${nastavnik.session.anonymous-timeout:2m}") Duration anonymousTimeout,
-                      @Value("${spring.session.timeout:30m}") Duration timeout) {
-        this.anonymousTimeout = anonymousTimeout;
+    AnonymousSessions(SessionSettings settings, @Value("${spring.session.timeout:30m}") Duration timeout) {
+        this.anonymousTimeout = settings.anonymousTimeout();
         this.timeout = timeout;
     }
 

@@ -1,6 +1,5 @@
 package ru.nastavnik.shared;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,8 +11,8 @@ public class PublicUrl {
 
     private final String base;
 
-    PublicUrl(@Value("${nastavnik.public-url}") String base) {
-        this.base = base.replaceAll("/+$", "");
+    PublicUrl(AppSettings settings) {
+        this.base = settings.publicUrl().replaceAll("/+$", "");
     }
 
     /** The absolute address of a path of the app, e.g. {@code /feedback/…}. */

@@ -8,7 +8,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,8 +22,8 @@ public class SchoolClock {
 
     private final ZoneId zone;
 
-    public SchoolClock(@Value("${nastavnik.time-zone:Europe/Moscow}") String zone) {
-        this.zone = ZoneId.of(zone);
+    public SchoolClock(AppSettings settings) {
+        this.zone = settings.timeZone();
     }
 
     public ZoneId zone() {
