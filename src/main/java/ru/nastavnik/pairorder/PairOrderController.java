@@ -32,12 +32,15 @@ class PairOrderController {
 
     private final PairOrders orders;
     private final PairOrderApproval approval;
+    private final OrderTemplates templates;
     private final CurrentUser currentUser;
     private final AuditLog audit;
 
-    PairOrderController(PairOrders orders, PairOrderApproval approval, CurrentUser currentUser, AuditLog audit) {
+    PairOrderController(PairOrders orders, PairOrderApproval approval, OrderTemplates templates,
+                        CurrentUser currentUser, AuditLog audit) {
         this.orders = orders;
         this.approval = approval;
+        this.templates = templates;
         this.currentUser = currentUser;
         this.audit = audit;
     }
@@ -69,7 +72,7 @@ class PairOrderController {
     ResponseEntity<byte[]> docx(@PathVariable long id, @PathVariable long orderId) {
         requireReader();
         PairOrder order = orders.get(id, orderId);
-        return download(order, PairOrderDocument.docx(orders.document(order)), DOCX, ".docx",
+        return download(order, templates.docx(orders.document(order)), DOCX, ".docx",
                 ContentDisposition.attachment());
     }
 
