@@ -1,7 +1,6 @@
 package ru.nastavnik.pairorder;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +8,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
@@ -19,8 +17,8 @@ import ru.nastavnik.shared.AuditLog;
 
 /**
  * {@code /api/templates/pair-order.docx}: the Word template the order's DOCX is filled from. Staff download it to
- * edit; the director or an administrator uploads the school's own version (multipart field «file», or the raw body)
- * or goes back to the built-in one.
+ * edit; the director or an administrator uploads the school's own version (multipart field «file») or goes back to
+ * the built-in one.
  */
 @RestController
 class OrderTemplateController {
@@ -56,21 +54,11 @@ class OrderTemplateController {
     }
 
     @PostMapping(path = PATH, consumes = "multipart/form-data")
-    OrderTemplates.Info uploadFile(@RequestParam("file") MultipartFile file) {
+    OrderTemplates.Info upload(@RequestParam("file") MultipartFile file) {
         currentUser.requireAnyGroup(EDITORS, REFUSAL);
         OrderTemplates.checkSize(file.getSize());
         try {
             return stored(templates.upload(file.getBytes(), file.getOriginalFilename(), currentUser.id()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    @PutMapping(PATH)
-    OrderTemplates.Info uploadBody(InputStream body) {
-        currentUser.requireAnyGroup(EDITORS, REFUSAL);
-        try {
-            return stored(templates.upload(body.readNBytes(OrderTemplates.MAX_BYTES + 1), null, currentUser.id()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
