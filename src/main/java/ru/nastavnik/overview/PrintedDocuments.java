@@ -52,7 +52,7 @@ final class PrintedDocuments {
                             + (i.completedBy().isEmpty() ? "" : ", " + i.completedBy())));
         }
         b.add(new Table(List.of("№", "Мероприятие", "Ответственный", "Сроки", "Отметка о выполнении"),
-                new float[] {7, 45, 16, 16, 16}, rows));
+                new float[] {7, 41, 19, 17, 16}, rows));
         b.add(new Space(18));
         b.add(PrintDocument.signature("Куратор программы наставничества", v.curator()));
         b.add(PrintDocument.signature("Директор", null));
@@ -92,6 +92,7 @@ final class PrintedDocuments {
         b.add(new Space(12));
         b.add(PrintDocument.text(plan == null ? "План составлен «___» __________ 20__ г."
                 : "План составлен " + plan.writtenOn(), 11));
+        b.add(new Space(10));
         b.add(PrintDocument.signature("Наставник", v.mentor()));
         for (String mentee : v.mentees()) {
             b.add(PrintDocument.signature("Наставляемый", mentee));

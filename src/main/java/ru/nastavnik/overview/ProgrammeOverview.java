@@ -280,9 +280,15 @@ class ProgrammeOverview {
         return new Printed(programme, items(programmeId), userName(programme.curatorId()));
     }
 
-    /** A user's first and last name as Camunda knows them, else the login. */
+    /** A signatory as documents name them, «Фамилия Имя» as Camunda knows them, else the login. */
     String userName(String userId) {
-        return userId == null ? null : userNames(Set.of(userId)).getOrDefault(userId, userId);
+        User user = userId == null ? null : identity.createUserQuery().userId(userId).singleResult();
+        if (user == null) {
+            return userId;
+        }
+        String name = ((user.getLastName() == null ? "" : user.getLastName()) + " "
+                + (user.getFirstName() == null ? "" : user.getFirstName())).strip();
+        return name.isEmpty() ? userId : name;
     }
 
     static String stageName(int stage) {
