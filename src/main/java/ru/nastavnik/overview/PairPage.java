@@ -18,6 +18,7 @@ import ru.nastavnik.programme.Programme;
 import ru.nastavnik.programme.ProgrammeService;
 import ru.nastavnik.security.CurrentUser;
 import ru.nastavnik.shared.AuditLog;
+import ru.nastavnik.shared.PrintDocument;
 import ru.nastavnik.shared.SchoolClock;
 
 /**
@@ -68,9 +69,12 @@ class PairPage {
     private final CurrentUser currentUser;
     private final AuditLog audit;
     private final SchoolClock clock;
+    private final ProgrammeOverview overview;
 
     PairPage(PairAccess access, PairMeetings meetings, Pairs pairs, PairOrders orders, ProgrammeService programmes,
-             FeedbackService feedback, CurrentUser currentUser, AuditLog audit, SchoolClock clock) {
+             FeedbackService feedback, CurrentUser currentUser, AuditLog audit, SchoolClock clock,
+             ProgrammeOverview overview) {
+        this.overview = overview;
         this.access = access;
         this.meetings = meetings;
         this.pairs = pairs;
@@ -83,6 +87,19 @@ class PairPage {
     }
 
     View view(long programmeId, long pairId) {
+        View view = read(programmeId, pairId);
+        audit.record(currentUser.id(), "pair.page.viewed", programmeId, pairId, null);
+        return view;
+    }
+
+    /** The individual plan to sign, with the curator's name for the approval line. */
+    List<PrintDocument.Block> plan(long programmeId, long pairId) {
+        View view = read(programmeId, pairId);
+        audit.record(currentUser.id(), "pair.plan.printed", programmeId, pairId, null);
+        return PrintedDocuments.plan(view, overview.userName(view.programme().curatorId()));
+    }
+
+    private View read(long programmeId, long pairId) {
         Pair pair = access.requireStaffOrMentor(programmeId, pairId, ProgrammeOverview.READERS, REFUSAL);
         boolean staff = currentUser.inAnyGroup(ProgrammeOverview.READERS);
         Programme programme = programmes.get(programmeId);
@@ -92,7 +109,6 @@ class PairPage {
         Map<Long, String> names = summary.mentees().stream()
                 .collect(Collectors.toMap(PairMeetings.PersonRef::personId, PairMeetings.PersonRef::fullName));
         PairOrder order = orders.get(programmeId, pair.orderId());
-        audit.record(currentUser.id(), "pair.page.viewed", programmeId, pairId, null);
         return new View(programme, pairId, pair.group(), summary.mentor().fullName(),
                 summary.mentees().stream().map(PairMeetings.PersonRef::fullName).toList(),
                 ProgrammeOverview.formTitle(pair.form()), ProgrammeOverview.pairStatus(pair.status()),

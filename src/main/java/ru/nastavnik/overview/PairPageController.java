@@ -32,4 +32,11 @@ class PairPageController {
         return pages.render(HttpStatus.OK, "pair", Map.of("title", (view.group() ? "Группа: " : "Пара: ")
                 + view.mentor(), "v", view, "staff", view.answers() != null, "user", currentUser.id()));
     }
+
+    /** The individual plan to sign, as PDF or DOCX; the same readers as the page. */
+    @GetMapping("/programmes/{id}/pairs/{pairId}/plan.{format:pdf|docx}")
+    ResponseEntity<byte[]> plan(@PathVariable long id, @PathVariable long pairId, @PathVariable String format) {
+        return PrintedDocuments.download("Индивидуальный_план_пары_" + pairId, pair.plan(id, pairId),
+                PrintedDocuments.PLAN_TITLE, "Пара " + pairId, format.equals("pdf"));
+    }
 }

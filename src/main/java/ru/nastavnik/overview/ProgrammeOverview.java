@@ -2,8 +2,10 @@ package ru.nastavnik.overview;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,6 +18,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
+import ru.nastavnik.feedback.FeedbackService;
 import ru.nastavnik.pair.Pair;
 import ru.nastavnik.pair.PairMeetings;
 import ru.nastavnik.pairorder.PairOrder;
@@ -61,27 +64,97 @@ class ProgrammeOverview {
                 String statusName, String completedBy, String completedAt, String doneOn, String taskUrl) {
     }
 
-    record Row(String first, String second, long count) {
+    /** A line of the bases: side «Наставляемые» (form, class) or «Наставники» (category, role). */
+    record Row(String side, String first, String second, long count) {
     }
 
     /** How many roadmap items are in a state, e.g. (overdue, «просрочен», 2). */
     record Tally(String status, String name, long count) {
     }
 
-    record PairRow(long id, boolean group, String mentor, String mentees, String form, String status, String step,
-                   String stepDate, int held, int missed, boolean silent) {
+    record PairRow(long id, boolean group, String mentor, String mentees, String formCode, String form,
+                   String statusCode, String status, String step, LocalDate stepOn, String stepDate, int held,
+                   int missed, boolean silent) {
     }
 
-    record OrderRow(long id, String name, String status, String statusName, String date, int pairs, String pdf,
-                    String docx) {
+    record OrderRow(long id, Integer number, String name, String status, String statusName, LocalDate day,
+                    String date, int pairs, String pdf, String docx) {
     }
 
-    record View(Programme programme, String stage, String today, List<Item> roadmap, List<Tally> roadmapCounts,
-                List<Row> mentees, List<Row> mentors, long withoutConsent, List<PairRow> pairs, long silentPairs,
-                List<OrderRow> orders, String silentRule) {
+    record FeedbackRow(long pairId, String name, String role, String roleName, String kind, String kindName,
+                       int rating, String helped, String missing, boolean wouldContinue, String comment,
+                       LocalDateTime submittedOn, String submittedAt) {
+    }
+
+    /** A choice of a filter's list: its value in the URL and its Russian name. */
+    record Option(String value, String name) {
+    }
+
+    /**
+     * The page's model. Each list comes filtered by its {@link ListFilter} ({@code filters}, by list name); the
+     * totals are of the whole lists. {@code allPairs} counts before the filter.
+     */
+    record View(Programme programme, String stage, String today, List<Item> roadmap, int allItems,
+                List<Tally> roadmapCounts, List<Row> mentees, List<Row> mentors, long withoutConsent,
+                List<PairRow> pairs, int allPairs, long silentPairs, List<OrderRow> orders, List<FeedbackRow> feedback,
+                int allFeedback, String silentRule, Map<String, ListFilter> filters, List<Option> forms) {
+
+        /** The other lists' filters, as hidden fields of one list's form, so that sending it keeps them. */
+        public Map<String, String> keep(String list) {
+            Map<String, String> keep = new java.util.TreeMap<>();
+            filters.values().stream().filter(f -> !f.list().equals(list)).forEach(f -> keep.putAll(f.pageParams()));
+            return keep;
+        }
+
+        public ListFilter filter(String list) {
+            return filters.get(list);
+        }
+
+        /** The page without this list's filters (the others kept), back at the list. */
+        public String reset(String list) {
+            String query = keep(list).entrySet().stream().map(e -> e.getKey() + "="
+                    + java.net.URLEncoder.encode(e.getValue(), java.nio.charset.StandardCharsets.UTF_8))
+                    .collect(Collectors.joining("&"));
+            return "/programmes/" + programme.id() + (query.isEmpty() ? "" : "?" + query) + "#" + list;
+        }
+
+        /** The choices of a filter's drop-down list. */
+        public List<Option> options(String filter) {
+            return switch (filter) {
+                case "roadmap.status" -> ROADMAP_STATUSES;
+                case "roadmap.stage" -> STAGES.keySet().stream().sorted()
+                        .map(n -> new Option(String.valueOf(n), stageName(n))).toList();
+                case "pairs.status" -> PAIR_STATUSES;
+                case "orders.status" -> ORDER_STATUSES;
+                case "feedback.kind" -> FEEDBACK_KINDS;
+                case "feedback.role" -> FEEDBACK_ROLES;
+                default -> forms;
+            };
+        }
+
+        /** The list's XLSX with the page's filters. */
+        public String xlsx(String list) {
+            return "/programmes/" + programme.id() + "/" + list + ".xlsx" + filters.get(list).query();
+        }
+    }
+
+    static final List<Option> ROADMAP_STATUSES = Arrays.stream(RoadmapItem.Status.values())
+            .map(s -> new Option(s.name(), RoadmapService.statusName(s))).toList();
+    static final List<Option> PAIR_STATUSES = List.of(new Option(Pair.ACTIVE, pairStatus(Pair.ACTIVE)),
+            new Option(Pair.FINISHED, pairStatus(Pair.FINISHED)), new Option(Pair.ENDED, pairStatus(Pair.ENDED)));
+    static final List<Option> ORDER_STATUSES = List.of(new Option("draft", "черновик"),
+            new Option("approved", "утверждено"), new Option("replaced", "заменено"));
+    static final List<Option> FEEDBACK_KINDS = List.of(new Option("mentee", "Отзыв о работе с наставником"),
+            new Option("satisfaction", "Анкета удовлетворённости"));
+    static final List<Option> FEEDBACK_ROLES = List.of(new Option("mentor", "наставник"),
+            new Option("mentee", "наставляемый"));
+
+    /** The roadmap as it is printed to sign: the programme, its items, the curator's name. */
+    record Printed(Programme programme, List<Item> roadmap, String curator) {
     }
 
     private final ProgrammeService programmes;
+    private final FeedbackService feedback;
     private final RoadmapService roadmap;
     private final ParticipantDirectory directory;
     private final PairMeetings meetings;
@@ -93,8 +166,9 @@ class ProgrammeOverview {
 
     ProgrammeOverview(ProgrammeService programmes, RoadmapService roadmap, ParticipantDirectory directory,
                       PairMeetings meetings, PairOrders orders, TaskService tasks, IdentityService identity,
-                      CurrentUser currentUser, SchoolClock clock) {
+                      CurrentUser currentUser, SchoolClock clock, FeedbackService feedback) {
         this.programmes = programmes;
+        this.feedback = feedback;
         this.roadmap = roadmap;
         this.directory = directory;
         this.meetings = meetings;
@@ -118,36 +192,107 @@ class ProgrammeOverview {
         return programmes.list().stream().sorted((a, b) -> Long.compare(b.id(), a.id())).toList();
     }
 
-    View view(long programmeId) {
+    /** The page: every list filtered by its page parameters ({@code pairs.status=active} …). */
+    View view(long programmeId, Map<String, String> params) {
         requireReader();
         Programme programme = programmes.get(programmeId);
         int stage = programmes.currentStage(programme);
+        Map<String, ListFilter> filters = new HashMap<>();
+        ListFilter.NAMES.keySet().forEach(list -> filters.put(list, ListFilter.onPage(list, params)));
         List<Item> items = items(programmeId);
         List<Tally> counts = Arrays.stream(RoadmapItem.Status.values())
                 .map(s -> new Tally(s.name(), RoadmapService.statusName(s),
                         items.stream().filter(i -> i.status().equals(s.name())).count()))
                 .filter(t -> t.count() > 0).toList();
+        ListFilter roadmapFilter = filters.get("roadmap");
         List<PairRow> pairs = pairs(programmeId);
+        List<FeedbackRow> answers = feedback(programmeId);
+        List<Row> bases = bases(programmeId, filters.get("bases"));
         return new View(programme, programme.completedAt() != null ? "Программа завершена"
                 : STAGES.getOrDefault(stage, "Этап не начат"), clock.today().format(SchoolClock.RUSSIAN_DATE),
-                items, counts, mentees(programmeId), directory.mentorsByCategory(programmeId).stream()
-                .map(c -> new Row(c.first(), c.second(), c.count())).toList(),
+                items.stream().filter(i -> roadmapFilter.is("status", i.status())
+                        && roadmapFilter.is("stage", String.valueOf(i.stage()))
+                        && roadmapFilter.found(i.code(), i.title(), i.responsible(), i.completedBy())).toList(),
+                items.size(), counts, bases.stream().filter(r -> r.side().equals(MENTEES)).toList(),
+                bases.stream().filter(r -> !r.side().equals(MENTEES)).toList(),
                 directory.withoutConsent(programmeId,
-                        Arrays.stream(ParticipantRole.values()).map(ParticipantRole::code).toList()), pairs,
-                pairs.stream().filter(PairRow::silent).count(), orders(programmeId), silentRule());
+                        Arrays.stream(ParticipantRole.values()).map(ParticipantRole::code).toList()),
+                filterPairs(pairs, filters.get("pairs")), pairs.size(), pairs.stream().filter(PairRow::silent).count(),
+                filterOrders(orders(programmeId), filters.get("orders")),
+                filterFeedback(answers, filters.get("feedback")), answers.size(), silentRule(), filters,
+                programme.forms().stream().map(f -> new Option(f, formTitle(f))).toList());
     }
 
-    List<RoadmapItem> roadmap(long programmeId) {
+    // ---------------------------------------------------------------- the lists as XLSX, with the same filters
+
+    byte[] roadmapXlsx(long programmeId, Map<String, String> params) {
         requireReader();
-        return roadmap.roadmap(programmeId);
+        ListFilter filter = ListFilter.ofDownload("roadmap", params);
+        LocalDate today = clock.today();
+        return OverviewSheets.roadmap(roadmap.roadmap(programmeId).stream()
+                .filter(i -> filter.is("status", i.status(today).name()) && filter.is("stage", String.valueOf(i.stage()))
+                        && filter.found(i.code(), i.title(), Groups.russianName(i.responsibleGroup()), i.completedBy()))
+                .toList(), today, clock.zone());
     }
 
-    LocalDate today() {
-        return clock.today();
+    byte[] basesXlsx(long programmeId, Map<String, String> params) {
+        requireReader();
+        programmes.get(programmeId);
+        List<Row> rows = new ArrayList<>(bases(programmeId, ListFilter.ofDownload("bases", params)));
+        rows.add(new Row("Без действующего согласия", "", "", directory.withoutConsent(programmeId,
+                Arrays.stream(ParticipantRole.values()).map(ParticipantRole::code).toList())));
+        return OverviewSheets.bases(rows);
     }
 
-    java.time.ZoneId zone() {
-        return clock.zone();
+    byte[] pairsXlsx(long programmeId, Map<String, String> params) {
+        requireReader();
+        programmes.get(programmeId);
+        return OverviewSheets.pairs(filterPairs(pairs(programmeId), ListFilter.ofDownload("pairs", params)));
+    }
+
+    byte[] ordersXlsx(long programmeId, Map<String, String> params) {
+        requireReader();
+        return OverviewSheets.orders(filterOrders(orders(programmeId), ListFilter.ofDownload("orders", params)));
+    }
+
+    byte[] feedbackXlsx(long programmeId, Map<String, String> params) {
+        requireReader();
+        return OverviewSheets.feedback(filterFeedback(feedback(programmeId), ListFilter.ofDownload("feedback", params)));
+    }
+
+    private static List<PairRow> filterPairs(List<PairRow> pairs, ListFilter f) {
+        return pairs.stream().filter(p -> f.is("status", p.statusCode()) && f.is("form", p.formCode())
+                && (!f.get("silent").equals("yes") || p.silent()) && f.found(p.mentor(), p.mentees())).toList();
+    }
+
+    private static List<OrderRow> filterOrders(List<OrderRow> orders, ListFilter f) {
+        return orders.stream().filter(o -> f.is("status", o.status())).toList();
+    }
+
+    private static List<FeedbackRow> filterFeedback(List<FeedbackRow> rows, ListFilter f) {
+        return rows.stream().filter(a -> f.is("kind", a.kind()) && f.is("role", a.role())
+                && f.found(a.name(), a.helped(), a.missing(), a.comment())).toList();
+    }
+
+    Printed printed(long programmeId) {
+        requireReader();
+        Programme programme = programmes.get(programmeId);
+        return new Printed(programme, items(programmeId), userName(programme.curatorId()));
+    }
+
+    /** A signatory as documents name them, «Фамилия Имя» as Camunda knows them, else the login. */
+    String userName(String userId) {
+        User user = userId == null ? null : identity.createUserQuery().userId(userId).singleResult();
+        if (user == null) {
+            return userId;
+        }
+        String name = ((user.getLastName() == null ? "" : user.getLastName()) + " "
+                + (user.getFirstName() == null ? "" : user.getFirstName())).strip();
+        return name.isEmpty() ? userId : name;
+    }
+
+    static String stageName(int stage) {
+        return STAGES.getOrDefault(stage, "Этап " + stage);
     }
 
     static String silentRule() {
@@ -199,10 +344,39 @@ class ProgrammeOverview {
         return names;
     }
 
-    private List<Row> mentees(long programmeId) {
-        return directory.menteesByFormAndClass(programmeId).stream().map(c -> new Row(
-                MentorshipForm.byCode(c.first()).map(MentorshipForm::title).orElse(c.first()),
-                c.second() == null ? "не указан" : c.second(), c.count())).toList();
+    static final String MENTEES = "Наставляемые";
+
+    /** Mentees by form and class, then mentors by category and role; the filter's form and class are the mentees'. */
+    private List<Row> bases(long programmeId, ListFilter f) {
+        List<Row> rows = new ArrayList<>();
+        for (ParticipantDirectory.Count c : directory.menteesByFormAndClass(programmeId)) {
+            Row row = new Row(MENTEES, formTitle(c.first()), c.second() == null ? "не указан" : c.second(), c.count());
+            if (f.is("form", c.first()) && f.is("class", c.second()) && f.found(row.first(), row.second())) {
+                rows.add(row);
+            }
+        }
+        if (f.get("form").isEmpty() && f.get("class").isEmpty()) {
+            for (ParticipantDirectory.Count c : directory.mentorsByCategory(programmeId)) {
+                if (f.found(c.first(), c.second())) {
+                    rows.add(new Row("Наставники", c.first(), c.second(), c.count()));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private List<FeedbackRow> feedback(long programmeId) {
+        return feedback.report(programmeId).answers().stream().map(a -> {
+            LocalDateTime at = LocalDateTime.ofInstant(a.submittedAt(), clock.zone());
+            return new FeedbackRow(a.pairId(), a.fullName(), a.role(), "mentor".equals(a.role()) ? "наставник"
+                    : "наставляемый", a.kind(), "mentee".equals(a.kind()) ? "Отзыв о работе с наставником"
+                    : "Анкета удовлетворённости", a.rating(), text(a.helped()), text(a.missing()), a.wouldContinue(),
+                    text(a.comment()), at, DATE_TIME.format(at));
+        }).toList();
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value;
     }
 
     private List<PairRow> pairs(long programmeId) {
@@ -212,8 +386,9 @@ class ProgrammeOverview {
             Pair pair = meetings.pairOf(programmeId, p.pairId());
             return new PairRow(p.pairId(), p.group(), p.mentor().fullName(), p.mentees().stream()
                     .map(PairMeetings.PersonRef::fullName).collect(Collectors.joining(", ")),
-                    formTitle(p.form()), pairStatus(p.status()),
-                    p.currentStepName() == null ? "—" : p.currentStepName(), date(p.plannedOn()), p.meetingsHeld(),
+                    p.form(), formTitle(p.form()), p.status(), pairStatus(p.status()),
+                    p.currentStepName() == null ? "—" : p.currentStepName(), p.plannedOn(), date(p.plannedOn()),
+                    p.meetingsHeld(),
                     p.missedMeetings(), pair.active() && silent(held, pair.startedAt(), today));
         }).toList();
     }
@@ -241,12 +416,12 @@ class ProgrammeOverview {
         return all.stream().map(o -> {
             String status = replaced.contains(o.id()) ? "replaced" : o.approved() ? "approved" : "draft";
             String name = o.number() == null ? "Проект распоряжения" : "Распоряжение № " + o.number();
-            return new OrderRow(o.id(), name, status, switch (status) {
+            LocalDate day = o.date() != null ? o.date() : LocalDate.ofInstant(o.createdAt(), clock.zone());
+            return new OrderRow(o.id(), o.number(), name, status, switch (status) {
                 case "replaced" -> "заменено";
                 case "approved" -> "утверждено";
                 default -> "черновик";
-            }, date(o.date() != null ? o.date() : LocalDate.ofInstant(o.createdAt(), clock.zone())),
-                    o.pairs() == null ? 0 : o.pairs().size(), base + o.id() + ".pdf", base + o.id() + ".docx");
+            }, day, date(day), o.pairs() == null ? 0 : o.pairs().size(), base + o.id() + ".pdf", base + o.id() + ".docx");
         }).toList();
     }
 

@@ -30,11 +30,16 @@ class PairOrderController {
             MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
 
     private final PairOrders orders;
+    private final PairOrderApproval approval;
+    private final OrderTemplates templates;
     private final CurrentUser currentUser;
     private final AuditLog audit;
 
-    PairOrderController(PairOrders orders, CurrentUser currentUser, AuditLog audit) {
+    PairOrderController(PairOrders orders, PairOrderApproval approval, OrderTemplates templates,
+                        CurrentUser currentUser, AuditLog audit) {
         this.orders = orders;
+        this.approval = approval;
+        this.templates = templates;
         this.currentUser = currentUser;
         this.audit = audit;
     }
@@ -66,7 +71,7 @@ class PairOrderController {
     ResponseEntity<byte[]> docx(@PathVariable long id, @PathVariable long orderId) {
         requireReader();
         PairOrder order = orders.get(id, orderId);
-        return download(order, PairOrderDocument.docx(orders.document(order)), DOCX, ".docx",
+        return download(order, templates.docx(orders.document(order)), DOCX, ".docx",
                 ContentDisposition.attachment());
     }
 
@@ -79,12 +84,11 @@ class PairOrderController {
                 ContentDisposition.inline());
     }
 
+    /** Completes the director's task of stage 5 (the process numbers the order and fixes the pairs, and logs it). */
     @PostMapping("/api/programmes/{id}/orders/{orderId}/approval")
     PairOrder approve(@PathVariable long id, @PathVariable long orderId) {
         currentUser.requireAnyGroup(List.of(Groups.DIRECTOR), "Утверждает распоряжение только директор");
-        PairOrder order = orders.approve(id, orderId, currentUser.id());
-        audit.record(currentUser.id(), "order.approved", id, null, "order=" + orderId + " number=" + order.number());
-        return order;
+        return approval.approve(id, orderId, currentUser.id());
     }
 
     private void requireReader() {

@@ -1,36 +1,22 @@
 package ru.nastavnik.pairorder;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.math.BigInteger;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDDocumentInformation;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
-import org.apache.poi.xwpf.usermodel.TableRowAlign;
-import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.apache.poi.xwpf.usermodel.XWPFParagraph;
-import org.apache.poi.xwpf.usermodel.XWPFRun;
-import org.apache.poi.xwpf.usermodel.XWPFTable;
-import org.apache.poi.xwpf.usermodel.XWPFTableCell;
-import org.apache.poi.xwpf.usermodel.XWPFTableRow;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
+import ru.nastavnik.shared.PrintDocument;
+import ru.nastavnik.shared.PrintDocument.Align;
+import ru.nastavnik.shared.PrintDocument.Block;
+import ru.nastavnik.shared.PrintDocument.Space;
+import ru.nastavnik.shared.PrintDocument.Table;
+import ru.nastavnik.shared.PrintDocument.Text;
+import ru.nastavnik.shared.PrintDocument.TwoSided;
 import ru.nastavnik.shared.SchoolClock;
 
 /**
- * «Распоряжение о закреплении наставнических пар (групп)» rendered from a plain model, as DOCX (for the school to
- * edit and print) and as PDF (DejaVu Sans embedded, so Cyrillic shows everywhere). No Spring, no database.
- * The text of both formats is the same; {@link #paragraphs(Model)} is the one place it is written.
+ * «Распоряжение о закреплении наставнических пар (групп)» rendered from a plain model: as DOCX by filling a Word
+ * template ({@link OrderTemplate}; the school may upload its own, on its letterhead) and as PDF by
+ * {@link PrintDocument} (DejaVu Sans embedded, so Cyrillic shows everywhere). No Spring, no database.
+ * {@link #paragraphs(Model)} is the PDF's text; the built-in template says the same.
  */
 public final class PairOrderDocument {
 
@@ -73,10 +59,6 @@ public final class PairOrderDocument {
         return m.number() == null ? "_____" : m.number();
     }
 
-    static String numberLine(Model m) {
-        return dateText(m) + "\t\t\t\t\t\t\t№ " + numberText(m);
-    }
-
     /** The body before the table: the preamble and the numbered points. */
     static List<String> paragraphs(Model m) {
         List<String> p = new ArrayList<>();
@@ -117,354 +99,44 @@ public final class PairOrderDocument {
                 row.roleVariant() == null || row.roleVariant().isBlank() ? "—" : row.roleVariant()};
     }
 
-    // ---------------------------------------------------------------- DOCX
+    // ---------------------------------------------------------------- the documents
 
+    /** The DOCX from the built-in template (src/main/resources/documents/pair-order.docx). */
     public static byte[] docx(Model m) {
-        try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            pageA4(doc);
-            if (m.draft()) {
-                para(doc, ParagraphAlignment.RIGHT, "ПРОЕКТ", true, 12, 0);
-            }
-            para(doc, ParagraphAlignment.CENTER, m.school(), true, 14, 240);
-            para(doc, ParagraphAlignment.CENTER, TITLE, true, 16, 0);
-            para(doc, ParagraphAlignment.CENTER, SUBJECT, false, 14, 240);
-            para(doc, ParagraphAlignment.LEFT, numberLine(m), false, 14, m.city() == null ? 240 : 0);
-            if (m.city() != null) {
-                para(doc, ParagraphAlignment.CENTER, "г. " + m.city(), false, 14, 240);
-            }
-            for (String text : paragraphs(m)) {
-                XWPFParagraph p = para(doc, ParagraphAlignment.BOTH, text, text.equals("ПРЕДПИСЫВАЮ:"), 14, 120);
-                p.setFirstLineIndent(text.equals("ПРЕДПИСЫВАЮ:") ? 0 : 709);
-            }
-            para(doc, ParagraphAlignment.CENTER, tableCaption(), true, 13, 120).setSpacingBefore(240);
-
-            XWPFTable table = doc.createTable(m.rows().size() + 1, HEADER.length);
-            table.setWidth("100%");
-            table.setTableAlignment(TableRowAlign.CENTER);
-            XWPFTableRow header = table.getRow(0);
-            header.setRepeatHeader(true);
-            header.setCantSplitRow(true);
-            for (int c = 0; c < HEADER.length; c++) {
-                cell(header.getCell(c), HEADER[c], true, c);
-            }
-            for (int i = 0; i < m.rows().size(); i++) {
-                XWPFTableRow row = table.getRow(i + 1);
-                row.setCantSplitRow(true);
-                String[] cells = cells(i, m.rows().get(i));
-                for (int c = 0; c < cells.length; c++) {
-                    cell(row.getCell(c), cells[c], false, c);
-                }
-            }
-            para(doc, ParagraphAlignment.LEFT, responsible(m), false, 14, 360).setSpacingBefore(240);
-            para(doc, ParagraphAlignment.LEFT, signature(m), false, 14, 0).setSpacingBefore(240);
-            doc.getProperties().getCoreProperties().setTitle(TITLE + " " + SUBJECT.toLowerCase());
-            doc.write(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return OrderTemplate.fill(OrderTemplate.builtIn(), m);
     }
 
-    private static void pageA4(XWPFDocument doc) {
-        CTSectPr sect = doc.getDocument().getBody().isSetSectPr() ? doc.getDocument().getBody().getSectPr()
-                : doc.getDocument().getBody().addNewSectPr();
-        CTPageSz size = sect.isSetPgSz() ? sect.getPgSz() : sect.addNewPgSz();
-        size.setW(BigInteger.valueOf(11906));
-        size.setH(BigInteger.valueOf(16838));
-        CTPageMar margins = sect.isSetPgMar() ? sect.getPgMar() : sect.addNewPgMar();
-        margins.setTop(BigInteger.valueOf(1134));
-        margins.setBottom(BigInteger.valueOf(1134));
-        margins.setLeft(BigInteger.valueOf(1701));
-        margins.setRight(BigInteger.valueOf(850));
-    }
-
-    private static XWPFParagraph para(XWPFDocument doc, ParagraphAlignment align, String text, boolean bold,
-                                      int size, int after) {
-        XWPFParagraph p = doc.createParagraph();
-        p.setAlignment(align);
-        p.setSpacingAfter(after);
-        run(p, text, bold, size);
-        return p;
-    }
-
-    /** One run per piece: line breaks and tabs become Word's own breaks and tabs. */
-    private static void run(XWPFParagraph p, String text, boolean bold, int size) {
-        String[] lines = text.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            String[] pieces = lines[i].split("\t", -1);
-            for (int j = 0; j < pieces.length; j++) {
-                XWPFRun r = p.createRun();
-                r.setFontFamily("Times New Roman");
-                r.setFontSize(size);
-                r.setBold(bold);
-                if (i > 0 && j == 0) {
-                    r.addBreak();
-                }
-                if (j > 0) {
-                    r.addTab();
-                }
-                r.setText(pieces[j]);
-            }
-        }
-    }
-
-    private static void cell(XWPFTableCell cell, String text, boolean bold, int column) {
-        cell.setWidth(String.format(java.util.Locale.ROOT, "%.0f%%", WIDTHS[column]));
-        XWPFParagraph p = cell.getParagraphs().get(0);
-        p.setAlignment(bold || column == 0 ? ParagraphAlignment.CENTER : ParagraphAlignment.LEFT);
-        p.setSpacingAfter(0);
-        run(p, text, bold, 11);
-    }
-
-    // ---------------------------------------------------------------- PDF
-
-    private static final PDRectangle PAGE = PDRectangle.A4;
-    private static final float LEFT = 70;
-    private static final float RIGHT = 42;
-    private static final float TOP = 50;
-    private static final float BOTTOM = 50;
-    private static final float WIDTH = PAGE.getWidth() - LEFT - RIGHT;
-    private static final float PAD = 3;
-
+    /** The PDF, always generated: the same text as the built-in template. */
     public static byte[] pdf(Model m) {
-        try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PDType0Font regular = font(doc, "/fonts/DejaVuSans.ttf");
-            PDType0Font bold = font(doc, "/fonts/DejaVuSans-Bold.ttf");
-            PdfWriter w = new PdfWriter(doc, regular, bold);
-            if (m.draft()) {
-                w.paragraph("ПРОЕКТ", bold, 10, Align.RIGHT, 0, 4);
-            }
-            w.paragraph(m.school(), bold, 12, Align.CENTER, 0, 12);
-            w.paragraph(TITLE, bold, 14, Align.CENTER, 0, 2);
-            w.paragraph(SUBJECT, regular, 12, Align.CENTER, 0, 12);
-            w.twoSided(dateText(m), "№ " + numberText(m), regular, 11, m.city() == null ? 12 : 2);
-            if (m.city() != null) {
-                w.paragraph("г. " + m.city(), regular, 11, Align.CENTER, 0, 12);
-            }
-            for (String text : paragraphs(m)) {
-                boolean order = text.equals("ПРЕДПИСЫВАЮ:");
-                w.paragraph(text, order ? bold : regular, 11, Align.LEFT, order ? 0 : 28, 6);
-            }
-            w.space(8);
-            w.paragraph(tableCaption(), bold, 11, Align.CENTER, 0, 6);
-            w.table(m.rows());
-            w.space(14);
-            w.paragraph(responsible(m), regular, 11, Align.LEFT, 0, 18);
-            w.paragraph(signature(m), regular, 11, Align.LEFT, 0, 0);
-            w.close();
-            PDDocumentInformation info = doc.getDocumentInformation();
-            info.setTitle(TITLE + " " + SUBJECT.toLowerCase());
-            info.setSubject(m.school());
-            doc.getDocumentCatalog().setLanguage("ru-RU");
-            doc.save(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return PrintDocument.pdf(blocks(m), TITLE + " " + SUBJECT.toLowerCase(), m.school());
     }
 
-    private static PDType0Font font(PDDocument doc, String resource) throws IOException {
-        try (InputStream in = PairOrderDocument.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("Font " + resource + " is missing from the classpath");
-            }
-            return PDType0Font.load(doc, in, true);
+    static List<Block> blocks(Model m) {
+        List<Block> b = new ArrayList<>();
+        if (m.draft()) {
+            b.add(new Text("ПРОЕКТ", true, 10, Align.RIGHT, false, 4));
         }
-    }
-
-    private enum Align { LEFT, CENTER, RIGHT }
-
-    /** A cursor over A4 pages: wrapped paragraphs and a table whose rows move whole to the next page. */
-    private static final class PdfWriter {
-        private final PDDocument doc;
-        private final PDType0Font regular;
-        private final PDType0Font bold;
-        private PDPageContentStream content;
-        private float y;
-        private int pages;
-
-        PdfWriter(PDDocument doc, PDType0Font regular, PDType0Font bold) throws IOException {
-            this.doc = doc;
-            this.regular = regular;
-            this.bold = bold;
-            newPage();
+        b.add(new Text(m.school(), true, 12, Align.CENTER, false, 12));
+        b.add(new Text(TITLE, true, 14, Align.CENTER, false, 2));
+        b.add(new Text(SUBJECT, false, 12, Align.CENTER, false, 12));
+        b.add(new TwoSided(dateText(m), "№ " + numberText(m), 11, m.city() == null ? 12 : 2));
+        if (m.city() != null) {
+            b.add(new Text("г. " + m.city(), false, 11, Align.CENTER, false, 12));
         }
-
-        void newPage() throws IOException {
-            close();
-            PDPage page = new PDPage(PAGE);
-            doc.addPage(page);
-            content = new PDPageContentStream(doc, page);
-            pages++;
-            if (pages > 1) {
-                text(String.valueOf(pages), regular, 9, LEFT + WIDTH / 2 - 3, PAGE.getHeight() - TOP + 20);
-            }
-            y = PAGE.getHeight() - TOP;
+        for (String text : paragraphs(m)) {
+            boolean order = text.equals("ПРЕДПИСЫВАЮ:");
+            b.add(new Text(text, order, 11, Align.JUSTIFY, !order, 6));
         }
-
-        void close() throws IOException {
-            if (content != null) {
-                content.close();
-                content = null;
-            }
+        b.add(new Space(8));
+        b.add(new Text(tableCaption(), true, 11, Align.CENTER, false, 6));
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < m.rows().size(); i++) {
+            rows.add(List.of(cells(i, m.rows().get(i))));
         }
-
-        void space(float points) {
-            y -= points;
-        }
-
-        void paragraph(String text, PDType0Font font, float size, Align align, float indent, float after)
-                throws IOException {
-            float leading = size * 1.35f;
-            List<String> lines = wrap(text, font, size, WIDTH, indent);
-            for (int i = 0; i < lines.size(); i++) {
-                if (y - leading < BOTTOM) {
-                    newPage();
-                }
-                y -= leading;
-                String line = lines.get(i);
-                float width = width(line, font, size);
-                float x = switch (align) {
-                    case LEFT -> LEFT + (i == 0 ? indent : 0);
-                    case CENTER -> LEFT + (WIDTH - width) / 2;
-                    case RIGHT -> LEFT + WIDTH - width;
-                };
-                text(line, font, size, x, y + size * 0.3f);
-            }
-            y -= after;
-        }
-
-        void twoSided(String left, String right, PDType0Font font, float size, float after) throws IOException {
-            y -= size * 1.35f;
-            text(printable(left, font), font, size, LEFT, y + size * 0.3f);
-            String r = printable(right, font);
-            text(r, font, size, LEFT + WIDTH - width(r, font, size), y + size * 0.3f);
-            y -= after;
-        }
-
-        void table(List<Row> rows) throws IOException {
-            float total = 0;
-            for (float w : WIDTHS) {
-                total += w;
-            }
-            float[] widths = new float[WIDTHS.length];
-            for (int c = 0; c < widths.length; c++) {
-                widths[c] = WIDTH * WIDTHS[c] / total;
-            }
-            row(HEADER, widths, bold, true);
-            for (int i = 0; i < rows.size(); i++) {
-                row(cells(i, rows.get(i)), widths, regular, false);
-            }
-        }
-
-        private void row(String[] cells, float[] widths, PDType0Font font, boolean header) throws IOException {
-            float size = header ? 9 : 9.5f;
-            float leading = size * 1.3f;
-            List<List<String>> wrapped = new ArrayList<>();
-            int lines = 1;
-            for (int c = 0; c < cells.length; c++) {
-                List<String> l = wrap(cells[c], font, size, widths[c] - 2 * PAD, 0);
-                wrapped.add(l);
-                lines = Math.max(lines, l.size());
-            }
-            float height = lines * leading + 2 * PAD;
-            if (y - height < BOTTOM) {
-                newPage();
-                if (!header) {
-                    row(HEADER, widths, bold, true);
-                }
-            }
-            float x = LEFT;
-            if (header) {
-                content.setNonStrokingColor(0.92f, 0.92f, 0.92f);
-                content.addRect(LEFT, y - height, WIDTH, height);
-                content.fill();
-                content.setNonStrokingColor(0f, 0f, 0f);
-            }
-            content.setLineWidth(0.5f);
-            for (int c = 0; c < cells.length; c++) {
-                content.addRect(x, y - height, widths[c], height);
-                content.stroke();
-                float ty = y - PAD;
-                for (String line : wrapped.get(c)) {
-                    ty -= leading;
-                    float tx = header || c == 0 ? x + (widths[c] - width(line, font, size)) / 2 : x + PAD;
-                    text(line, font, size, tx, ty + size * 0.28f);
-                }
-                x += widths[c];
-            }
-            y -= height;
-        }
-
-        private void text(String line, PDType0Font font, float size, float x, float baseline) throws IOException {
-            if (line.isEmpty()) {
-                return;
-            }
-            content.beginText();
-            content.setFont(font, size);
-            content.newLineAtOffset(x, baseline);
-            content.showText(line);
-            content.endText();
-        }
-    }
-
-    /** Greedy word wrap; a word wider than the line is cut. Explicit line breaks are kept. */
-    static List<String> wrap(String text, PDType0Font font, float size, float width, float firstIndent)
-            throws IOException {
-        List<String> lines = new ArrayList<>();
-        for (String part : printable(text, font).split("\n", -1)) {
-            StringBuilder line = new StringBuilder();
-            for (String word : part.trim().split(" +")) {
-                float room = width - (lines.isEmpty() ? firstIndent : 0);
-                String candidate = line.isEmpty() ? word : line + " " + word;
-                if (width(candidate, font, size) <= room) {
-                    line.setLength(0);
-                    line.append(candidate);
-                    continue;
-                }
-                if (!line.isEmpty()) {
-                    lines.add(line.toString());
-                    line.setLength(0);
-                }
-                while (width(word, font, size) > width) {
-                    int cut = word.length() - 1;
-                    while (cut > 1 && width(word.substring(0, cut), font, size) > width) {
-                        cut--;
-                    }
-                    int hyphen = word.lastIndexOf('-', cut - 1);
-                    if (hyphen > 0) {
-                        cut = hyphen + 1;
-                    }
-                    lines.add(word.substring(0, cut));
-                    word = word.substring(cut);
-                }
-                line.append(word);
-            }
-            lines.add(line.toString());
-        }
-        return lines;
-    }
-
-    private static float width(String text, PDType0Font font, float size) throws IOException {
-        return font.getStringWidth(text) / 1000 * size;
-    }
-
-    /** Tabs become spaces; characters the font has no glyph for become «?» rather than failing the document. */
-    static String printable(String text, PDType0Font font) {
-        StringBuilder out = new StringBuilder();
-        text.replace('\t', ' ').replace("\r", "").codePoints().forEach(cp -> {
-            if (cp == '\n') {
-                out.append('\n');
-                return;
-            }
-            String s = new String(Character.toChars(cp));
-            try {
-                font.encode(s);
-                out.append(Character.isISOControl(cp) ? " " : s);
-            } catch (IOException | IllegalArgumentException e) {
-                out.append('?');
-            }
-        });
-        return out.toString();
+        b.add(new Table(List.of(HEADER), WIDTHS, rows));
+        b.add(new Space(14));
+        b.add(new Text(responsible(m), false, 11, Align.LEFT, false, 18));
+        b.add(new Text(signature(m), false, 11, Align.LEFT, false, 0));
+        return b;
     }
 }

@@ -91,9 +91,7 @@ public class PairOrders {
     public PairOrder approve(long programmeId, long orderId, String userId) {
         PairOrder order = get(programmeId, orderId);
         if (order.approved()) {
-            throw ApiException.conflict("Распоряжение № " + order.number() + " от "
-                    + SchoolClock.RUSSIAN_DATE.format(order.date()) + " уже утверждено; изменение пар оформляется "
-                    + "новым распоряжением");
+            throw alreadyApproved(order);
         }
         int number = jdbc.sql("select coalesce(max(number), 0) + 1 from pair_order where programme_id = :programme")
                 .param("programme", programmeId).query(Integer.class).single();
@@ -114,6 +112,12 @@ public class PairOrders {
             throw ApiException.conflict("Распоряжение " + orderId + " уже утверждено");
         }
         return get(programmeId, orderId);
+    }
+
+    static ApiException alreadyApproved(PairOrder order) {
+        return ApiException.conflict("Распоряжение № " + order.number() + " от "
+                + SchoolClock.RUSSIAN_DATE.format(order.date()) + " уже утверждено; изменение пар оформляется "
+                + "новым распоряжением");
     }
 
     public PairOrder get(long programmeId, long orderId) {
