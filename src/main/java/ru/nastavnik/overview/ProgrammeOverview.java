@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
+import ru.nastavnik.district.CoordinatorScope;
 import ru.nastavnik.pair.Pair;
 import ru.nastavnik.pair.PairMeetings;
 import ru.nastavnik.pairorder.PairOrder;
@@ -24,6 +25,7 @@ import ru.nastavnik.participant.ParticipantDirectory;
 import ru.nastavnik.participant.ParticipantRole;
 import ru.nastavnik.programme.MentorshipForm;
 import ru.nastavnik.programme.Programme;
+import ru.nastavnik.programme.ProgrammeProcess;
 import ru.nastavnik.programme.ProgrammeService;
 import ru.nastavnik.programme.RoadmapItem;
 import ru.nastavnik.programme.RoadmapService;
@@ -48,12 +50,6 @@ class ProgrammeOverview {
     static final int SILENT_DAYS = 30;
 
     static final String TASKLIST = "/camunda/app/tasklist/default/";
-
-    /** The names of the main process's call activities (mentorship-programme.bpmn), stage by stage. */
-    private static final Map<Integer, String> STAGES = Map.of(
-            1, "Этап 1. Подготовка условий", 2, "Этап 2. База наставляемых", 3, "Этап 3. База наставников",
-            4, "Этап 4. Отбор и обучение наставников", 5, "Этап 5. Формирование пар и групп",
-            6, "Этап 6. Работа пар и групп", 7, "Этап 7. Завершение программы");
 
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
 
@@ -90,10 +86,11 @@ class ProgrammeOverview {
     private final IdentityService identity;
     private final CurrentUser currentUser;
     private final SchoolClock clock;
+    private final CoordinatorScope scope;
 
     ProgrammeOverview(ProgrammeService programmes, RoadmapService roadmap, ParticipantDirectory directory,
                       PairMeetings meetings, PairOrders orders, TaskService tasks, IdentityService identity,
-                      CurrentUser currentUser, SchoolClock clock) {
+                      CurrentUser currentUser, SchoolClock clock, CoordinatorScope scope) {
         this.programmes = programmes;
         this.roadmap = roadmap;
         this.directory = directory;
@@ -103,6 +100,7 @@ class ProgrammeOverview {
         this.identity = identity;
         this.currentUser = currentUser;
         this.clock = clock;
+        this.scope = scope;
     }
 
     void requireReader() {
@@ -110,12 +108,15 @@ class ProgrammeOverview {
                 + "и координатор");
     }
 
-    /** The programmes the current user may open, newest first; none for those who see no overview. */
+    /**
+     * The programmes the current user may open, newest first; none for those who see no overview, a coordinator's
+     * municipalities' only (their other schools' overviews are refused: {@link CoordinatorScope}).
+     */
     List<Programme> visible() {
         if (!currentUser.inAnyGroup(READERS)) {
             return List.of();
         }
-        return programmes.list().stream().sorted((a, b) -> Long.compare(b.id(), a.id())).toList();
+        return scope.readable(programmes.list()).stream().sorted((a, b) -> Long.compare(b.id(), a.id())).toList();
     }
 
     View view(long programmeId) {
@@ -128,8 +129,8 @@ class ProgrammeOverview {
                         items.stream().filter(i -> i.status().equals(s.name())).count()))
                 .filter(t -> t.count() > 0).toList();
         List<PairRow> pairs = pairs(programmeId);
-        return new View(programme, programme.completedAt() != null ? "Программа завершена"
-                : STAGES.getOrDefault(stage, "Этап не начат"), clock.today().format(SchoolClock.RUSSIAN_DATE),
+        return new View(programme, ProgrammeProcess.stageTitle(programme, stage),
+                clock.today().format(SchoolClock.RUSSIAN_DATE),
                 items, counts, mentees(programmeId), directory.mentorsByCategory(programmeId).stream()
                 .map(c -> new Row(c.first(), c.second(), c.count())).toList(),
                 directory.withoutConsent(programmeId,

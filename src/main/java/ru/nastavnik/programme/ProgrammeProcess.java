@@ -1,5 +1,6 @@
 package ru.nastavnik.programme;
 
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /** Ids of the programme's processes and elements that Java refers to. */
@@ -17,7 +18,18 @@ public final class ProgrammeProcess {
     public static final String VAR_CURATOR_ID = "curatorId";
     public static final String VAR_ITEM_CODE = "itemCode";
 
+    /** The names of the main process's call activities (mentorship-programme.bpmn), stage by stage. */
+    private static final Map<Integer, String> STAGE_TITLES = Map.of(
+            1, "Этап 1. Подготовка условий", 2, "Этап 2. База наставляемых", 3, "Этап 3. База наставников",
+            4, "Этап 4. Отбор и обучение наставников", 5, "Этап 5. Формирование пар и групп",
+            6, "Этап 6. Работа пар и групп", 7, "Этап 7. Завершение программы");
+
     private ProgrammeProcess() {
+    }
+
+    /** Where a programme is, as staff read it: its stage's name (see {@link ProgrammeService#currentStage}). */
+    public static String stageTitle(Programme programme, int stage) {
+        return programme.completedAt() != null ? "Программа завершена" : STAGE_TITLES.getOrDefault(stage, "Этап не начат");
     }
 
     /** The programme a process (or a process it called) runs for. */
