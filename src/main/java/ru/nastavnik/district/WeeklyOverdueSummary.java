@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
@@ -66,10 +67,13 @@ public class WeeklyOverdueSummary {
             List<Map<String, Object>> schools = overdue.stream().map(s -> Map.<String, Object>of(
                     "name", s.school() + ", " + s.schoolYear(), "municipality", s.municipality(),
                     "link", publicUrl.of("/programmes/" + s.programmeId()), "items", s.overdue())).toList();
+            String names = municipalities.ofCoordinator(userId).stream().map(Municipality::name)
+                    .collect(Collectors.joining(", "));
             mail.send(new MailAbout("district:" + userId, "overdue-summary:" + week), List.of(user.getEmail()),
                     List.of(), templates.render("district-overdue", Map.of("week", week.format(SchoolClock.RUSSIAN_DATE),
-                            "schools", schools, "count", overdue.stream().mapToInt(DistrictTable.School::overdueCount)
-                                    .sum(), "district", publicUrl.of("/district"))));
+                            "municipalities", names, "schools", schools, "count", overdue.stream()
+                                    .mapToInt(DistrictTable.School::overdueCount).sum(),
+                            "district", publicUrl.of("/district"))));
             sent++;
         }
         log.info("Weekly overdue summary queued for {} coordinators", sent);

@@ -239,7 +239,7 @@ class DistrictPageTest extends IntegrationTest {
         assertThat(mine).hasSize(1);
         String text = text(mine.get(0));
         long total = ownSchools.stream().mapToInt(GeneratedDistrict.Expected::overdue).sum();
-        assertThat(mine.get(0).getSubject()).contains("просроченные пункты", String.valueOf(total), "16.11.2026");
+        assertThat(mine.get(0).getSubject()).contains("просроченные пункты", own.name(), String.valueOf(total), "16.11.2026");
         for (GeneratedDistrict.Expected e : ownSchools) {
             if (e.overdue() > 0) {
                 assertThat(text).contains(e.school() + ", 2026/2027", "/programmes/" + e.programmeId());
@@ -249,6 +249,7 @@ class DistrictPageTest extends IntegrationTest {
         }
         otherSchools.forEach(e -> assertThat(text).doesNotContain(e.school()));
         assertThat(text).contains("Мероприятие ", "— срок ", "/district");
+        System.out.println("Weekly summary:\n" + mine.get(0).getSubject() + "\n\n" + text);
     }
 
     @Test

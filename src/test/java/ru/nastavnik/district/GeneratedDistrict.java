@@ -21,10 +21,10 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
  * pairs with meetings and feedback, at random from a seed. Each school's figures are counted here, from what was
  * written, not by the product's queries, so that a test can compare the district table with them.
  */
-final class GeneratedDistrict {
+public final class GeneratedDistrict {
 
     /** What one generated school's row must show. */
-    record Expected(long programmeId, String school, int overdue, long mentees, long mentors, long active,
+    public record Expected(long programmeId, String school, int overdue, long mentees, long mentors, long active,
                     long finished, long ended, long working, long onPlan, long sent, long answered) {
     }
 
@@ -37,7 +37,7 @@ final class GeneratedDistrict {
     private final LocalDate today;
     private final Instant now;
 
-    GeneratedDistrict(JdbcClient jdbc, JdbcTemplate batch, long seed, LocalDate today, Instant now) {
+    public GeneratedDistrict(JdbcClient jdbc, JdbcTemplate batch, long seed, LocalDate today, Instant now) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.random = new Random(seed);
@@ -46,7 +46,7 @@ final class GeneratedDistrict {
     }
 
     /** {@code count} schools named «{prefix} № k» in the municipality, each with about {@code pairs} pairs. */
-    List<Expected> schools(long municipalityId, String prefix, int count, int pairs) {
+    public List<Expected> schools(long municipalityId, String prefix, int count, int pairs) {
         List<Expected> all = new ArrayList<>();
         for (int k = 1; k <= count; k++) {
             all.add(school(municipalityId, prefix + " № " + k, pairs / 2 + random.nextInt(pairs + 1)));
