@@ -1,5 +1,6 @@
 package ru.nastavnik.programme;
 
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
@@ -17,6 +18,11 @@ public final class ProgrammeProcess {
     public static final String VAR_PROGRAMME_TITLE = "programmeTitle";
     public static final String VAR_CURATOR_ID = "curatorId";
     public static final String VAR_ITEM_CODE = "itemCode";
+
+    /** The main process's call activities, one per stage (mentorship-programme.bpmn). */
+    public static final List<String> STAGE_ACTIVITIES = List.of("CallActivity_Stage1Prepare",
+            "CallActivity_Stage2MenteeBase", "CallActivity_Stage3MentorBase", "CallActivity_Stage4MentorTraining",
+            "CallActivity_Stage5Pairs", "CallActivity_Stage6PairWork", "CallActivity_Stage7Closing");
 
     /** The names of the main process's call activities (mentorship-programme.bpmn), stage by stage. */
     private static final Map<Integer, String> STAGE_TITLES = Map.of(

@@ -271,11 +271,16 @@ class DistrictPageTest extends IntegrationTest {
                     + otherSchools.get(0).programmeId(), "").statusCode()).isEqualTo(403);
         }
 
-        // A school moved into the coordinator's municipality appears in their table.
+        // A school moved into the coordinator's municipality appears in their table; a running one with its stage.
         assertThat(admin.put("/api/municipalities/" + own.id() + "/programmes/" + otherSchools.get(1).programmeId(), "")
                 .statusCode()).isEqualTo(204);
-        assertThat(WebappSession.loggedIn(port, coordinator, PASSWORD).get("/district").body())
-                .contains(otherSchools.get(1).school());
+        String running = "Школа с процессом " + System.nanoTime();
+        long started = startProgrammeOverApi(running, "pupil-pupil");
+        assertThat(admin.put("/api/municipalities/" + own.id() + "/programmes/" + started, "").statusCode())
+                .isEqualTo(204);
+        Map<Long, List<String>> rows = rows(WebappSession.loggedIn(port, coordinator, PASSWORD).get("/district").body());
+        assertThat(rows.get(otherSchools.get(1).programmeId()).get(0)).startsWith(otherSchools.get(1).school());
+        assertThat(rows.get(started)).startsWith(running + " 2026/2027", own.name(), "Этап 1. Подготовка условий");
 
         String school = "Школа без округа " + System.nanoTime();
         HttpResponse<String> refused = RestClient.as(port, "curator", PASSWORD).post("/api/programmes", """
