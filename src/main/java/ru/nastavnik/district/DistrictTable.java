@@ -50,14 +50,13 @@ public class DistrictTable {
 
     /** A column the table sorts by: its key in {@code ?sort=}, its heading, and how it orders the schools. */
     public enum Column {
-        SCHOOL("school", "Школа", Comparator.comparing(School::school, String.CASE_INSENSITIVE_ORDER)
-                .thenComparing(School::schoolYear)),
+        SCHOOL("school", "Школа", Comparator.comparing(School::school, NATURAL).thenComparing(School::schoolYear)),
         MUNICIPALITY("municipality", "Муниципалитет",
-                Comparator.comparing(School::municipality, String.CASE_INSENSITIVE_ORDER)),
+                Comparator.comparing(School::municipality, NATURAL)),
         STAGE("stage", "Этап", Comparator.comparingInt(School::stage)),
-        OVERDUE("overdue", "Просрочено", Comparator.comparingInt(School::overdueCount)),
-        MENTEES("mentees", "Наставляемых", Comparator.comparingLong(School::mentees)),
-        MENTORS("mentors", "Наставников", Comparator.comparingLong(School::mentors)),
+        OVERDUE("overdue", "Просро\u00adчено", Comparator.comparingInt(School::overdueCount)),
+        MENTEES("mentees", "Настав\u00adляемых", Comparator.comparingLong(School::mentees)),
+        MENTORS("mentors", "Настав\u00adников", Comparator.comparingLong(School::mentors)),
         ACTIVE("active", "Пар работает", Comparator.comparingLong(School::activePairs)),
         FINISHED("finished", "Завершили", Comparator.comparingLong(School::finishedPairs)),
         ENDED("ended", "Прекращены досрочно", Comparator.comparingLong(School::endedPairs)),
@@ -95,6 +94,39 @@ public class DistrictTable {
             return SCHOOL;
         }
     }
+
+    /** Names as people read them: «Школа № 2» before «Школа № 10», case aside. */
+    static final Comparator<String> NATURAL = (a, b) -> {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            if (Character.isDigit(a.charAt(i)) && Character.isDigit(b.charAt(j))) {
+                int ei = i;
+                int ej = j;
+                while (ei < a.length() && Character.isDigit(a.charAt(ei))) {
+                    ei++;
+                }
+                while (ej < b.length() && Character.isDigit(b.charAt(ej))) {
+                    ej++;
+                }
+                int byNumber = new java.math.BigInteger(a.substring(i, ei)).compareTo(
+                        new java.math.BigInteger(b.substring(j, ej)));
+                if (byNumber != 0) {
+                    return byNumber;
+                }
+                i = ei;
+                j = ej;
+            } else {
+                int byChar = Character.compare(Character.toLowerCase(a.charAt(i)), Character.toLowerCase(b.charAt(j)));
+                if (byChar != 0) {
+                    return byChar;
+                }
+                i++;
+                j++;
+            }
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
+    };
 
     private final ProgrammeService programmes;
     private final RoadmapService roadmap;

@@ -111,15 +111,19 @@ class DistrictPageTest extends IntegrationTest {
 
         List<Long> byOverdueDown = new ArrayList<>(rows(session.get("/district?sort=-overdue").body()).keySet());
         List<Long> byMenteesUp = new ArrayList<>(rows(session.get("/district?sort=mentees").body()).keySet());
+        List<Long> bySchoolUp = new ArrayList<>(rows(session.get("/district").body()).keySet());
 
-        Comparator<GeneratedDistrict.Expected> bySchool = Comparator.comparing(GeneratedDistrict.Expected::school,
-                String.CASE_INSENSITIVE_ORDER);
+        // Ties in school order, «№ 2» before «№ 10».
+        Comparator<GeneratedDistrict.Expected> bySchool = Comparator.comparingInt(e ->
+                Integer.parseInt(e.school().substring(e.school().lastIndexOf(' ') + 1)));
         assertThat(byOverdueDown).containsExactlyElementsOf(ownSchools.stream().sorted(
                 Comparator.comparingInt(GeneratedDistrict.Expected::overdue).reversed().thenComparing(bySchool))
                 .map(GeneratedDistrict.Expected::programmeId).toList());
         assertThat(byMenteesUp).containsExactlyElementsOf(ownSchools.stream().sorted(
                 Comparator.comparingLong(GeneratedDistrict.Expected::mentees).thenComparing(bySchool))
                 .map(GeneratedDistrict.Expected::programmeId).toList());
+        assertThat(bySchoolUp).containsExactlyElementsOf(ownSchools.stream().map(GeneratedDistrict.Expected::programmeId)
+                .toList());
         // The heading sorted by links to the other direction.
         assertThat(session.get("/district?sort=mentees").body()).contains("href=\"/district?sort=-mentees\"");
     }
