@@ -34,6 +34,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import ru.nastavnik.district.Municipalities;
 import ru.nastavnik.notification.OutboxSender;
 import ru.nastavnik.programme.ProgrammeRequest;
 import ru.nastavnik.security.Groups;
@@ -82,6 +83,16 @@ public abstract class IntegrationTest {
 
     private final List<Long> startedProgrammes = new ArrayList<>();
 
+    @Autowired
+    private Municipalities municipalities;
+
+    /**
+     * The municipality of the test coordinator «coordinator», who reads only its schools: the programmes started
+     * over the API belong to it.
+     */
+    protected static final String TEST_MUNICIPALITY = "Тестовый муниципальный округ";
+    protected long testMunicipality;
+
     @BeforeEach
     void initEngineAndUsers() {
         BpmnAwareTests.init(engine);
@@ -91,6 +102,8 @@ public abstract class IntegrationTest {
         ensureUser("director", Groups.DIRECTOR);
         ensureUser("mentor1", Groups.MENTOR);
         ensureUser("coordinator", Groups.COORDINATOR);
+        testMunicipality = municipalities.ensure(TEST_MUNICIPALITY).id();
+        municipalities.attachCoordinator(testMunicipality, "coordinator");
     }
 
     /** Mail queued by an earlier test must not arrive in this one's GreenMail. */
@@ -154,12 +167,16 @@ public abstract class IntegrationTest {
         startedProgrammes.clear();
     }
 
-    /** Starts a programme for 2026/2027 over the API as the curator, ended again after the test; returns its id. */
+    /**
+     * Starts a programme for 2026/2027 over the API as the curator, in the test coordinator's municipality, ended
+     * again after the test; returns its id.
+     */
     protected long startProgrammeOverApi(String schoolName, String... forms) {
         String formsJson = Arrays.stream(forms).map(f -> "\"" + f + "\"").collect(Collectors.joining(", "));
         HttpResponse<String> created = RestClient.as(port, "curator", PASSWORD).post("/api/programmes", """
-                {"schoolName": "%s", "schoolYear": "2026/2027", "forms": [%s], "curatorId": "curator"}
-                """.formatted(schoolName, formsJson));
+                {"schoolName": "%s", "schoolYear": "2026/2027", "forms": [%s], "curatorId": "curator",
+                 "municipalityId": %d}
+                """.formatted(schoolName, formsJson, testMunicipality));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         long id;
         try {

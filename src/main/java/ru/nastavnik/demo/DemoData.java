@@ -10,6 +10,9 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import ru.nastavnik.district.Municipalities;
+import ru.nastavnik.district.Municipality;
+import ru.nastavnik.programme.Programme;
 import ru.nastavnik.programme.ProgrammeRequest;
 import ru.nastavnik.programme.ProgrammeService;
 import ru.nastavnik.programme.SchoolYear;
@@ -20,7 +23,8 @@ import ru.nastavnik.shared.SchoolClock;
  * Profile "demo": one user per role (password "demo") and a running programme for the current school year,
  * so that a first start looks like a working school; the users and that programme are made only when the demo
  * curator does not exist yet. Then a second school's programme of the current year, brought to stage 5
- * ({@link DemoPairsProgramme}), unless it exists already.
+ * ({@link DemoPairsProgramme}), unless it exists already; both in the municipality «Городской округ Демо» of the
+ * demo coordinator, who sees them side by side on {@code /district}.
  */
 @Component
 @Profile("demo")
@@ -29,6 +33,8 @@ class DemoData {
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
     static final String PASSWORD = "demo";
     static final String SCHOOL = "МБОУ «Средняя школа № 6» (демо)";
+    static final String MUNICIPALITY = "Городской округ Демо";
+    static final String COORDINATOR = "coordinator";
 
     private record DemoUser(String id, String firstName, String lastName, String group) {
     }
@@ -40,19 +46,21 @@ class DemoData {
             new DemoUser("mentor1", "Анна", "Смирнова", Groups.MENTOR),
             new DemoUser("mentor2", "Дмитрий", "Кузнецов", Groups.MENTOR),
             new DemoUser("mentor3", "Мария", "Попова", Groups.MENTOR),
-            new DemoUser("coordinator", "Елена", "Васильева", Groups.COORDINATOR));
+            new DemoUser(COORDINATOR, "Елена", "Васильева", Groups.COORDINATOR));
 
     private final IdentityService identityService;
     private final ProgrammeService programmes;
     private final SchoolClock clock;
     private final DemoPairsProgramme pairsProgramme;
+    private final Municipalities municipalities;
 
     DemoData(IdentityService identityService, ProgrammeService programmes, SchoolClock clock,
-             DemoPairsProgramme pairsProgramme) {
+             DemoPairsProgramme pairsProgramme, Municipalities municipalities) {
         this.identityService = identityService;
         this.programmes = programmes;
         this.clock = clock;
         this.pairsProgramme = pairsProgramme;
+        this.municipalities = municipalities;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -61,7 +69,22 @@ class DemoData {
         if (identityService.createUserQuery().userId("curator").count() == 0) {
             createUsersAndProgramme();
         }
-        pairsProgramme.create();
+        Programme second = pairsProgramme.create();
+        district(second);
+    }
+
+    /**
+     * The demo's municipality with both demo schools and the demo coordinator attached, made or completed on every
+     * start (a database of an earlier version gets it too).
+     */
+    private void district(Programme second) {
+        Municipality demo = municipalities.ensure(MUNICIPALITY);
+        programmes.list().stream().filter(p -> p.schoolName().equals(SCHOOL) || p.id() == second.id())
+                .filter(p -> p.municipalityId() == null)
+                .forEach(p -> municipalities.attachSchool(demo.id(), p.id()));
+        if (identityService.createUserQuery().userId(COORDINATOR).count() > 0) {
+            municipalities.attachCoordinator(demo.id(), COORDINATOR);
+        }
     }
 
     private void createUsersAndProgramme() {
@@ -77,6 +100,7 @@ class DemoData {
         String year = SchoolYear.containing(clock.today()).toString();
         programmes.start(new ProgrammeRequest(SCHOOL, year, List.of("pupil-pupil", "teacher-teacher"),
                 "curator", List.of()));
-        log.info("Demo users created (password '{}') and a demo programme started for {}", PASSWORD, year);
+        log.info("Demo users {} created (password '{}'; {} sees the district page /district) and a demo programme "
+                + "started for {}", USERS.stream().map(DemoUser::id).toList(), PASSWORD, COORDINATOR, year);
     }
 }

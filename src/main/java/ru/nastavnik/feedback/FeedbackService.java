@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -148,6 +150,28 @@ public class FeedbackService {
                 + "| " + t.sent() + " | " + t.answered() + " | "
                 + (t.averageRating() == null ? "—" : String.format(Locale.ROOT, "%.1f", t.averageRating()))
                 .replace('.', ',') + " | " + t.wouldContinue() + " |\n";
+    }
+
+    /** How many feedback questionnaires went out (people per kind, as {@link Totals#sent}) and came back. */
+    public record Response(long sent, long answered) {
+    }
+
+    /** The response of several programmes at once, both kinds together; a programme that sent none is absent. */
+    public Map<Long, Response> responses(Collection<Long> programmeIds) {
+        Map<Long, Long> sent = new HashMap<>();
+        Map<Long, Long> answered = new HashMap<>();
+        if (!programmeIds.isEmpty()) {
+            jdbc.sql("""
+                            select programme_id, count(distinct person_id) from feedback_link
+                            where programme_id in (:ids) group by programme_id, kind""")
+                    .param("ids", programmeIds).query((rs, n) -> sent.merge(rs.getLong(1), rs.getLong(2), Long::sum))
+                    .list();
+            jdbc.sql("select programme_id, count(*) from feedback_answer where programme_id in (:ids) group by programme_id")
+                    .param("ids", programmeIds).query((rs, n) -> answered.put(rs.getLong(1), rs.getLong(2))).list();
+        }
+        Map<Long, Response> responses = new HashMap<>();
+        sent.forEach((id, count) -> responses.put(id, new Response(count, answered.getOrDefault(id, 0L))));
+        return responses;
     }
 
     public Report report(long programmeId) {

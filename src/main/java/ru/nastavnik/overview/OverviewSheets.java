@@ -4,10 +4,11 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
-import ru.nastavnik.overview.ListSheet.Column;
 import ru.nastavnik.programme.RoadmapItem;
 import ru.nastavnik.programme.RoadmapService;
 import ru.nastavnik.security.Groups;
+import ru.nastavnik.spreadsheet.ListSheet;
+import ru.nastavnik.spreadsheet.ListSheet.Column;
 
 /** The overview's lists as spreadsheets: each list's columns for {@link ListSheet}, in one place. */
 final class OverviewSheets {

@@ -13,11 +13,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
+import ru.nastavnik.district.CoordinatorScope;
 import ru.nastavnik.feedback.FeedbackService;
 import ru.nastavnik.pair.Pair;
 import ru.nastavnik.pair.PairMeetings;
@@ -27,6 +29,7 @@ import ru.nastavnik.participant.ParticipantDirectory;
 import ru.nastavnik.participant.ParticipantRole;
 import ru.nastavnik.programme.MentorshipForm;
 import ru.nastavnik.programme.Programme;
+import ru.nastavnik.programme.ProgrammeProcess;
 import ru.nastavnik.programme.ProgrammeService;
 import ru.nastavnik.programme.RoadmapItem;
 import ru.nastavnik.programme.RoadmapService;
@@ -51,12 +54,6 @@ class ProgrammeOverview {
     static final int SILENT_DAYS = 30;
 
     static final String TASKLIST = "/camunda/app/tasklist/default/";
-
-    /** The names of the main process's call activities (mentorship-programme.bpmn), stage by stage. */
-    private static final Map<Integer, String> STAGES = Map.of(
-            1, "Этап 1. Подготовка условий", 2, "Этап 2. База наставляемых", 3, "Этап 3. База наставников",
-            4, "Этап 4. Отбор и обучение наставников", 5, "Этап 5. Формирование пар и групп",
-            6, "Этап 6. Работа пар и групп", 7, "Этап 7. Завершение программы");
 
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
 
@@ -122,8 +119,8 @@ class ProgrammeOverview {
         public List<Option> options(String filter) {
             return switch (filter) {
                 case "roadmap.status" -> ROADMAP_STATUSES;
-                case "roadmap.stage" -> STAGES.keySet().stream().sorted()
-                        .map(n -> new Option(String.valueOf(n), stageName(n))).toList();
+                case "roadmap.stage" -> IntStream.rangeClosed(1, ProgrammeProcess.STAGE_ACTIVITIES.size())
+                        .mapToObj(n -> new Option(String.valueOf(n), stageName(n))).toList();
                 case "pairs.status" -> PAIR_STATUSES;
                 case "orders.status" -> ORDER_STATUSES;
                 case "feedback.kind" -> FEEDBACK_KINDS;
@@ -163,10 +160,12 @@ class ProgrammeOverview {
     private final IdentityService identity;
     private final CurrentUser currentUser;
     private final SchoolClock clock;
+    private final CoordinatorScope scope;
 
     ProgrammeOverview(ProgrammeService programmes, RoadmapService roadmap, ParticipantDirectory directory,
                       PairMeetings meetings, PairOrders orders, TaskService tasks, IdentityService identity,
-                      CurrentUser currentUser, SchoolClock clock, FeedbackService feedback) {
+                      CurrentUser currentUser, SchoolClock clock, FeedbackService feedback,
+                      CoordinatorScope scope) {
         this.programmes = programmes;
         this.feedback = feedback;
         this.roadmap = roadmap;
@@ -177,6 +176,7 @@ class ProgrammeOverview {
         this.identity = identity;
         this.currentUser = currentUser;
         this.clock = clock;
+        this.scope = scope;
     }
 
     void requireReader() {
@@ -184,12 +184,15 @@ class ProgrammeOverview {
                 + "и координатор");
     }
 
-    /** The programmes the current user may open, newest first; none for those who see no overview. */
+    /**
+     * The programmes the current user may open, newest first; none for those who see no overview, a coordinator's
+     * municipalities' only (their other schools' overviews are refused: {@link CoordinatorScope}).
+     */
     List<Programme> visible() {
         if (!currentUser.inAnyGroup(READERS)) {
             return List.of();
         }
-        return programmes.list().stream().sorted((a, b) -> Long.compare(b.id(), a.id())).toList();
+        return scope.readable(programmes.list()).stream().sorted((a, b) -> Long.compare(b.id(), a.id())).toList();
     }
 
     /** The page: every list filtered by its page parameters ({@code pairs.status=active} …). */
@@ -208,8 +211,7 @@ class ProgrammeOverview {
         List<PairRow> pairs = pairs(programmeId);
         List<FeedbackRow> answers = feedback(programmeId);
         List<Row> bases = bases(programmeId, filters.get("bases"));
-        return new View(programme, programme.completedAt() != null ? "Программа завершена"
-                : STAGES.getOrDefault(stage, "Этап не начат"), clock.today().format(SchoolClock.RUSSIAN_DATE),
+        return new View(programme, ProgrammeProcess.stageTitle(programme, stage), clock.today().format(SchoolClock.RUSSIAN_DATE),
                 items.stream().filter(i -> roadmapFilter.is("status", i.status())
                         && roadmapFilter.is("stage", String.valueOf(i.stage()))
                         && roadmapFilter.found(i.code(), i.title(), i.responsible(), i.completedBy())).toList(),
@@ -292,7 +294,7 @@ class ProgrammeOverview {
     }
 
     static String stageName(int stage) {
-        return STAGES.getOrDefault(stage, "Этап " + stage);
+        return ProgrammeProcess.stageTitle(stage);
     }
 
     static String silentRule() {

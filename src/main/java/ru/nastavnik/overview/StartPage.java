@@ -1,5 +1,6 @@
 package ru.nastavnik.overview;
 
+import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -7,6 +8,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import ru.nastavnik.security.CurrentUser;
+import ru.nastavnik.security.Groups;
 import ru.nastavnik.shared.HtmlPage;
 import ru.nastavnik.shared.PageTemplates;
 
@@ -38,6 +40,7 @@ class StartPage {
     @GetMapping(path = "/", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> start() {
         return pages.render(HttpStatus.OK, "start", Map.of("title", "Наставник", "user", currentUser.id(),
-                "programmes", overview.visible(), "ownPairs", pairs.ownPairs(), "tasklist", TASKLIST));
+                "programmes", overview.visible(), "ownPairs", pairs.ownPairs(), "tasklist", TASKLIST,
+                "coordinator", currentUser.inAnyGroup(List.of(Groups.COORDINATOR))));
     }
 }

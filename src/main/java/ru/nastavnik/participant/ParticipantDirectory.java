@@ -1,6 +1,7 @@
 package ru.nastavnik.participant;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,6 +104,32 @@ public class ParticipantDirectory {
                 .param("programme", programmeId)
                 .query((rs, n) -> counts.put(rs.getString("role"), rs.getLong("n"))).list();
         return counts;
+    }
+
+    /** The size of a programme's bases: mentees, and mentors with mentor candidates, with consent in force. */
+    public record BaseSize(long mentees, long mentors) {
+    }
+
+    /**
+     * The bases' sizes of several programmes at once (a programme without participants is absent): the people
+     * that the overview's «Базы в цифрах» count, each person once.
+     */
+    public Map<Long, BaseSize> baseSizes(Collection<Long> programmeIds) {
+        Map<Long, BaseSize> sizes = new LinkedHashMap<>();
+        if (programmeIds.isEmpty()) {
+            return sizes;
+        }
+        jdbc.sql("""
+                        select pp.programme_id,
+                               sum(case when pp.role = 'mentee' then 1 else 0 end) as mentees,
+                               sum(case when pp.role in ('mentor', 'mentor_candidate') then 1 else 0 end) as mentors
+                        from programme_participant pp
+                        join consent c on c.programme_id = pp.programme_id and c.person_id = pp.person_id
+                        where pp.programme_id in (:ids) and c.withdrawn_at is null and pp.withdrawn_at is null
+                        group by pp.programme_id""")
+                .param("ids", programmeIds)
+                .query((rs, n) -> sizes.put(rs.getLong(1), new BaseSize(rs.getLong(2), rs.getLong(3)))).list();
+        return sizes;
     }
 
     /** A count of participants with consent in force by two attributes, e.g. (form, class) → 3. */

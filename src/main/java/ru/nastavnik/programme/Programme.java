@@ -3,7 +3,7 @@ package ru.nastavnik.programme;
 import java.time.Instant;
 import java.util.List;
 
-/** One school's mentorship programme for one school year. */
+/** One school's mentorship programme for one school year; the school's municipality, when it is known. */
 public record Programme(
         long id,
         String schoolName,
@@ -15,7 +15,8 @@ public record Programme(
         String createdBy,
         Instant roadmapApprovedAt,
         String roadmapApprovedBy,
-        Instant completedAt) {
+        Instant completedAt,
+        Long municipalityId) {
 
     public SchoolYear year() {
         return SchoolYear.parse(schoolYear).orElseThrow();

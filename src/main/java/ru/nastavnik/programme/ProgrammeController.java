@@ -22,7 +22,7 @@ class ProgrammeController {
 
     record ProgrammeView(long id, String schoolName, String schoolYear, List<String> forms, String curatorId,
                          String processInstanceId, int currentStage, Instant createdAt,
-                         Instant roadmapApprovedAt, Instant completedAt) {
+                         Instant roadmapApprovedAt, Instant completedAt, Long municipalityId) {
     }
 
     record RoadmapItemView(String code, String title, int stage, LocalDate startDate, LocalDate dueDate,
@@ -84,7 +84,7 @@ class ProgrammeController {
     private ProgrammeView view(Programme p) {
         return new ProgrammeView(p.id(), p.schoolName(), p.schoolYear(), p.forms(), p.curatorId(),
                 p.processInstanceId(), programmes.currentStage(p), p.createdAt(), p.roadmapApprovedAt(),
-                p.completedAt());
+                p.completedAt(), p.municipalityId());
     }
 
     private static RoadmapItemView view(RoadmapItem i, LocalDate today) {

@@ -1,5 +1,7 @@
 package ru.nastavnik.programme;
 
+import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import ru.nastavnik.security.CurrentUser;
 import ru.nastavnik.shared.ProcessModel;
@@ -21,6 +23,17 @@ public final class ProgrammeProcess {
     public static final String VAR_CURATOR_ID = "curatorId";
     public static final String VAR_ITEM_CODE = "itemCode";
 
+    /** The main process's call activities, one per stage (mentorship-programme.bpmn). */
+    public static final List<String> STAGE_ACTIVITIES = List.of("CallActivity_Stage1Prepare",
+            "CallActivity_Stage2MenteeBase", "CallActivity_Stage3MentorBase", "CallActivity_Stage4MentorTraining",
+            "CallActivity_Stage5Pairs", "CallActivity_Stage6PairWork", "CallActivity_Stage7Closing");
+
+    /** The names of the main process's call activities (mentorship-programme.bpmn), stage by stage. */
+    private static final Map<Integer, String> STAGE_TITLES = Map.of(
+            1, "Этап 1. Подготовка условий", 2, "Этап 2. База наставляемых", 3, "Этап 3. База наставников",
+            4, "Этап 4. Отбор и обучение наставников", 5, "Этап 5. Формирование пар и групп",
+            6, "Этап 6. Работа пар и групп", 7, "Этап 7. Завершение программы");
+
     private ProgrammeProcess() {
     }
 
@@ -28,6 +41,16 @@ public final class ProgrammeProcess {
     public static String actor(CurrentUser currentUser, VariableScope execution) {
         String user = currentUser.id();
         return user != null ? user : (String) execution.getVariable(VAR_CURATOR_ID);
+    }
+
+    /** Where a programme is, as staff read it: its stage's name (see {@link ProgrammeService#currentStage}). */
+    public static String stageTitle(Programme programme, int stage) {
+        return programme.completedAt() != null ? "Программа завершена" : STAGE_TITLES.getOrDefault(stage, "Этап не начат");
+    }
+
+    /** A stage's name by its number (1–7), e.g. for a filter's choices. */
+    public static String stageTitle(int stage) {
+        return STAGE_TITLES.getOrDefault(stage, "Этап " + stage);
     }
 
     /** The programme a process (or a process it called) runs for. */

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,13 +24,15 @@ class ProgrammeRepository {
     long insert(ProgrammeRequest request, Instant createdAt, String createdBy) {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
-                        insert into programme (school_name, school_year, curator_id, created_at, created_by)
-                        values (:school, :year, :curator, :createdAt, :createdBy)""")
+                        insert into programme (school_name, school_year, curator_id, created_at, created_by,
+                                               municipality_id)
+                        values (:school, :year, :curator, :createdAt, :createdBy, :municipality)""")
                 .param("school", request.schoolName().trim())
                 .param("year", request.schoolYear().trim())
                 .param("curator", request.curatorId().trim())
                 .param("createdAt", Timestamp.from(createdAt))
                 .param("createdBy", createdBy)
+                .param("municipality", request.municipalityId())
                 .update(key, "id");
         long id = key.getKey().longValue();
         for (String form : request.forms()) {
@@ -48,10 +51,26 @@ class ProgrammeRepository {
         return jdbc.sql("select * from programme order by id").query(this::map).list();
     }
 
+    List<Programme> findAll(Collection<Long> ids) {
+        return jdbc.sql("select * from programme where id in (:ids) order by id").param("ids", ids)
+                .query(this::map).list();
+    }
+
     boolean exists(String schoolName, String schoolYear) {
         return jdbc.sql("select count(*) from programme where lower(school_name) = lower(:school) and school_year = :year")
                 .param("school", schoolName.trim()).param("year", schoolYear.trim())
                 .query(Integer.class).single() > 0;
+    }
+
+    /** The municipality table is the district feature's (V14); the programme only refers to a row of it. */
+    boolean municipalityExists(long municipalityId) {
+        return jdbc.sql("select count(*) from municipality where id = :id").param("id", municipalityId)
+                .query(Integer.class).single() > 0;
+    }
+
+    void moveToMunicipality(long id, long municipalityId) {
+        jdbc.sql("update programme set municipality_id = :m where id = :id")
+                .param("m", municipalityId).param("id", id).update();
     }
 
     void linkProcess(long id, String processInstanceId) {
@@ -77,7 +96,7 @@ class ProgrammeRepository {
                 rs.getString("curator_id"), rs.getString("process_instance_id"),
                 instant(rs, "created_at"), rs.getString("created_by"),
                 instant(rs, "roadmap_approved_at"), rs.getString("roadmap_approved_by"),
-                instant(rs, "completed_at"));
+                instant(rs, "completed_at"), rs.getObject("municipality_id", Long.class));
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * A request to start a programme, from POST /api/programmes or the Tasklist start form. The roadmap is planned
- * from {@code startDate} (default: today); see {@link RoadmapTemplate#itemsFrom}.
+ * from {@code startDate} (default: today); see {@link RoadmapTemplate#itemsFrom}. {@code municipalityId}: the
+ * municipality the school belongs to (the district feature's table), optional.
  */
 public record ProgrammeRequest(
         String schoolName,
@@ -13,11 +14,17 @@ public record ProgrammeRequest(
         List<String> forms,
         String curatorId,
         List<RoadmapOverride> roadmapOverrides,
-        LocalDate startDate) {
+        LocalDate startDate,
+        Long municipalityId) {
 
     /** A change to one default roadmap item; absent fields keep the default. */
     public record RoadmapOverride(String code, String title, String responsibleGroup,
                                   LocalDate startDate, LocalDate dueDate) {
+    }
+
+    public ProgrammeRequest(String schoolName, String schoolYear, List<String> forms, String curatorId,
+                            List<RoadmapOverride> roadmapOverrides, LocalDate startDate) {
+        this(schoolName, schoolYear, forms, curatorId, roadmapOverrides, startDate, null);
     }
 
     /** A programme that starts today. */

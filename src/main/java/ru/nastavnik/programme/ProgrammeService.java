@@ -2,6 +2,7 @@ package ru.nastavnik.programme;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -114,12 +115,22 @@ public class ProgrammeService {
         list().stream().filter(p -> p.completedAt() == null).forEach(this::filterFor);
     }
 
-    /** A Tasklist filter with this programme's tasks, for people who work in several. */
+    /**
+     * A Tasklist filter with this programme's tasks, for people who work in several. Not for coordinators: they
+     * have no tasks there, and the filters' names would show them schools outside their municipalities.
+     */
     void filterFor(Programme programme) {
         String title = programme.title();
         filters.ensure(title, 10, "Задачи программы наставничества: " + title,
                 taskService.createTaskQuery().taskVariableValueEquals(ProgrammeProcess.VAR_PROGRAMME_TITLE, title),
-                Groups.STAFF);
+                Groups.PROGRAMME_MANAGERS);
+    }
+
+    /** Puts the school's programme into a municipality (the district feature checks the municipality and the user). */
+    public void moveToMunicipality(long id, long municipalityId) {
+        get(id);
+        programmes.moveToMunicipality(id, municipalityId);
+        log.info("Programme {} moved to municipality {}", id, municipalityId);
     }
 
     public void linkProcess(long id, String processInstanceId) {
@@ -132,6 +143,33 @@ public class ProgrammeService {
 
     public List<Programme> list() {
         return programmes.findAll();
+    }
+
+    /** The programmes with these ids (unknown ids are left out), by id. */
+    public List<Programme> list(Collection<Long> ids) {
+        return ids.isEmpty() ? List.of() : programmes.findAll(ids);
+    }
+
+    /**
+     * The current stage of each programme, as {@link #currentStage} tells it, in one engine query per stage however
+     * many programmes there are: the executions waiting in each stage's call activity.
+     */
+    public Map<Long, Integer> currentStages(List<Programme> programmes) {
+        Map<Long, Integer> stages = new HashMap<>();
+        Map<String, List<Long>> byInstance = new HashMap<>();
+        for (Programme p : programmes) {
+            stages.put(p.id(), 0);
+            if (p.processInstanceId() != null && p.completedAt() == null) {
+                byInstance.computeIfAbsent(p.processInstanceId(), pi -> new ArrayList<>()).add(p.id());
+            }
+        }
+        if (!byInstance.isEmpty()) {
+            system.run(() -> ProgrammeProcess.STAGE_ACTIVITIES.forEach(activity -> runtimeService.createExecutionQuery()
+                    .processDefinitionKey(ProgrammeProcess.PROCESS_ID).activityId(activity).list()
+                    .forEach(e -> byInstance.getOrDefault(e.getProcessInstanceId(), List.of())
+                            .forEach(id -> stages.merge(id, ProgrammeProcess.stageOf(activity), Math::max)))));
+        }
+        return stages;
     }
 
     /** The stage (1–7) the programme's process is in now; 0 when it has not started or has finished. */
@@ -205,7 +243,7 @@ public class ProgrammeService {
                         o.responsibleGroup(), o.startDate(), o.dueDate()))
                 .toList();
         return new ProgrammeRequest(InputText.name(r.schoolName()), trimmed(r.schoolYear()), r.forms(),
-                trimmed(r.curatorId()), overrides, r.startDate());
+                trimmed(r.curatorId()), overrides, r.startDate(), r.municipalityId());
     }
 
     private static void check(String field, String value, List<FieldError> errors) {
@@ -229,6 +267,9 @@ public class ProgrammeService {
                     + " не подходит: программу можно запустить на годы от " + new SchoolYear(current.firstYear() - 1)
                     + " до " + new SchoolYear(current.firstYear() + 2)));
             year = null;
+        }
+        if (request.municipalityId() != null && !programmes.municipalityExists(request.municipalityId())) {
+            errors.add(new FieldError("municipalityId", "Муниципалитет " + request.municipalityId() + " не найден"));
         }
         if (request.forms().isEmpty()) {
             errors.add(new FieldError("forms", "Выберите хотя бы одну форму наставничества"));

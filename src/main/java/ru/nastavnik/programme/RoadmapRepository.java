@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,6 +43,16 @@ class RoadmapRepository {
     List<RoadmapItem> findByStage(long programmeId, int stage) {
         return jdbc.sql("select * from roadmap_item where programme_id = :p and stage = :s order by position")
                 .param("p", programmeId).param("s", stage).query(this::map).list();
+    }
+
+    /** The overdue items of the programmes (see {@link RoadmapItem#status}), by programme and roadmap order. */
+    List<RoadmapItem> findOverdue(Collection<Long> programmeIds, LocalDate today) {
+        return programmeIds.isEmpty() ? List.of() : jdbc.sql("""
+                        select * from roadmap_item
+                        where programme_id in (:ids) and completed_at is null and activated_at is not null
+                          and due_date < :today
+                        order by programme_id, position""")
+                .param("ids", programmeIds).param("today", Date.valueOf(today)).query(this::map).list();
     }
 
     Optional<RoadmapItem> find(long programmeId, String code) {

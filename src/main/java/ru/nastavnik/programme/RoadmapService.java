@@ -2,8 +2,11 @@ package ru.nastavnik.programme;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -49,6 +52,12 @@ public class RoadmapService {
     public List<RoadmapItem> roadmap(long programmeId) {
         programmes.get(programmeId);
         return items.findAll(programmeId);
+    }
+
+    /** The overdue items of each of the programmes (a programme without any is absent), in roadmap order. */
+    public Map<Long, List<RoadmapItem>> overdue(Collection<Long> programmeIds) {
+        return items.findOverdue(programmeIds, clock.today()).stream()
+                .collect(Collectors.groupingBy(RoadmapItem::programmeId, LinkedHashMap::new, Collectors.toList()));
     }
 
     public RoadmapItem get(long programmeId, String code) {

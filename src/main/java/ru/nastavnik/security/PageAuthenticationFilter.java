@@ -21,9 +21,12 @@ class PageAuthenticationFilter extends OncePerRequestFilter {
     /** Tasklist shows its login form here when nobody is logged in. */
     static final String LOGIN = "/camunda/app/tasklist/default/#/login";
 
-    /** The start page and everything under /programmes/ (the overview, its downloads, the pairs' pages). */
+    /**
+     * The start page, everything under /programmes/ (the overview, its downloads, the pairs' pages) and the
+     * coordinator's district table ({@code /district}, {@code /district.xlsx}).
+     */
     static boolean page(String path) {
-        return path.equals("/") || path.startsWith("/programmes/");
+        return path.equals("/") || path.startsWith("/programmes/") || path.startsWith("/district");
     }
 
     private final TasklistSession tasklist;

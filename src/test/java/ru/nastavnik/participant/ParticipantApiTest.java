@@ -40,8 +40,9 @@ class ParticipantApiTest extends IntegrationTest {
         curator = RestClient.as(port, "curator", PASSWORD);
         HttpResponse<String> created = curator.post("/api/programmes", """
                 {"schoolName": "Гимназия %s", "schoolYear": "2026/2027",
-                 "forms": ["pupil-pupil", "teacher-teacher", "teacher-pupil"], "curatorId": "curator"}
-                """.formatted(UUID.randomUUID().toString().substring(0, 8)));
+                 "forms": ["pupil-pupil", "teacher-teacher", "teacher-pupil"], "curatorId": "curator",
+                 "municipalityId": %d}
+                """.formatted(UUID.randomUUID().toString().substring(0, 8), testMunicipality));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         programme = JSON.readTree(created.body()).get("id").asLong();
     }
