@@ -75,7 +75,7 @@ class RegionBenchmark extends IntegrationTest {
     private static final int PROGRAMMES = Integer.getInteger("bench.programmes", 15);
     private static final int REMINDERS = Integer.getInteger("bench.reminders", 300);
     private static final int BATCH = 25;
-    private static final int QUERY_RUNS = 40;
+    private static final int QUERY_RUNS = Integer.getInteger("bench.queryRuns", 10);
     private static final String BARE_PROCESS = "bench-bare-step";
     private static final String BARE_USER = "bench-bare";
 
