@@ -371,13 +371,29 @@ public class PairMeetings {
     }
 
     public Meeting get(long meetingId) {
-        return jdbc.sql("select * from pair_meeting where id = :id").param("id", meetingId).query(this::map)
-                .optional().orElseThrow(() -> ApiException.notFound("Встреча " + meetingId + " не найдена"));
+        Map<Long, List<Attendance>> attendance = attendance("where meeting_id = :key", meetingId);
+        return jdbc.sql("select * from pair_meeting where id = :id").param("id", meetingId)
+                .query((rs, n) -> map(rs, attendance)).optional()
+                .orElseThrow(() -> ApiException.notFound("Встреча " + meetingId + " не найдена"));
     }
 
     public List<Meeting> meetings(long pairId) {
+        Map<Long, List<Attendance>> attendance = attendance(
+                "where meeting_id in (select id from pair_meeting where pair_id = :key)", pairId);
         return jdbc.sql("select * from pair_meeting where pair_id = :pair order by id").param("pair", pairId)
-                .query(this::map).list();
+                .query((rs, n) -> map(rs, attendance)).list();
+    }
+
+    /** Who came to each of these meetings, in one query (a step reads all of a pair's meetings several times). */
+    private Map<Long, List<Attendance>> attendance(String where, long key) {
+        Map<Long, List<Attendance>> byMeeting = new HashMap<>();
+        jdbc.sql("select meeting_id, person_id, attended from pair_meeting_attendance " + where
+                        + " order by meeting_id, person_id")
+                .param("key", key).query((ResultSet rs) -> {
+                    byMeeting.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>())
+                            .add(new Attendance(rs.getLong(2), rs.getBoolean(3)));
+                });
+        return byMeeting;
     }
 
     public Optional<Plan> plan(long pairId) {
@@ -505,14 +521,11 @@ public class PairMeetings {
         return text.length() <= TASK_NAME_MAX ? text : text.substring(0, TASK_NAME_MAX - 1) + "…";
     }
 
-    private Meeting map(ResultSet rs, int n) throws SQLException {
+    private static Meeting map(ResultSet rs, Map<Long, List<Attendance>> attendanceByMeeting) throws SQLException {
         long id = rs.getLong("id");
         MeetingKind kind = MeetingKind.of(rs.getString("kind"));
         int seq = rs.getInt("seq");
-        List<Attendance> attendance = jdbc.sql("""
-                        select person_id, attended from pair_meeting_attendance where meeting_id = :m
-                        order by person_id""")
-                .param("m", id).query((r, i) -> new Attendance(r.getLong(1), r.getBoolean(2))).list();
+        List<Attendance> attendance = attendanceByMeeting.getOrDefault(id, List.of());
         Timestamp overdue = rs.getTimestamp("overdue_at");
         Timestamp reported = rs.getTimestamp("reported_at");
         return new Meeting(id, rs.getLong("pair_id"), kind.code(), seq,

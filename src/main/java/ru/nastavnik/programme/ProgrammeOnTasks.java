@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import ru.nastavnik.shared.InputText;
 
@@ -42,7 +43,8 @@ class ProgrammeOnTasks extends AbstractProcessEnginePlugin {
 
     private final ProgrammeRepository programmes;
 
-    ProgrammeOnTasks(ProgrammeRepository programmes) {
+    // Lazy: the engine is built before Flyway has migrated the product's tables (operations/EngineSchemaFirst).
+    ProgrammeOnTasks(@Lazy ProgrammeRepository programmes) {
         this.programmes = programmes;
     }
 

@@ -61,7 +61,8 @@ class SecurityConfiguration {
     FilterRegistrationBean<ApiAuthenticationFilter> apiAuthentication(ProcessEngine engine) {
         FilterRegistrationBean<ApiAuthenticationFilter> bean = new FilterRegistrationBean<>(
                 new ApiAuthenticationFilter(engine.getIdentityService(), engine.getName()));
-        bean.addUrlPatterns("/api/*");
+        // The metrics, too (operations/MetricsAccess then lets administrators only).
+        bean.addUrlPatterns("/api/*", "/actuator/prometheus");
         bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 200);
         return bean;
     }

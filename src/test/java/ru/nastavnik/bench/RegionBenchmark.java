@@ -1,0 +1,459 @@
+package ru.nastavnik.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import ru.nastavnik.IntegrationTest;
+import ru.nastavnik.RestClient;
+import ru.nastavnik.TestPairs;
+import ru.nastavnik.TestParticipants;
+import ru.nastavnik.notification.Deadlines;
+import ru.nastavnik.notification.OutboxSender;
+import ru.nastavnik.pair.Pair;
+import ru.nastavnik.pair.PairMeetings;
+import ru.nastavnik.pair.PairProcess;
+import ru.nastavnik.pair.Pairs;
+import ru.nastavnik.pairorder.PairOrders;
+import ru.nastavnik.programme.ProgrammeService;
+import ru.nastavnik.security.AccessSetup;
+import ru.nastavnik.security.Groups;
+
+/**
+ * A region on one PostgreSQL database, in one run (issue 14): the cost of a real pair-meeting step and of a
+ * roadmap-item completion beside a bare-engine step (a user task with one boundary timer) in the same JVM; the
+ * heap of a school of {@value #DEFAULT_PAIRS} pairs; a curator's Tasklist filters (list page and count, as Tasklist
+ * asks for both) over a region of open tasks; and how late reminders reach SMTP among that many pending timers.
+ * The region's tasks are generated once per database (see {@link RegionData}) and reused by later runs.
+ * <p>
+ * Not part of the build; see README, «Производительность»:
+ * {@code DATABASE_URL=jdbc:postgresql://127.0.0.1:5432/bench mvn -o test -Dtest=RegionBenchmark -Dbenchmark=true
+ * -Dtest.db.profile=postgres} (options {@code -Dbench.tasks=1000000}, {@code -Dbench.pairs}).
+ */
+@EnabledIfSystemProperty(named = "benchmark", matches = "true")
+class RegionBenchmark extends IntegrationTest {
+
+    private static final int DEFAULT_PAIRS = 500;
+    private static final int PAIRS = Integer.getInteger("bench.pairs", DEFAULT_PAIRS);
+    private static final int TASKS = Integer.getInteger("bench.tasks", 100_000);
+    private static final int PROGRAMMES = Integer.getInteger("bench.programmes", 15);
+    private static final int REMINDERS = Integer.getInteger("bench.reminders", 300);
+    private static final int BATCH = 25;
+    private static final int QUERY_RUNS = Integer.getInteger("bench.queryRuns", 10);
+    private static final String BARE_PROCESS = "bench-bare-step";
+    private static final String BARE_USER = "bench-bare";
+
+    @Autowired
+    private Pairs pairs;
+    @Autowired
+    private PairOrders orders;
+    @Autowired
+    private ProgrammeService programmes;
+    @Autowired
+    private JdbcClient jdbc;
+    @Autowired
+    private OutboxSender sender;
+
+    private final StringBuilder report = new StringBuilder();
+
+    @Test
+    void printsTheRegionsFigures() throws Exception {
+        String db = System.getProperty("spring.profiles.active", "");
+        line("Region benchmark (%s, %d CPUs, max heap %d MB, history %s)", db.isBlank() ? "h2" : db,
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
+                config().getHistory());
+        long heapBefore = usedHeapAfterGc();
+        clockAt(LocalDateTime.of(2026, 9, 15, 10, 0));
+        long programme = startProgrammeOverApi("Школа " + TestParticipants.unique("Бенч"), "pupil-pupil");
+        List<Pair> school = fixPairs(programme, PAIRS);
+        long heapWithSchool = usedHeapAfterGc();
+        long listStart = System.nanoTime();
+        HttpResponse<String> list = RestClient.as(port, "curator", PASSWORD).get("/api/programmes/" + programme
+                + "/pairs");
+        double listMillis = millisSince(listStart);
+        assertThat(list.statusCode()).isEqualTo(200);
+        long heapPeak = usedHeapNow();
+        line("Heap, used after GC: %d MB before the school, %d MB with a school of %d pairs (+%d MB); "
+                        + "the curator's pair list of it: %.0f ms", heapBefore >> 20, heapWithSchool >> 20, school.size(),
+                (heapWithSchool - heapBefore) >> 20, listMillis);
+        line("  (used heap right after the list, before GC: %d MB)", heapPeak >> 20);
+
+        List<String> bare = startBareProcesses(2 * PAIRS);
+        steps(programme, school, bare);
+        Task staffTemplate = roadmapItems(bare);
+
+        regionFilters(programme, school, staffTemplate);
+        reminders(school);
+
+        System.out.println(report);
+        Path out = Path.of("target", "region-benchmark.txt");
+        Files.writeString(out, report.toString());
+    }
+
+    // --- (a) a pair-meeting step and a roadmap-item completion beside a bare step --------------------------------
+
+    private void steps(long programme, List<Pair> school, List<String> bare) {
+        TaskService tasks = engine.getTaskService();
+        List<Long> product = new ArrayList<>();
+        List<Long> engineOnly = new ArrayList<>();
+        int bareNext = 0;
+        // The acquaintance meeting, then the trial meeting: each report ends a called pair-meeting process and
+        // starts the next, as in MentorshipPairProcessTest.
+        for (LocalDate day : List.of(LocalDate.of(2026, 12, 8), LocalDate.of(2026, 12, 15))) {
+            clockAt(day.atTime(17, 0));
+            for (int from = 0; from < school.size(); from += BATCH) {
+                for (Pair pair : school.subList(from, Math.min(from + BATCH, school.size()))) {
+                    Task task = tasks.createTaskQuery()
+                            .processInstanceBusinessKey(PairProcess.businessKey(programme, pair.id()))
+                            .taskDefinitionKey(PairMeetings.TASK_REPORT_MEETING).singleResult();
+                    Map<String, Object> vars = TestPairs.meetingReport(day,
+                            pair.mentees().stream().map(Pair.Person::personId).toList());
+                    product.add(timed(pair.mentorUserId(), Groups.MENTOR, () -> tasks.complete(task.getId(), vars)));
+                }
+                for (int i = 0; i < BATCH; i++) {
+                    engineOnly.add(bareStep(bare.get(bareNext++ % bare.size())));
+                }
+            }
+        }
+        line("Pair-meeting step (mentor's report, %d steps) vs bare engine step (%d), single thread:",
+                product.size(), engineOnly.size());
+        line("  pair meeting p50 %.1f ms p95 %.1f ms | bare p50 %.1f ms p95 %.1f ms | ratio p50 %.2f×, mean %.2f×",
+                p(product, 50), p(product, 95), p(engineOnly, 50), p(engineOnly, 95),
+                p(product, 50) / p(engineOnly, 50), mean(product) / mean(engineOnly));
+    }
+
+    /** Answers one item left open: the staff task the region's tasks are cloned from. */
+    private Task roadmapItems(List<String> bare) {
+        clockAt(LocalDateTime.of(2026, 9, 15, 10, 0));
+        List<Long> started = new ArrayList<>();
+        for (int i = 0; i < PROGRAMMES; i++) {
+            started.add(startProgrammeOverApi("Школа " + TestParticipants.unique("Дорожная"), "pupil-pupil"));
+        }
+        clockAt(LocalDateTime.of(2026, 10, 28, 12, 0));
+        TaskService tasks = engine.getTaskService();
+        List<Long> product = new ArrayList<>();
+        List<Long> engineOnly = new ArrayList<>();
+        int refused = 0;
+        int bareNext = 0;
+        // A task offered to a staff group and to the programme's curator, as most roadmap items are.
+        Task template = tasks.createTaskQuery().taskDefinitionKey("Task_CompleteRoadmapItem")
+                .taskCandidateUser("curator").list().get(0);
+        for (long id : started) {
+            String title = programmes.get(id).title();
+            for (Task task : tasks.createTaskQuery().taskDefinitionKey("Task_CompleteRoadmapItem")
+                    .taskVariableValueEquals("programmeTitle", title).list()) {
+                if (task.getId().equals(template.getId())) {
+                    continue;
+                }
+                String user = completer(task);
+                Map<String, Object> vars = Map.of("doneOn", "2026-10-28", "result", "Проведено совещание");
+                try {
+                    product.add(timed(user, groupOf(user), () -> tasks.complete(task.getId(), vars)));
+                } catch (RuntimeException notNow) {
+                    refused++;
+                }
+                engineOnly.add(bareStep(bare.get(bareNext++ % bare.size())));
+            }
+        }
+        line("Roadmap-item completion (%d, %d refused by the form's rules) vs bare step (%d):", product.size(),
+                refused, engineOnly.size());
+        line("  roadmap item p50 %.1f ms p95 %.1f ms | bare p50 %.1f ms p95 %.1f ms | ratio p50 %.2f×, mean %.2f×",
+                p(product, 50), p(product, 95), p(engineOnly, 50), p(engineOnly, 95),
+                p(product, 50) / p(engineOnly, 50), mean(product) / mean(engineOnly));
+        return template;
+    }
+
+    private String completer(Task task) {
+        List<IdentityLink> links = engine.getTaskService().getIdentityLinksForTask(task.getId());
+        if (links.stream().anyMatch(l -> "curator".equals(l.getUserId())
+                || Groups.CURATOR.equals(l.getGroupId()))) {
+            return "curator";
+        }
+        return links.stream().anyMatch(l -> Groups.DIRECTOR.equals(l.getGroupId())) ? "director" : "deputy";
+    }
+
+    private static String groupOf(String user) {
+        return switch (user) {
+            case "curator" -> Groups.CURATOR;
+            case "director" -> Groups.DIRECTOR;
+            default -> Groups.DEPUTY_DIRECTOR;
+        };
+    }
+
+    /** A user task assigned to one user, with one boundary timer, in a loop: each step ends one and opens the next. */
+    private List<String> startBareProcesses(int count) {
+        BpmnModelInstance model = Bpmn.createExecutableProcess(BARE_PROCESS).camundaHistoryTimeToLive(1)
+                .startEvent("Start_Bare")
+                .userTask("Task_Bare").name("Шаг").camundaAssignee(BARE_USER)
+                .boundaryEvent("Timer_Bare").timerWithDuration("P30D").endEvent("End_Timer")
+                .moveToActivity("Task_Bare").exclusiveGateway("Gateway_More")
+                .condition("more", "${more}").connectTo("Task_Bare")
+                .moveToNode("Gateway_More").condition("done", "${!more}").endEvent("End_Bare")
+                .done();
+        engine.getRepositoryService().createDeployment().name(BARE_PROCESS)
+                .addModelInstance(BARE_PROCESS + ".bpmn", model).deploy();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ids.add(engine.getRuntimeService().startProcessInstanceByKey(BARE_PROCESS).getId());
+        }
+        return ids;
+    }
+
+    private long bareStep(String processInstanceId) {
+        TaskService tasks = engine.getTaskService();
+        Task task = tasks.createTaskQuery().processInstanceId(processInstanceId).singleResult();
+        return timed(BARE_USER, Groups.MENTOR, () -> tasks.complete(task.getId(), Map.of("more", true)));
+    }
+
+    private long timed(String user, String group, Runnable step) {
+        IdentityService identity = engine.getIdentityService();
+        identity.setAuthentication(user, List.of(group));
+        try {
+            long start = System.nanoTime();
+            step.run();
+            return System.nanoTime() - start;
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    // --- (b) a curator's Tasklist filters over the region -------------------------------------------------------
+
+    private void regionFilters(long programme, List<Pair> school, Task staffTask) throws Exception {
+        TaskService tasks = engine.getTaskService();
+        Task mentorTask = tasks.createTaskQuery()
+                .processInstanceBusinessKey(PairProcess.businessKey(programme, school.get(0).id()))
+                .taskDefinitionKey(PairMeetings.TASK_REPORT_MEETING).singleResult();
+        Job timer = engine.getManagementService().createJobQuery().processInstanceId(staffTask.getProcessInstanceId())
+                .activityId(Deadlines.TIMER_REMIND).singleResult();
+        RegionData region = new RegionData(jdbc);
+        Duration took = region.grow(TASKS, mentorTask.getId(), school.get(0).mentorUserId(), staffTask.getId(),
+                "curator", timer.getId(), Instant.now());
+        line("Region: %d generated open tasks (%d schools), %d authorizations, %d task variables, %d pending timers "
+                        + "(generated in %d s this run)", region.tasks(), region.tasks() / RegionData.TASKS_PER_SCHOOL,
+                count("act_ru_authorization"), count("act_ru_variable where task_id_ is not null"),
+                count("act_ru_job"), took.toSeconds());
+        FilterService filters = engine.getFilterService();
+        Map<String, String> measured = new LinkedHashMap<>();
+        measured.put(AccessSetup.FILTER_GROUP_TASKS, AccessSetup.FILTER_GROUP_TASKS);
+        measured.put(AccessSetup.FILTER_OFFERED_TO_ME, AccessSetup.FILTER_OFFERED_TO_ME);
+        measured.put(AccessSetup.FILTER_OVERDUE, AccessSetup.FILTER_OVERDUE);
+        measured.put("programme", programmes.get(programme).title());
+        measured.put(AccessSetup.FILTER_MY_TASKS, AccessSetup.FILTER_MY_TASKS);
+        ClockUtil.reset();
+        line("Curator's Tasklist filters at %d open tasks (page of 15 by creation time, and the count), %d runs each:",
+                tasks.createTaskQuery().count(), QUERY_RUNS);
+        HttpClient http = HttpClient.newHttpClient();
+        String basic = "Basic " + Base64.getEncoder().encodeToString(("curator:" + PASSWORD)
+                .getBytes(StandardCharsets.UTF_8));
+        for (Map.Entry<String, String> entry : measured.entrySet()) {
+            Filter filter = filters.createFilterQuery().filterName(entry.getValue()).singleResult();
+            List<Long> listTimes = new ArrayList<>();
+            List<Long> countTimes = new ArrayList<>();
+            long[] found = new long[1];
+            for (int run = 0; run < QUERY_RUNS; run++) {
+                listTimes.add(timed("curator", Groups.CURATOR, () -> filters.listPage(filter.getId(),
+                        tasks.createTaskQuery().orderByTaskCreateTime().desc(), 0, 15)));
+                countTimes.add(timed("curator", Groups.CURATOR, () -> found[0] = filters.count(filter.getId())));
+            }
+            List<Long> both = new ArrayList<>();
+            for (int i = 0; i < listTimes.size(); i++) {
+                both.add(listTimes.get(i) + countTimes.get(i));
+            }
+            // As Tasklist asks: one HAL list that carries the count and the page's variables.
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/engine-rest/filter/"
+                            + filter.getId() + "/list?firstResult=0&maxResults=15"))
+                    .header("Authorization", basic).header("Accept", "application/hal+json")
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"sorting\":[{\"sortBy\":\"created\","
+                            + "\"sortOrder\":\"desc\"}]}")).build();
+            List<Long> halTimes = new ArrayList<>();
+            for (int run = 0; run < QUERY_RUNS / 4; run++) {
+                long start = System.nanoTime();
+                HttpResponse<String> page = http.send(request, HttpResponse.BodyHandlers.ofString());
+                halTimes.add(System.nanoTime() - start);
+                assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+            }
+            line("  %-20s %6d tasks | list p50 %6.1f p95 %6.1f | count p50 %6.1f p95 %6.1f | list+count p95 %6.1f ms"
+                            + " | REST HAL list p50 %6.1f ms", entry.getKey(), found[0], p(listTimes, 50), p(listTimes, 95),
+                    p(countTimes, 50), p(countTimes, 95), p(both, 95), p(halTimes, 50));
+        }
+    }
+
+    // --- (c) reminders among the region's pending timers ---------------------------------------------------------
+
+    /**
+     * Moves the reminder timers of this run's school to a few seconds ahead, starts the job executor and the
+     * outbox sender as a node runs them, and reads when each reminder was handed to SMTP (GreenMail).
+     */
+    private void reminders(List<Pair> school) throws Exception {
+        ClockUtil.reset();
+        ManagementService management = engine.getManagementService();
+        Date now = new Date();
+        // Timers of earlier runs' schools that are due by the real clock would fire with these; they wait a year.
+        jdbc.sql("update act_ru_job set duedate_ = duedate_ + interval '1 year' where duedate_ <= :now")
+                .param("now", new Timestamp(now.getTime() + 60_000)).update();
+        List<Job> timers = new ArrayList<>();
+        for (Pair pair : school) {
+            Task task = engine.getTaskService().createTaskQuery()
+                    .processInstanceBusinessKey(PairProcess.businessKey(pair.programmeId(), pair.id()))
+                    .taskDefinitionKey(PairMeetings.TASK_REPORT_MEETING).singleResult();
+            management.createJobQuery().processInstanceId(task.getProcessInstanceId())
+                    .activityId(Deadlines.TIMER_REMIND).list().forEach(timers::add);
+            if (timers.size() >= REMINDERS) {
+                break;
+            }
+        }
+        Instant due = Instant.now().plusSeconds(5);
+        for (Job job : timers) {
+            management.setJobDuedate(job.getId(), Date.from(due));
+        }
+        jdbc.sql("delete from mail_outbox").update();
+        mail.reset();
+        JobExecutor executor = config().getJobExecutor();
+        long pending = count("act_ru_job");
+        executor.start();
+        Thread poller = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    sender.deliverDue();
+                    Thread.sleep(1000);
+                } catch (InterruptedException e) {
+                    return;
+                } catch (RuntimeException e) {
+                    // keep polling, as the product's poll does
+                }
+            }
+        }, "bench-outbox");
+        poller.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        int expected = timers.size();
+        while (System.nanoTime() < deadline && sent() < expected) {
+            Thread.sleep(500);
+        }
+        executor.shutdown();
+        poller.interrupt();
+        poller.join();
+        List<Long> lateness = jdbc.sql("select sent_at from mail_outbox where status = 'sent' and kind like '%remind%'")
+                .query((rs, n) -> Duration.between(due, rs.getTimestamp(1).toInstant()).toNanos()).list();
+        line("Reminders: %d timers due at once among %d pending timers; %d mails handed to SMTP (%d received), "
+                        + "lateness p50 %.1f s p95 %.1f s max %.1f s (outbox polled every 1 s here; the product polls every "
+                        + "nastavnik.mail.poll)", expected, pending, lateness.size(), mail.getReceivedMessages().length,
+                p(lateness, 50) / 1000, p(lateness, 95) / 1000, lateness.stream().mapToLong(x -> x).max().orElse(0) / 1e9);
+    }
+
+    private int sent() {
+        return jdbc.sql("select count(*) from mail_outbox where status in ('sent', 'unaddressed')").query(Integer.class)
+                .single();
+    }
+
+    // --- the school ----------------------------------------------------------------------------------------------
+
+    /** Imports {@code count} pupil mentors and mentees and fixes them as pairs on 1 December, as stage 5 does. */
+    private List<Pair> fixPairs(long programme, int count) {
+        List<String> rows = new ArrayList<>();
+        String tag = TestParticipants.unique("");
+        for (int i = 0; i < count; i++) {
+            rows.add(TestPairs.pupil(TestParticipants.unique("Наставников") + " Пётр", true,
+                    "m" + i + tag + "@school.test", "pm" + i + tag + "@mail.test"));
+            rows.add(TestPairs.pupil(TestParticipants.unique("Ученикова") + " Анна", false,
+                    "", "pa" + i + tag + "@mail.test"));
+        }
+        TestParticipants.importRows(port, programme, rows);
+        List<Long> mentors = people(programme, "mentor");
+        List<Long> mentees = people(programme, "mentee");
+        Map<Long, List<Long>> groups = new LinkedHashMap<>();
+        for (int i = 0; i < count; i++) {
+            groups.put(mentors.get(i), List.of(mentees.get(i)));
+        }
+        clockAt(LocalDateTime.of(2026, 12, 1, 10, 0));
+        return TestPairs.fix(orders, pairs, programme, groups);
+    }
+
+    private List<Long> people(long programme, String role) {
+        return jdbc.sql("select person_id from programme_participant where programme_id = :p and role = :r "
+                + "order by person_id").param("p", programme).param("r", role).query(Long.class).list();
+    }
+
+    // --- figures -------------------------------------------------------------------------------------------------
+
+    private ProcessEngineConfigurationImpl config() {
+        return (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    }
+
+    private long count(String tableAndWhere) {
+        return jdbc.sql("select count(*) from " + tableAndWhere).query(Long.class).single();
+    }
+
+    private static long usedHeapAfterGc() {
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return memory.getHeapMemoryUsage().getUsed();
+    }
+
+    private static long usedHeapNow() {
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    /** The percentile in milliseconds of durations in nanoseconds. */
+    private static double p(List<Long> nanos, int percentile) {
+        if (nanos.isEmpty()) {
+            return Double.NaN;
+        }
+        List<Long> sorted = nanos.stream().sorted().toList();
+        int index = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, index)) / 1e6;
+    }
+
+    private static double mean(List<Long> nanos) {
+        return nanos.stream().mapToLong(x -> x).average().orElse(Double.NaN) / 1e6;
+    }
+
+    private static double millisSince(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e6;
+    }
+
+    private void line(String format, Object... args) {
+        String text = String.format(format, args);
+        report.append(text).append('\n');
+        System.out.println(text);
+    }
+}
