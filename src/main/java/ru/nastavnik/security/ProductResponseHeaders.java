@@ -16,7 +16,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class ProductResponseHeaders extends OncePerRequestFilter {
 
-    static final List<String> PATHS = List.of("/api/", "/account/", "/feedback/", "/participants/import",
+    static final List<String> PATHS = List.of("/api/", "/account/", "/feedback/", "/monitoring/", "/participants/import",
             "/preferences/import", "/programmes/");
 
     @Override
