@@ -2,17 +2,11 @@ package ru.nastavnik.pairorder;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDDocumentInformation;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.TableRowAlign;
@@ -25,6 +19,8 @@ import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
+import ru.nastavnik.shared.PdfPages;
+import ru.nastavnik.shared.PdfPages.Align;
 import ru.nastavnik.shared.SchoolClock;
 
 /**
@@ -218,19 +214,10 @@ public final class PairOrderDocument {
 
     // ---------------------------------------------------------------- PDF
 
-    private static final PDRectangle PAGE = PDRectangle.A4;
-    private static final float LEFT = 70;
-    private static final float RIGHT = 42;
-    private static final float TOP = 50;
-    private static final float BOTTOM = 50;
-    private static final float WIDTH = PAGE.getWidth() - LEFT - RIGHT;
-    private static final float PAD = 3;
-
     public static byte[] pdf(Model m) {
-        try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PDType0Font regular = font(doc, "/fonts/DejaVuSans.ttf");
-            PDType0Font bold = font(doc, "/fonts/DejaVuSans-Bold.ttf");
-            PdfWriter w = new PdfWriter(doc, regular, bold);
+        try (PdfPages w = new PdfPages()) {
+            PDType0Font regular = w.regular;
+            PDType0Font bold = w.bold;
             if (m.draft()) {
                 w.paragraph("ПРОЕКТ", bold, 10, Align.RIGHT, 0, 4);
             }
@@ -247,224 +234,15 @@ public final class PairOrderDocument {
             }
             w.space(8);
             w.paragraph(tableCaption(), bold, 11, Align.CENTER, 0, 6);
-            w.table(m.rows());
+            List<String[]> rows = new ArrayList<>();
+            for (int i = 0; i < m.rows().size(); i++) {
+                rows.add(cells(i, m.rows().get(i)));
+            }
+            w.table(HEADER, WIDTHS, rows);
             w.space(14);
             w.paragraph(responsible(m), regular, 11, Align.LEFT, 0, 18);
             w.paragraph(signature(m), regular, 11, Align.LEFT, 0, 0);
-            w.close();
-            PDDocumentInformation info = doc.getDocumentInformation();
-            info.setTitle(TITLE + " " + SUBJECT.toLowerCase());
-            info.setSubject(m.school());
-            doc.getDocumentCatalog().setLanguage("ru-RU");
-            doc.save(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return w.save(TITLE + " " + SUBJECT.toLowerCase(), m.school());
         }
-    }
-
-    private static PDType0Font font(PDDocument doc, String resource) throws IOException {
-        try (InputStream in = PairOrderDocument.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("Font " + resource + " is missing from the classpath");
-            }
-            return PDType0Font.load(doc, in, true);
-        }
-    }
-
-    private enum Align { LEFT, CENTER, RIGHT }
-
-    /** A cursor over A4 pages: wrapped paragraphs and a table whose rows move whole to the next page. */
-    private static final class PdfWriter {
-        private final PDDocument doc;
-        private final PDType0Font regular;
-        private final PDType0Font bold;
-        private PDPageContentStream content;
-        private float y;
-        private int pages;
-
-        PdfWriter(PDDocument doc, PDType0Font regular, PDType0Font bold) throws IOException {
-            this.doc = doc;
-            this.regular = regular;
-            this.bold = bold;
-            newPage();
-        }
-
-        void newPage() throws IOException {
-            close();
-            PDPage page = new PDPage(PAGE);
-            doc.addPage(page);
-            content = new PDPageContentStream(doc, page);
-            pages++;
-            if (pages > 1) {
-                text(String.valueOf(pages), regular, 9, LEFT + WIDTH / 2 - 3, PAGE.getHeight() - TOP + 20);
-            }
-            y = PAGE.getHeight() - TOP;
-        }
-
-        void close() throws IOException {
-            if (content != null) {
-                content.close();
-                content = null;
-            }
-        }
-
-        void space(float points) {
-            y -= points;
-        }
-
-        void paragraph(String text, PDType0Font font, float size, Align align, float indent, float after)
-                throws IOException {
-            float leading = size * 1.35f;
-            List<String> lines = wrap(text, font, size, WIDTH, indent);
-            for (int i = 0; i < lines.size(); i++) {
-                if (y - leading < BOTTOM) {
-                    newPage();
-                }
-                y -= leading;
-                String line = lines.get(i);
-                float width = width(line, font, size);
-                float x = switch (align) {
-                    case LEFT -> LEFT + (i == 0 ? indent : 0);
-                    case CENTER -> LEFT + (WIDTH - width) / 2;
-                    case RIGHT -> LEFT + WIDTH - width;
-                };
-                text(line, font, size, x, y + size * 0.3f);
-            }
-            y -= after;
-        }
-
-        void twoSided(String left, String right, PDType0Font font, float size, float after) throws IOException {
-            y -= size * 1.35f;
-            text(printable(left, font), font, size, LEFT, y + size * 0.3f);
-            String r = printable(right, font);
-            text(r, font, size, LEFT + WIDTH - width(r, font, size), y + size * 0.3f);
-            y -= after;
-        }
-
-        void table(List<Row> rows) throws IOException {
-            float total = 0;
-            for (float w : WIDTHS) {
-                total += w;
-            }
-            float[] widths = new float[WIDTHS.length];
-            for (int c = 0; c < widths.length; c++) {
-                widths[c] = WIDTH * WIDTHS[c] / total;
-            }
-            row(HEADER, widths, bold, true);
-            for (int i = 0; i < rows.size(); i++) {
-                row(cells(i, rows.get(i)), widths, regular, false);
-            }
-        }
-
-        private void row(String[] cells, float[] widths, PDType0Font font, boolean header) throws IOException {
-            float size = header ? 9 : 9.5f;
-            float leading = size * 1.3f;
-            List<List<String>> wrapped = new ArrayList<>();
-            int lines = 1;
-            for (int c = 0; c < cells.length; c++) {
-                List<String> l = wrap(cells[c], font, size, widths[c] - 2 * PAD, 0);
-                wrapped.add(l);
-                lines = Math.max(lines, l.size());
-            }
-            float height = lines * leading + 2 * PAD;
-            if (y - height < BOTTOM) {
-                newPage();
-                if (!header) {
-                    row(HEADER, widths, bold, true);
-                }
-            }
-            float x = LEFT;
-            if (header) {
-                content.setNonStrokingColor(0.92f, 0.92f, 0.92f);
-                content.addRect(LEFT, y - height, WIDTH, height);
-                content.fill();
-                content.setNonStrokingColor(0f, 0f, 0f);
-            }
-            content.setLineWidth(0.5f);
-            for (int c = 0; c < cells.length; c++) {
-                content.addRect(x, y - height, widths[c], height);
-                content.stroke();
-                float ty = y - PAD;
-                for (String line : wrapped.get(c)) {
-                    ty -= leading;
-                    float tx = header || c == 0 ? x + (widths[c] - width(line, font, size)) / 2 : x + PAD;
-                    text(line, font, size, tx, ty + size * 0.28f);
-                }
-                x += widths[c];
-            }
-            y -= height;
-        }
-
-        private void text(String line, PDType0Font font, float size, float x, float baseline) throws IOException {
-            if (line.isEmpty()) {
-                return;
-            }
-            content.beginText();
-            content.setFont(font, size);
-            content.newLineAtOffset(x, baseline);
-            content.showText(line);
-            content.endText();
-        }
-    }
-
-    /** Greedy word wrap; a word wider than the line is cut. Explicit line breaks are kept. */
-    static List<String> wrap(String text, PDType0Font font, float size, float width, float firstIndent)
-            throws IOException {
-        List<String> lines = new ArrayList<>();
-        for (String part : printable(text, font).split("\n", -1)) {
-            StringBuilder line = new StringBuilder();
-            for (String word : part.trim().split(" +")) {
-                float room = width - (lines.isEmpty() ? firstIndent : 0);
-                String candidate = line.isEmpty() ? word : line + " " + word;
-                if (width(candidate, font, size) <= room) {
-                    line.setLength(0);
-                    line.append(candidate);
-                    continue;
-                }
-                if (!line.isEmpty()) {
-                    lines.add(line.toString());
-                    line.setLength(0);
-                }
-                while (width(word, font, size) > width) {
-                    int cut = word.length() - 1;
-                    while (cut > 1 && width(word.substring(0, cut), font, size) > width) {
-                        cut--;
-                    }
-                    int hyphen = word.lastIndexOf('-', cut - 1);
-                    if (hyphen > 0) {
-                        cut = hyphen + 1;
-                    }
-                    lines.add(word.substring(0, cut));
-                    word = word.substring(cut);
-                }
-                line.append(word);
-            }
-            lines.add(line.toString());
-        }
-        return lines;
-    }
-
-    private static float width(String text, PDType0Font font, float size) throws IOException {
-        return font.getStringWidth(text) / 1000 * size;
-    }
-
-    /** Tabs become spaces; characters the font has no glyph for become «?» rather than failing the document. */
-    static String printable(String text, PDType0Font font) {
-        StringBuilder out = new StringBuilder();
-        text.replace('\t', ' ').replace("\r", "").codePoints().forEach(cp -> {
-            if (cp == '\n') {
-                out.append('\n');
-                return;
-            }
-            String s = new String(Character.toChars(cp));
-            try {
-                font.encode(s);
-                out.append(Character.isISOControl(cp) ? " " : s);
-            } catch (IOException | IllegalArgumentException e) {
-                out.append('?');
-            }
-        });
-        return out.toString();
     }
 }
