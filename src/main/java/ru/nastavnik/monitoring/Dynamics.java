@@ -59,6 +59,16 @@ public final class Dynamics {
 
     public record Report(List<ParticipantChange> participants, List<Group> pairs, List<Group> forms, Group programme,
                          Group mentors) {
+
+        /** The programme, its forms, its pairs and the mentors, in the order the tables show them. */
+        public List<Group> groups() {
+            List<Group> all = new ArrayList<>();
+            all.add(programme);
+            all.addAll(forms);
+            all.addAll(pairs);
+            all.add(mentors);
+            return all;
+        }
     }
 
     private Dynamics() {

@@ -47,12 +47,7 @@ final class MonitoringSheet {
             Sheet groups = sheet(book, bold, "Динамика по группам", "Группа", "Показатель", "Оценено", "Вход",
                     "Выход", "Изменение", "Улучшились", "Доля улучшившихся");
             r = 1;
-            List<Dynamics.Group> all = new java.util.ArrayList<>();
-            all.add(v.dynamics().programme());
-            all.addAll(v.dynamics().forms());
-            all.addAll(v.dynamics().pairs());
-            all.add(v.dynamics().mentors());
-            for (Dynamics.Group g : all) {
+            for (Dynamics.Group g : v.dynamics().groups()) {
                 for (Dynamics.ParameterSummary p : g.parameters()) {
                     Row row = groups.createRow(r++);
                     SheetTemplate.text(row, 0, g.label());
