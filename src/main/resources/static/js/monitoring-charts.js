@@ -24,7 +24,8 @@
       label: {formatter: label, position: 'insideEndTop'}, data: [{yAxis: data.target}]};
   }
 
-  var grid = {left: 48, right: 16, top: 40, bottom: 72, containLabel: false};
+  // containLabel: rotated category names stay inside the chart on a phone.
+  var grid = {left: 8, right: 16, top: 40, bottom: 8, containLabel: true};
   var rotated = {interval: 0, rotate: 30, fontSize: 11};
 
   chart('chart-dynamics', {

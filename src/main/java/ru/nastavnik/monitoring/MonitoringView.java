@@ -46,7 +46,7 @@ class MonitoringView {
         List<BigDecimal> entry = new ArrayList<>();
         List<BigDecimal> exit = new ArrayList<>();
         for (Dynamics.ParameterSummary p : v.dynamics().programme().parameters()) {
-            parameters.add(p.parameter().title() + (p.parameter().lowerIsBetter() ? " (ниже — лучше)" : ""));
+            parameters.add(p.parameter().title());
             entry.add(p.meanEntry());
             exit.add(p.meanExit());
         }
