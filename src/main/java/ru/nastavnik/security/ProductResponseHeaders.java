@@ -16,8 +16,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class ProductResponseHeaders extends OncePerRequestFilter {
 
-    static final List<String> PATHS = List.of("/api/", "/account/", "/feedback/", "/participants/import",
-            "/preferences/import", "/programmes/");
+    static final List<String> PATHS = List.of("/api/", "/account/", "/feedback/", "/monitoring/",
+            "/participants/import", "/preferences/import", "/programmes/");
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

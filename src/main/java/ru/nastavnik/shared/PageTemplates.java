@@ -40,12 +40,24 @@ public class PageTemplates {
         engine.addTemplateResolver(resolver);
     }
 
+    /** Pages with charts: scripts only from the app's own files (the ECharts webjar and the page's script). */
+    static final String CSP_WITH_SCRIPTS = CSP.replace("default-src 'none';", "default-src 'none'; script-src 'self';");
+
     /** The page {@code templates/pages/<name>.html} with the model; the layout's {@code title} is required. */
     public ResponseEntity<String> render(HttpStatus status, String name, Map<String, ?> model) {
+        return render(status, name, model, CSP);
+    }
+
+    /** As {@link #render}, for a page that loads the app's own scripts (no inline script runs). */
+    public ResponseEntity<String> renderWithScripts(HttpStatus status, String name, Map<String, ?> model) {
+        return render(status, name, model, CSP_WITH_SCRIPTS);
+    }
+
+    private ResponseEntity<String> render(HttpStatus status, String name, Map<String, ?> model, String csp) {
         String html = engine.process("pages/" + name, new Context(Locale.forLanguageTag("ru"), new HashMap<>(model)));
         return ResponseEntity.status(status)
                 .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-                .header("Content-Security-Policy", CSP)
+                .header("Content-Security-Policy", csp)
                 .header("Referrer-Policy", "same-origin")
                 .body(html);
     }
