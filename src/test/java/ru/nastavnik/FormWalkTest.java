@@ -41,6 +41,7 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import ru.nastavnik.matching.MatchingProposal;
+import ru.nastavnik.notification.TaskPeople;
 import ru.nastavnik.pair.Pair;
 import ru.nastavnik.pair.PairMeetings;
 import ru.nastavnik.pair.PairProcess;
@@ -910,7 +911,7 @@ class FormWalkTest extends IntegrationTest {
     private Task stageProcessTask(String stage, long programme, String key) {
         String businessKey = ProgrammeProcess.businessKey(programme);
         engine.getRuntimeService().startProcessInstanceByKey(stage, businessKey,
-                Map.of(ProgrammeProcess.VAR_PROGRAMME_ID, programme, ProgrammeProcess.VAR_CURATOR_ID, "curator"));
+                Map.of(ProgrammeProcess.VAR_PROGRAMME_ID.name(), programme, TaskPeople.CURATOR_ID.name(), "curator"));
         answerUpTo(businessKey, key);
         return openTasks(businessKey, key).get(0);
     }

@@ -26,10 +26,12 @@ import ru.nastavnik.programme.Programme;
 import ru.nastavnik.programme.ProgrammeProcess;
 import ru.nastavnik.programme.ProgrammeRequest;
 import ru.nastavnik.programme.ProgrammeService;
+import ru.nastavnik.programme.RoadmapDecision;
 import ru.nastavnik.programme.RoadmapItemProcess;
 import ru.nastavnik.programme.SchoolYear;
 import ru.nastavnik.security.Groups;
 import ru.nastavnik.shared.SchoolClock;
+import ru.nastavnik.training.InterviewDecision;
 import ru.nastavnik.training.MentorTrainingStage;
 
 /**
@@ -92,7 +94,7 @@ class DemoPairsProgramme {
 
         // Stage 1: the deputy director's items, then the director approves the roadmap.
         completeRoadmapItems(id);
-        complete(id, PrepareStage.TASK_APPROVE_ROADMAP, "director", Map.of("roadmapDecision", "approve"));
+        complete(id, PrepareStage.TASK_APPROVE_ROADMAP, "director", Map.of(PrepareStage.ROADMAP_DECISION.name(), RoadmapDecision.APPROVE.value()));
         expectStage(id, 2);
 
         // Stage 2: the mentees' questionnaires, the analysis of their base.
@@ -113,7 +115,7 @@ class DemoPairsProgramme {
 
         // Stage 4: every candidate passes the interview and attends the training; the demo logins are linked first.
         for (Task interview : open(id, MentorTrainingStage.TASK_INTERVIEW_MENTOR_CANDIDATE)) {
-            complete(interview, "deputy", Map.of("interviewDecision", "passed",
+            complete(interview, "deputy", Map.of(MentorTrainingStage.INTERVIEW_DECISION.name(), InterviewDecision.PASSED.value(),
                     "interviewCriteria", List.of("communication", "motivation", "experience")));
         }
         List<String> trained = new ArrayList<>();

@@ -33,7 +33,7 @@ class SavePreferences implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         long programmeId = ProgrammeProcess.programmeId(execution);
-        String person = ProcessVariables.string(execution.getVariable("preferencesPerson"));
+        String person = ProcessVariables.string(execution.getVariable(PairsStageSteps.PREFERENCES_PERSON.name()));
         if (person != null) {
             boolean mentee = stage.mentees(programmeId).stream().anyMatch(id -> person.equals(String.valueOf(id)));
             List<String> preferred = ProcessVariables.stringList(execution.getVariable(mentee ? "wishedMentors" : "wishedMentees"));
@@ -47,11 +47,11 @@ class SavePreferences implements JavaDelegate {
             String name = stage.saveWishes(programmeId, personId, preferred, avoid);
             audit.record(actor(currentUser, execution), "matching.preferences-set", programmeId, personId,
                     "preferred=" + preferred.size() + " avoid=" + avoid.size());
-            String entered = ProcessVariables.string(execution.getVariable("preferencesEnteredList"));
+            String entered = ProcessVariables.string(execution.getVariable(PairsStageSteps.PREFERENCES_ENTERED_LIST.name()));
             entered = (entered == null ? "" : entered + ", ") + name;
-            execution.setVariable("preferencesEnteredList", entered);
-            execution.setVariable("preferencesEnteredText", "**Внесены анкеты:** " + InputText.markdown(entered));
-        } else if ("more".equals(ProcessVariables.string(execution.getVariable("preferencesDecision")))) {
+            execution.setVariable(PairsStageSteps.PREFERENCES_ENTERED_LIST.name(), entered);
+            execution.setVariable(PairsStageSteps.PREFERENCES_ENTERED_TEXT.name(), "**Внесены анкеты:** " + InputText.markdown(entered));
+        } else if (PairsStageSteps.PREFERENCES_DECISION.get(execution) == PreferencesDecision.MORE) {
             throw new ValidationException("preferencesPerson", "Выберите участника, чью анкету вносите");
         }
         execution.removeVariables(QUESTIONNAIRE);

@@ -23,10 +23,10 @@ class RecordMentorFeedback implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         meetings.recordFeedback(pairId(execution), new PairMeetings.MentorFeedback(
-                Integer.parseInt(ProcessVariables.string(execution.getVariable("feedbackSatisfaction"))),
-                Integer.parseInt(ProcessVariables.string(execution.getVariable("feedbackProgress"))),
-                ProcessVariables.string(execution.getVariable("feedbackWorked")),
-                ProcessVariables.string(execution.getVariable("feedbackDifficulties")),
-                ProcessVariables.string(execution.getVariable("feedbackSuggestions"))), actor(currentUser));
+                Integer.parseInt(ProcessVariables.string(execution.getVariable(PairProcess.FEEDBACK_SATISFACTION.name()))),
+                Integer.parseInt(ProcessVariables.string(execution.getVariable(PairProcess.FEEDBACK_PROGRESS.name()))),
+                ProcessVariables.string(execution.getVariable(PairProcess.FEEDBACK_WORKED.name())),
+                ProcessVariables.string(execution.getVariable(PairProcess.FEEDBACK_DIFFICULTIES.name())),
+                ProcessVariables.string(execution.getVariable(PairProcess.FEEDBACK_SUGGESTIONS.name()))), actor(currentUser));
     }
 }

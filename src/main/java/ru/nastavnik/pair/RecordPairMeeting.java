@@ -24,19 +24,19 @@ class RecordPairMeeting implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         // The form's rules (required, dates, bounds) were checked when the task completed.
         PairMeetings.Report report = new PairMeetings.Report(
-                ProcessVariables.date(execution.getVariable("heldOn")).orElseThrow(),
-                ((Number) execution.getVariable("durationMinutes")).intValue(),
-                ProcessVariables.string(execution.getVariable("meetingFormat")),
-                ProcessVariables.string(execution.getVariable("meetingTopics")),
-                ProcessVariables.string(execution.getVariable("meetingAgreed")),
-                ProcessVariables.stringList(execution.getVariable("attendedMentees")).stream()
+                ProcessVariables.date(execution.getVariable(PairMeetingSteps.HELD_ON.name())).orElseThrow(),
+                ((Number) execution.getVariable(PairMeetingSteps.DURATION_MINUTES.name())).intValue(),
+                ProcessVariables.string(execution.getVariable(PairMeetingSteps.MEETING_FORMAT.name())),
+                ProcessVariables.string(execution.getVariable(PairMeetingSteps.MEETING_TOPICS.name())),
+                ProcessVariables.string(execution.getVariable(PairMeetingSteps.MEETING_AGREED.name())),
+                ProcessVariables.stringList(execution.getVariable(PairMeetingSteps.ATTENDED_MENTEES.name())).stream()
                         .map(Long::valueOf).toList());
-        boolean planning = MeetingKind.PLANNING.code().equals(execution.getVariable(PairMeetings.VAR_MEETING_KIND));
+        boolean planning = MeetingKind.PLANNING.code().equals(execution.getVariable(PairMeetings.VAR_MEETING_KIND.name()));
         PairMeetings.PlanDraft plan = planning ? new PairMeetings.PlanDraft(
-                ProcessVariables.string(execution.getVariable("planFrequency")),
-                ProcessVariables.string(execution.getVariable("planGoals")),
-                ProcessVariables.string(execution.getVariable("planItems")),
-                ProcessVariables.stringList(execution.getVariable("planRequests"))) : null;
+                ProcessVariables.string(execution.getVariable(PairMeetingSteps.PLAN_FREQUENCY.name())),
+                ProcessVariables.string(execution.getVariable(PairMeetingSteps.PLAN_GOALS.name())),
+                ProcessVariables.string(execution.getVariable(PairMeetingSteps.PLAN_ITEMS.name())),
+                ProcessVariables.stringList(execution.getVariable(PairMeetingSteps.PLAN_REQUESTS.name()))) : null;
         meetings.report(meetingId(execution), report, plan, actor(currentUser));
     }
 }

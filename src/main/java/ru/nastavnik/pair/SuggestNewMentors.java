@@ -43,7 +43,7 @@ class SuggestNewMentors implements JavaDelegate {
             table.append("| Свободных подходящих наставников нет | — | — | выберите «Подходящего наставника нет» |\n");
         }
         execution.setVariables(replacement.pickDeadline());
-        execution.setVariable("mentorOptions", options);
-        execution.setVariable("mentorCandidatesText", table.toString());
+        execution.setVariable(MentorReplacementSteps.MENTOR_OPTIONS.name(), options);
+        execution.setVariable(MentorReplacementSteps.MENTOR_CANDIDATES_TEXT.name(), table.toString());
     }
 }

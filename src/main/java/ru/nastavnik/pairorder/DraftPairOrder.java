@@ -43,15 +43,15 @@ class DraftPairOrder implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         long programmeId = ProgrammeProcess.programmeId(execution);
         String actor = actor(currentUser, execution);
-        PairOrder order = orders.create(programmeId, (MatchingProposal) execution.getVariable(PROPOSAL), null, actor);
+        PairOrder order = orders.create(programmeId, (MatchingProposal) execution.getVariable(PROPOSAL.name()), null, actor);
         audit.record(actor, "order.created", programmeId, null, "order=" + order.id() + " pairs="
                 + order.pairs().size());
         schedule.apply(execution);
         String base = "/api/programmes/" + programmeId + "/orders/" + order.id();
-        execution.setVariable(ORDER_ID, order.id());
-        execution.setVariable("pairOrderTable", ProcessVariables.longText(orderTable(order)));
-        execution.setVariable("pairOrderDocxUrl", base + ".docx");
-        execution.setVariable("pairOrderPdfUrl", base + ".pdf");
+        execution.setVariable(ORDER_ID.name(), order.id());
+        execution.setVariable(PairOrderVariables.PAIR_ORDER_TABLE.name(), ProcessVariables.longText(orderTable(order)));
+        execution.setVariable(PairOrderVariables.PAIR_ORDER_DOCX_URL.name(), base + ".docx");
+        execution.setVariable(PairOrderVariables.PAIR_ORDER_PDF_URL.name(), base + ".pdf");
         execution.removeVariables(List.of("pairOrderDecision", "orderReturnComment"));
     }
 

@@ -20,9 +20,9 @@ class PlanQuestionnaireCollection implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.setVariable("collectionEndsAt", schedule.apply(execution));
+        execution.setVariable(BaseStages.COLLECTION_ENDS_AT.name(), schedule.apply(execution));
         long programmeId = ProgrammeProcess.programmeId(execution);
-        execution.setVariable("importUrl", "/api/programmes/" + programmeId + "/participants/import");
-        execution.setVariable("templateUrl", "/api/templates/participants.xlsx");
+        execution.setVariable(BaseStages.IMPORT_URL.name(), "/api/programmes/" + programmeId + "/participants/import");
+        execution.setVariable(BaseStages.TEMPLATE_URL.name(), "/api/templates/participants.xlsx");
     }
 }

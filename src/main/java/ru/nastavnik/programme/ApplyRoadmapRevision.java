@@ -27,20 +27,20 @@ class ApplyRoadmapRevision implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         long programmeId = ProgrammeProcess.programmeId(execution);
-        String code = ProcessVariables.string(execution.getVariable("revisionItemCode"));
+        String code = ProcessVariables.string(execution.getVariable(PrepareStage.REVISION_ITEM_CODE.name()));
         if (code != null) {
             try {
                 roadmap.moveDates(programmeId, code,
-                        ProcessVariables.date(execution.getVariable("revisionStartDate")).orElse(null),
-                        ProcessVariables.date(execution.getVariable("revisionDueDate")).orElse(null));
+                        ProcessVariables.date(execution.getVariable(PrepareStage.REVISION_START_DATE.name())).orElse(null),
+                        ProcessVariables.date(execution.getVariable(PrepareStage.REVISION_DUE_DATE.name())).orElse(null));
             } catch (ApiException refusal) {
                 throw ValidationException.of("revisionItemCode", refusal);
             }
         }
         // The next round of the form starts empty rather than showing the move just made.
         execution.removeVariables(FORM_FIELDS);
-        if (execution.getVariable("submitForApproval") == null) {
-            execution.setVariable("submitForApproval", false);
+        if (execution.getVariable(PrepareStage.SUBMIT_FOR_APPROVAL.name()) == null) {
+            execution.setVariable(PrepareStage.SUBMIT_FOR_APPROVAL.name(), false);
         }
     }
 }

@@ -19,7 +19,7 @@ class AppointMentors implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         List<Long> appointed = selection.appoint(ProgrammeProcess.programmeId(execution),
-                ProcessVariables.stringList(execution.getVariable("trainingAttended")));
-        execution.setVariable("appointedMentors", (long) appointed.size());
+                ProcessVariables.stringList(execution.getVariable(MentorTrainingStage.TRAINING_ATTENDED.name())));
+        execution.setVariable(MentorTrainingStage.APPOINTED_MENTORS.name(), (long) appointed.size());
     }
 }

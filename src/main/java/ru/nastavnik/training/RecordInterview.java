@@ -3,6 +3,7 @@ package ru.nastavnik.training;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
+import ru.nastavnik.participant.WithdrawnParticipantTasks;
 import ru.nastavnik.programme.ProgrammeProcess;
 import ru.nastavnik.security.CurrentUser;
 import ru.nastavnik.shared.ProcessVariables;
@@ -24,10 +25,10 @@ class RecordInterview implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         long programmeId = ProgrammeProcess.programmeId(task);
-        long personId = ((Number) task.getVariable("personId")).longValue();
-        boolean passed = "passed".equals(ProcessVariables.string(task.getVariable("interviewDecision")));
+        long personId = ((Number) task.getVariable(WithdrawnParticipantTasks.VAR_PERSON_ID.name())).longValue();
+        boolean passed = MentorTrainingStage.INTERVIEW_DECISION.get(task) == InterviewDecision.PASSED;
         selection.recordInterview(programmeId, personId, passed,
-                ProcessVariables.stringList(task.getVariable("interviewCriteria")),
-                ProcessVariables.string(task.getVariable("interviewComment")), currentUser.id());
+                ProcessVariables.stringList(task.getVariable(MentorTrainingStage.INTERVIEW_CRITERIA.name())),
+                ProcessVariables.string(task.getVariable(MentorTrainingStage.INTERVIEW_COMMENT.name())), currentUser.id());
     }
 }
