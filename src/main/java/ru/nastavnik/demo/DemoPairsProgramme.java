@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import ru.nastavnik.account.MentorAccounts;
+import ru.nastavnik.participant.BaseStages;
 import ru.nastavnik.participant.MenteeBaseStage;
 import ru.nastavnik.participant.MentorBaseStage;
 import ru.nastavnik.participant.ParticipantDirectory;
@@ -100,7 +101,7 @@ class DemoPairsProgramme {
         // Stage 2: the mentees' questionnaires, the analysis of their base.
         importRows(id, mentees(year));
         complete(id, MenteeBaseStage.TASK_UPLOAD_QUESTIONNAIRES, "curator", Map.of());
-        complete(id, MenteeBaseStage.TASK_ANALYSE_MENTEE_BASE, "curator", Map.of("baseConclusion", "Восемь наставляемых с согласием: "
+        complete(id, MenteeBaseStage.TASK_ANALYSE_MENTEE_BASE, "curator", Map.of(BaseStages.BASE_CONCLUSION.name(), "Восемь наставляемых с согласием: "
                 + "шесть учеников (запросы — успеваемость и адаптация) и два молодых педагога"));
         completeRoadmapItems(id);
         expectStage(id, 3);
@@ -108,7 +109,7 @@ class DemoPairsProgramme {
         // Stage 3: the mentor candidates.
         importRows(id, mentors(year));
         complete(id, MentorBaseStage.TASK_UPLOAD_QUESTIONNAIRES, "curator", Map.of());
-        complete(id, MentorBaseStage.TASK_ANALYSE_MENTOR_BASE, "curator", Map.of("baseConclusion", "Четыре кандидата: два педагога "
+        complete(id, MentorBaseStage.TASK_ANALYSE_MENTOR_BASE, "curator", Map.of(BaseStages.BASE_CONCLUSION.name(), "Четыре кандидата: два педагога "
                 + "для молодых специалистов и два старшеклассника для учеников 5–8 классов"));
         completeRoadmapItems(id);
         expectStage(id, 4);
@@ -116,7 +117,7 @@ class DemoPairsProgramme {
         // Stage 4: every candidate passes the interview and attends the training; the demo logins are linked first.
         for (Task interview : open(id, MentorTrainingStage.TASK_INTERVIEW_MENTOR_CANDIDATE)) {
             complete(interview, "deputy", Map.of(MentorTrainingStage.INTERVIEW_DECISION.name(), InterviewDecision.PASSED.value(),
-                    "interviewCriteria", List.of("communication", "motivation", "experience")));
+                    MentorTrainingStage.INTERVIEW_CRITERIA.name(), List.of("communication", "motivation", "experience")));
         }
         List<String> trained = new ArrayList<>();
         for (ParticipantDirectory.Named person : directory.roster(id)) {
@@ -128,7 +129,7 @@ class DemoPairsProgramme {
                 }
             }
         }
-        complete(id, MentorTrainingStage.TASK_MENTOR_TRAINING, "deputy", Map.of("trainingAttended", trained));
+        complete(id, MentorTrainingStage.TASK_MENTOR_TRAINING, "deputy", Map.of(MentorTrainingStage.TRAINING_ATTENDED.name(), trained));
         completeRoadmapItems(id);
         expectStage(id, 5);
         log.info("Demo programme {} ({}) brought to stage 5: the group meeting waits for the curator", id, SCHOOL);
@@ -227,7 +228,8 @@ class DemoPairsProgramme {
             boolean director = tasks.getIdentityLinksForTask(item.getId()).stream().map(IdentityLink::getGroupId)
                     .anyMatch(Groups.DIRECTOR::equals);
             complete(item, director ? "director" : "deputy",
-                    Map.of("doneOn", (due.isBefore(today) ? due : today).toString(), "result", RESULT));
+                    Map.of(RoadmapItemProcess.DONE_ON.name(), (due.isBefore(today) ? due : today).toString(),
+                            RoadmapItemProcess.RESULT.name(), RESULT));
         }
     }
 

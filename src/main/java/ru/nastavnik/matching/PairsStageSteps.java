@@ -1,5 +1,6 @@
 package ru.nastavnik.matching;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import ru.nastavnik.shared.ProcessVariable;
@@ -20,11 +21,6 @@ public final class PairsStageSteps {
     /** The pins and forbidden pairs in force, apart from the form's fields, which a submission overwrites. */
     static final ProcessVariable<List<String>> PINNED_IN_FORCE = ProcessVariable.list("pairPinsInForce");
     static final ProcessVariable<List<String>> FORBIDDEN_IN_FORCE = ProcessVariable.list("pairForbidsInForce");
-    /** The review form's one-off changes: applied once, then the next round starts empty. */
-    static final List<String> REVIEW_CHANGES = List.of("pairReviewDecision", "swapMenteeA", "swapMenteeB",
-            "assignMentee", "assignMentor");
-    static final List<String> QUESTIONNAIRE = List.of("preferencesPerson", "wishedMentors", "avoidMentors",
-            "wishedMentees", "avoidMentees");
 
     // Read or written by the diagram and its forms (ProcessDataCatalogueTest).
     public static final ProcessVariable<String> ASSIGN_MENTEE = ProcessVariable.text("assignMentee");
@@ -81,6 +77,17 @@ public final class PairsStageSteps {
     public static final ProcessVariable<Long> GROUP_MEETING_ID = ProcessVariable.of("groupMeetingId", Long.class);
     public static final ProcessVariable<String> PREFERENCES_ENTERED_LIST = ProcessVariable.text("preferencesEnteredList");
 
+    /** The review form's one-off changes: applied once, then the next round starts empty. */
+    static final List<String> REVIEW_CHANGES = names(PAIR_REVIEW_DECISION, SWAP_MENTEE_A, SWAP_MENTEE_B,
+            ASSIGN_MENTEE, ASSIGN_MENTOR);
+    /** The questionnaire form's fields, emptied for the next questionnaire. */
+    static final List<String> QUESTIONNAIRE = names(PREFERENCES_PERSON, WISHED_MENTORS, AVOID_MENTORS,
+            WISHED_MENTEES, AVOID_MENTEES);
+
     private PairsStageSteps() {
+    }
+
+    private static List<String> names(ProcessVariable<?>... variables) {
+        return Arrays.stream(variables).map(ProcessVariable::name).toList();
     }
 }

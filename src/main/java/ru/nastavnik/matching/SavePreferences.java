@@ -33,11 +33,11 @@ class SavePreferences implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         long programmeId = ProgrammeProcess.programmeId(execution);
-        String person = ProcessVariables.string(execution.getVariable(PairsStageSteps.PREFERENCES_PERSON.name()));
+        String person = PairsStageSteps.PREFERENCES_PERSON.get(execution);
         if (person != null) {
             boolean mentee = stage.mentees(programmeId).stream().anyMatch(id -> person.equals(String.valueOf(id)));
-            List<String> preferred = ProcessVariables.stringList(execution.getVariable(mentee ? "wishedMentors" : "wishedMentees"));
-            List<String> avoid = ProcessVariables.stringList(execution.getVariable(mentee ? "avoidMentors" : "avoidMentees"));
+            List<String> preferred = (mentee ? PairsStageSteps.WISHED_MENTORS : PairsStageSteps.WISHED_MENTEES).get(execution);
+            List<String> avoid = (mentee ? PairsStageSteps.AVOID_MENTORS : PairsStageSteps.AVOID_MENTEES).get(execution);
             long personId;
             try {
                 personId = Long.parseLong(person);

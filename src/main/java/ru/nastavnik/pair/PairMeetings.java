@@ -174,12 +174,12 @@ public class PairMeetings {
         Meeting meeting = get(id);
         Map<String, Object> vars = dateVariables(planned);
         vars.put(VAR_MEETING_ID.name(), id);
-        vars.put("meetingTaskName", shorten(meeting.title() + ": " + names(pair.mentees())));
-        vars.put("menteesText", names(pair.mentees()));
-        vars.put("menteeOptions", pair.mentees().stream()
+        vars.put(PairMeetingSteps.MEETING_TASK_NAME.name(), shorten(meeting.title() + ": " + names(pair.mentees())));
+        vars.put(PairMeetingSteps.MENTEES_TEXT.name(), names(pair.mentees()));
+        vars.put(PairMeetingSteps.MENTEE_OPTIONS.name(), pair.mentees().stream()
                 .map(m -> Map.of("value", String.valueOf(m.personId()), "label", m.fullName())).toList());
         if (kind == MeetingKind.PLANNING) {
-            vars.put("requestOptions", requestOptions(pair));
+            vars.put(PairMeetingSteps.REQUEST_OPTIONS.name(), requestOptions(pair));
         }
         log.info("Pair {}: {} planned on {} (meeting {})", pairId, kind.code(), planned, id);
         return vars;
@@ -341,9 +341,9 @@ public class PairMeetings {
         Pair pair = pairs.get(pairId);
         Period period = MeetingSchedule.closing(period(pair, MeetingKind.FEEDBACK_ITEM), clock.today());
         Map<String, Object> vars = new HashMap<>(deadlines.variables(period.start(), period.due()));
-        vars.put("feedbackStartsAt", clock.at(period.start(), notifyTime));
-        vars.put("feedbackTaskName", shorten("Обратная связь наставника: " + names(pair.mentees())));
-        vars.put("menteesText", names(pair.mentees()));
+        vars.put(PairProcess.FEEDBACK_STARTS_AT.name(), clock.at(period.start(), notifyTime));
+        vars.put(PairProcess.FEEDBACK_TASK_NAME.name(), shorten("Обратная связь наставника: " + names(pair.mentees())));
+        vars.put(PairMeetingSteps.MENTEES_TEXT.name(), names(pair.mentees()));
         return vars;
     }
 

@@ -52,7 +52,7 @@ class DraftPairOrder implements JavaDelegate {
         execution.setVariable(PairOrderVariables.PAIR_ORDER_TABLE.name(), ProcessVariables.longText(orderTable(order)));
         execution.setVariable(PairOrderVariables.PAIR_ORDER_DOCX_URL.name(), base + ".docx");
         execution.setVariable(PairOrderVariables.PAIR_ORDER_PDF_URL.name(), base + ".pdf");
-        execution.removeVariables(List.of("pairOrderDecision", "orderReturnComment"));
+        execution.removeVariables(List.of(PairOrderVariables.PAIR_ORDER_DECISION.name(), PairOrderVariables.ORDER_RETURN_COMMENT.name()));
     }
 
     /** The order's rows as the director's form shows them; names come from data, so each cell is escaped. */

@@ -16,7 +16,8 @@ import ru.nastavnik.shared.ValidationException;
 class ApplyRoadmapRevision implements JavaDelegate {
 
     private static final List<String> FORM_FIELDS =
-            List.of("revisionItemCode", "revisionStartDate", "revisionDueDate");
+            List.of(PrepareStage.REVISION_ITEM_CODE.name(), PrepareStage.REVISION_START_DATE.name(),
+                    PrepareStage.REVISION_DUE_DATE.name());
 
     private final RoadmapService roadmap;
 
