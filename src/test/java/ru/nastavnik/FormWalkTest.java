@@ -583,7 +583,8 @@ class FormWalkTest extends IntegrationTest {
             assertThat(jdbc.sql("select school_name from programme where id = :id").param("id", id)
                     .query(String.class).single()).isEqualTo(submitted.get("schoolName"));
             assertThat(roadmap.roadmap(id)).isNotEmpty();
-            assertThat(openTasks(ProgrammeProcess.businessKey(id), RoadmapItemProcess.TASK_COMPLETE_ROADMAP_ITEM)).isNotEmpty();
+            assertThat(openTasks(ProgrammeProcess.businessKey(id),
+                    RoadmapItemProcess.TASK_COMPLETE_ROADMAP_ITEM)).isNotEmpty();
         });
     }
 

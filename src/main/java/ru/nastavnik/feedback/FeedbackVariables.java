@@ -10,9 +10,11 @@ public final class FeedbackVariables {
     public static final ProcessVariable<String> SURVEY_CONCLUSION = ProcessVariable.text("surveyConclusion");
 
     // Set by Java for the record: the tests and Cockpit read them.
-    public static final ProcessVariable<Long> SURVEY_WITHOUT_ADDRESS = ProcessVariable.of("surveyWithoutAddress", Long.class);
+    public static final ProcessVariable<Long> SURVEY_WITHOUT_ADDRESS = ProcessVariable.of("surveyWithoutAddress",
+            Long.class);
     public static final ProcessVariable<Long> FEEDBACK_LINKS_SENT = ProcessVariable.of("feedbackLinksSent", Long.class);
-    public static final ProcessVariable<Long> FEEDBACK_WITHOUT_ADDRESS = ProcessVariable.of("feedbackWithoutAddress", Long.class);
+    public static final ProcessVariable<Long> FEEDBACK_WITHOUT_ADDRESS = ProcessVariable.of("feedbackWithoutAddress",
+            Long.class);
 
     private FeedbackVariables() {
     }

@@ -12,7 +12,8 @@ import ru.nastavnik.shared.ProcessVariable;
  */
 public final class PairsStageSteps {
 
-    public static final ProcessVariable<MatchingProposal> PROPOSAL = ProcessVariable.of("pairProposal", MatchingProposal.class);
+    public static final ProcessVariable<MatchingProposal> PROPOSAL = ProcessVariable.of("pairProposal",
+            MatchingProposal.class);
     /** The review form's checklists, prefilled with the pins and forbidden pairs in force. */
     static final ProcessVariable<List<String>> PINNED = ProcessVariable.list("pinnedPairs");
     /** Who reviews the proposal: the curator who asked for the re-run (the task's assignee), none at first. */

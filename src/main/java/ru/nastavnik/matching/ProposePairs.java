@@ -62,15 +62,15 @@ class ProposePairs implements JavaDelegate {
 
         PairsStage.Review review = new PairsStage.Review(stored(execution, PINNED_IN_FORCE.name()),
                 stored(execution, FORBIDDEN_IN_FORCE.name()));
-        MatchingProposal previous = (MatchingProposal) execution.getVariable(PROPOSAL.name());
+        MatchingProposal previous = PROPOSAL.get(execution);
         if (previous != null && PairsStageSteps.PAIR_REVIEW_DECISION.get(execution) == PairReviewDecision.RERUN) {
             review = stage.apply(previous, review, new PairsStage.Changes(
-                    ProcessVariables.stringList(execution.getVariable(PINNED.name())),
-                    ProcessVariables.stringList(execution.getVariable(FORBIDDEN.name())),
-                    ProcessVariables.string(execution.getVariable(PairsStageSteps.SWAP_MENTEE_A.name())),
-                    ProcessVariables.string(execution.getVariable(PairsStageSteps.SWAP_MENTEE_B.name())),
-                    ProcessVariables.string(execution.getVariable(PairsStageSteps.ASSIGN_MENTEE.name())),
-                    ProcessVariables.string(execution.getVariable(PairsStageSteps.ASSIGN_MENTOR.name()))), mentorIds, menteeIds);
+                    PINNED.get(execution),
+                    FORBIDDEN.get(execution),
+                    PairsStageSteps.SWAP_MENTEE_A.get(execution),
+                    PairsStageSteps.SWAP_MENTEE_B.get(execution),
+                    PairsStageSteps.ASSIGN_MENTEE.get(execution),
+                    PairsStageSteps.ASSIGN_MENTOR.get(execution)), mentorIds, menteeIds);
         }
         review = PairsStage.present(review, mentorIds, menteeIds);
         MatchingProposal proposal = people.mentees().isEmpty()
@@ -91,16 +91,21 @@ class ProposePairs implements JavaDelegate {
             execution.setVariable(name, new ArrayList<>(review.forbidden()));
         }
         execution.setVariable(PairsStageSteps.PAIR_MENTEE_COUNT.name(), (long) proposal.totals().mentees());
-        execution.setVariable(PairsStageSteps.PAIR_PROPOSAL_TABLE.name(), ProcessVariables.longText(PairsStage.proposalTable(proposal)));
-        execution.setVariable(PairsStageSteps.PAIR_UNMATCHED_TABLE.name(), ProcessVariables.longText(PairsStage.unmatchedTable(proposal)));
+        execution.setVariable(PairsStageSteps.PAIR_PROPOSAL_TABLE.name(),
+                ProcessVariables.longText(PairsStage.proposalTable(proposal)));
+        execution.setVariable(PairsStageSteps.PAIR_UNMATCHED_TABLE.name(),
+                ProcessVariables.longText(PairsStage.unmatchedTable(proposal)));
         execution.setVariable(PairsStageSteps.PAIR_TOTALS_TEXT.name(), PairsStage.totalsText(proposal));
-        execution.setVariable(PairsStageSteps.PAIR_CONSTRAINTS_TEXT.name(), ProcessVariables.longText(PairsStage.constraintsText(review, names)));
+        execution.setVariable(PairsStageSteps.PAIR_CONSTRAINTS_TEXT.name(),
+                ProcessVariables.longText(PairsStage.constraintsText(review, names)));
         execution.setVariable(PairsStageSteps.PAIR_CHANGES_TEXT.name(),
                 ProcessVariables.longText(PairsStage.changesText(previous, proposal, review, names)));
         // The next round stays with the one who asked for it, not offered to every curator again.
         execution.setVariable(REVIEWER.name(), previous == null ? null : currentUser.id());
-        execution.setVariable(PairsStageSteps.PIN_CHOICE_OPTIONS.name(), PairsStage.pairOptions(proposal, review.pinned(), names));
-        execution.setVariable(PairsStageSteps.FORBID_CHOICE_OPTIONS.name(), PairsStage.pairOptions(proposal, review.forbidden(), names));
+        execution.setVariable(PairsStageSteps.PIN_CHOICE_OPTIONS.name(), PairsStage.pairOptions(proposal,
+                review.pinned(), names));
+        execution.setVariable(PairsStageSteps.FORBID_CHOICE_OPTIONS.name(), PairsStage.pairOptions(proposal,
+                review.forbidden(), names));
         List<String> matched = proposal.groups().stream().flatMap(g -> g.mentees().stream())
                 .map(MatchingProposal.Member::menteeId).toList();
         execution.setVariable(PairsStageSteps.MATCHED_MENTEE_OPTIONS.name(), options(matched, names));

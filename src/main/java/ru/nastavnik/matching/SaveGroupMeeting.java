@@ -27,11 +27,11 @@ class SaveGroupMeeting implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         long programmeId = ProgrammeProcess.programmeId(execution);
-        List<String> attendees = ProcessVariables.stringList(execution.getVariable(PairsStageSteps.GROUP_MEETING_ATTENDEES.name()));
+        List<String> attendees = PairsStageSteps.GROUP_MEETING_ATTENDEES.get(execution);
         String actor = actor(currentUser, execution);
         long meetingId = stage.recordGroupMeeting(programmeId,
                 ProcessVariables.date(execution.getVariable(PairsStageSteps.GROUP_MEETING_DATE.name())).orElseThrow(),
-                attendees, ProcessVariables.string(execution.getVariable(PairsStageSteps.GROUP_MEETING_COMMENT.name())), actor);
+                attendees, PairsStageSteps.GROUP_MEETING_COMMENT.get(execution), actor);
         execution.setVariable(PairsStageSteps.GROUP_MEETING_ID.name(), meetingId);
         audit.record(actor, "pairs.group-meeting", programmeId, meetingId, "attendees=" + attendees.size());
     }

@@ -11,7 +11,6 @@ import ru.nastavnik.programme.ProgrammeProcess;
 import ru.nastavnik.security.CurrentUser;
 import ru.nastavnik.shared.AuditLog;
 import ru.nastavnik.shared.InputText;
-import ru.nastavnik.shared.ProcessVariables;
 import ru.nastavnik.shared.ValidationException;
 
 /**
@@ -47,10 +46,11 @@ class SavePreferences implements JavaDelegate {
             String name = stage.saveWishes(programmeId, personId, preferred, avoid);
             audit.record(actor(currentUser, execution), "matching.preferences-set", programmeId, personId,
                     "preferred=" + preferred.size() + " avoid=" + avoid.size());
-            String entered = ProcessVariables.string(execution.getVariable(PairsStageSteps.PREFERENCES_ENTERED_LIST.name()));
+            String entered = PairsStageSteps.PREFERENCES_ENTERED_LIST.get(execution);
             entered = (entered == null ? "" : entered + ", ") + name;
             execution.setVariable(PairsStageSteps.PREFERENCES_ENTERED_LIST.name(), entered);
-            execution.setVariable(PairsStageSteps.PREFERENCES_ENTERED_TEXT.name(), "**Внесены анкеты:** " + InputText.markdown(entered));
+            execution.setVariable(PairsStageSteps.PREFERENCES_ENTERED_TEXT.name(),
+                    "**Внесены анкеты:** " + InputText.markdown(entered));
         } else if (PairsStageSteps.PREFERENCES_DECISION.get(execution) == PreferencesDecision.MORE) {
             throw new ValidationException("preferencesPerson", "Выберите участника, чью анкету вносите");
         }

@@ -41,7 +41,8 @@ public class Deadlines {
     private final RuntimeService runtimeService;
     private final SystemAuthentication system;
 
-    public Deadlines(SchoolClock clock, DeadlineSettings settings, TaskService taskService, ManagementService managementService, RuntimeService runtimeService,
+    public Deadlines(SchoolClock clock, DeadlineSettings settings, TaskService taskService,
+            ManagementService managementService, RuntimeService runtimeService,
                      SystemAuthentication system) {
         this.clock = clock;
         this.reminderDaysBefore = settings.reminderDaysBefore();

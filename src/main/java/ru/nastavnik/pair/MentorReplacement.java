@@ -137,7 +137,8 @@ public class MentorReplacement {
     public Pair check(long pairId, String requestedBy, Long menteeId, String reason, String ownProcessInstanceId) {
         List<FieldError> errors = new ArrayList<>();
         if (requestedBy == null || !REQUESTERS.contains(requestedBy)) {
-            errors.add(new FieldError(VAR_REQUESTED_BY.name(), "Кто просит о замене: mentee (наставляемый), representative "
+            errors.add(new FieldError(VAR_REQUESTED_BY.name(),
+                    "Кто просит о замене: mentee (наставляемый), representative "
                     + "(законный представитель) или curator (куратор от имени наставляемого)"));
         }
         if (reason == null || reason.isBlank()) {
@@ -155,7 +156,8 @@ public class MentorReplacement {
         }
         boolean fromMentee = !"curator".equals(requestedBy);
         if (menteeId == null && fromMentee && pair.group()) {
-            throw new ValidationException(VAR_MENTEE_ID.name(), "В группе несколько наставляемых: укажите, кто из них просит "
+            throw new ValidationException(VAR_MENTEE_ID.name(),
+                    "В группе несколько наставляемых: укажите, кто из них просит "
                     + "о замене (menteeId)");
         }
         if (menteeId != null && pair.mentees().stream().noneMatch(m -> m.personId() == menteeId)) {

@@ -24,7 +24,8 @@ import ru.nastavnik.shared.ValidationException;
  */
 @Component("movePairMeeting")
 class MovePairMeeting implements JavaDelegate {
-    static final ProcessVariable<MeetingOutcome> VAR_OUTCOME = ProcessVariable.of("meetingOutcome", MeetingOutcome.class);
+    static final ProcessVariable<MeetingOutcome> VAR_OUTCOME = ProcessVariable.of("meetingOutcome",
+            MeetingOutcome.class);
     static final ProcessVariable<String> VAR_NEW_DATE = ProcessVariable.text("newPlannedOn");
     static final ProcessVariable<String> VAR_REASON = ProcessVariable.text("moveReason");
 
@@ -50,7 +51,7 @@ class MovePairMeeting implements JavaDelegate {
         long id = meetingId(execution);
         LocalDate from = meetings.get(id).plannedOn();
         LocalDate to = ProcessVariables.date(execution.getVariable(VAR_NEW_DATE.name())).orElse(null);
-        String reason = ProcessVariables.string(execution.getVariable(VAR_REASON.name())).trim();
+        String reason = VAR_REASON.get(execution).trim();
         try {
             execution.setVariables(meetings.moveFromReport(id, to, actor(currentUser)));
         } catch (ValidationException refused) {

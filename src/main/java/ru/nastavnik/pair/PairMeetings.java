@@ -60,7 +60,8 @@ public class PairMeetings {
     public static final String TIMER_ESCALATE_AFTER_DUE = Deadlines.TIMER_ESCALATE;
     public static final ProcessVariable<String> VAR_MEETING_KIND = ProcessVariable.text("meetingKind");
     public static final ProcessVariable<Long> VAR_MEETING_ID = ProcessVariable.of("meetingId", Long.class);
-    public static final ProcessVariable<Date> VAR_CURATOR_ESCALATION_AT = ProcessVariable.of("curatorEscalationAt", Date.class);
+    public static final ProcessVariable<Date> VAR_CURATOR_ESCALATION_AT = ProcessVariable.of("curatorEscalationAt",
+            Date.class);
     /** The step between the regular and the final meeting, as {@link PairSummary#currentStep()} names it. */
     public static final String STEP_FEEDBACK = "feedback";
 

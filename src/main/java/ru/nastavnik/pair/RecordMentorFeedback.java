@@ -7,7 +7,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import ru.nastavnik.security.CurrentUser;
-import ru.nastavnik.shared.ProcessVariables;
 
 /** Task_RecordMentorFeedback: stores the mentor's questionnaire. */
 @Component("recordMentorFeedback")
@@ -23,10 +22,11 @@ class RecordMentorFeedback implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         meetings.recordFeedback(pairId(execution), new PairMeetings.MentorFeedback(
-                Integer.parseInt(ProcessVariables.string(execution.getVariable(PairProcess.FEEDBACK_SATISFACTION.name()))),
-                Integer.parseInt(ProcessVariables.string(execution.getVariable(PairProcess.FEEDBACK_PROGRESS.name()))),
-                ProcessVariables.string(execution.getVariable(PairProcess.FEEDBACK_WORKED.name())),
-                ProcessVariables.string(execution.getVariable(PairProcess.FEEDBACK_DIFFICULTIES.name())),
-                ProcessVariables.string(execution.getVariable(PairProcess.FEEDBACK_SUGGESTIONS.name()))), actor(currentUser));
+                Integer.parseInt(PairProcess.FEEDBACK_SATISFACTION.get(execution)),
+                Integer.parseInt(PairProcess.FEEDBACK_PROGRESS.get(execution)),
+                PairProcess.FEEDBACK_WORKED.get(execution),
+                PairProcess.FEEDBACK_DIFFICULTIES.get(execution),
+                PairProcess.FEEDBACK_SUGGESTIONS.get(execution)),
+                        actor(currentUser));
     }
 }

@@ -26,17 +26,17 @@ class RecordPairMeeting implements JavaDelegate {
         PairMeetings.Report report = new PairMeetings.Report(
                 ProcessVariables.date(execution.getVariable(PairMeetingSteps.HELD_ON.name())).orElseThrow(),
                 ((Number) execution.getVariable(PairMeetingSteps.DURATION_MINUTES.name())).intValue(),
-                ProcessVariables.string(execution.getVariable(PairMeetingSteps.MEETING_FORMAT.name())),
-                ProcessVariables.string(execution.getVariable(PairMeetingSteps.MEETING_TOPICS.name())),
-                ProcessVariables.string(execution.getVariable(PairMeetingSteps.MEETING_AGREED.name())),
-                ProcessVariables.stringList(execution.getVariable(PairMeetingSteps.ATTENDED_MENTEES.name())).stream()
+                PairMeetingSteps.MEETING_FORMAT.get(execution),
+                PairMeetingSteps.MEETING_TOPICS.get(execution),
+                PairMeetingSteps.MEETING_AGREED.get(execution),
+                PairMeetingSteps.ATTENDED_MENTEES.get(execution).stream()
                         .map(Long::valueOf).toList());
         boolean planning = MeetingKind.PLANNING.code().equals(execution.getVariable(PairMeetings.VAR_MEETING_KIND.name()));
         PairMeetings.PlanDraft plan = planning ? new PairMeetings.PlanDraft(
-                ProcessVariables.string(execution.getVariable(PairMeetingSteps.PLAN_FREQUENCY.name())),
-                ProcessVariables.string(execution.getVariable(PairMeetingSteps.PLAN_GOALS.name())),
-                ProcessVariables.string(execution.getVariable(PairMeetingSteps.PLAN_ITEMS.name())),
-                ProcessVariables.stringList(execution.getVariable(PairMeetingSteps.PLAN_REQUESTS.name()))) : null;
+                PairMeetingSteps.PLAN_FREQUENCY.get(execution),
+                PairMeetingSteps.PLAN_GOALS.get(execution),
+                PairMeetingSteps.PLAN_ITEMS.get(execution),
+                PairMeetingSteps.PLAN_REQUESTS.get(execution)) : null;
         meetings.report(meetingId(execution), report, plan, actor(currentUser));
     }
 }

@@ -43,7 +43,8 @@ class DraftPairOrder implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         long programmeId = ProgrammeProcess.programmeId(execution);
         String actor = actor(currentUser, execution);
-        PairOrder order = orders.create(programmeId, (MatchingProposal) execution.getVariable(PROPOSAL.name()), null, actor);
+        PairOrder order = orders.create(programmeId, (MatchingProposal) execution.getVariable(PROPOSAL.name()), null,
+                actor);
         audit.record(actor, "order.created", programmeId, null, "order=" + order.id() + " pairs="
                 + order.pairs().size());
         schedule.apply(execution);
@@ -52,7 +53,8 @@ class DraftPairOrder implements JavaDelegate {
         execution.setVariable(PairOrderVariables.PAIR_ORDER_TABLE.name(), ProcessVariables.longText(orderTable(order)));
         execution.setVariable(PairOrderVariables.PAIR_ORDER_DOCX_URL.name(), base + ".docx");
         execution.setVariable(PairOrderVariables.PAIR_ORDER_PDF_URL.name(), base + ".pdf");
-        execution.removeVariables(List.of(PairOrderVariables.PAIR_ORDER_DECISION.name(), PairOrderVariables.ORDER_RETURN_COMMENT.name()));
+        execution.removeVariables(List.of(PairOrderVariables.PAIR_ORDER_DECISION.name(),
+                PairOrderVariables.ORDER_RETURN_COMMENT.name()));
     }
 
     /** The order's rows as the director's form shows them; names come from data, so each cell is escaped. */

@@ -18,7 +18,8 @@ public final class BaseStages {
 
     // Set by Java for the record: the tests and Cockpit read them.
     public static final ProcessVariable<Long> BASE_TOTAL = ProcessVariable.of("baseTotal", Long.class);
-    public static final ProcessVariable<Long> BASE_MISSING_CONSENT = ProcessVariable.of("baseMissingConsent", Long.class);
+    public static final ProcessVariable<Long> BASE_MISSING_CONSENT = ProcessVariable.of("baseMissingConsent",
+            Long.class);
 
     private BaseStages() {
     }

@@ -33,8 +33,10 @@ class SaveParticipantQuestionnaire implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         List<FieldError> errors = new ArrayList<>();
-        Long programmeId = id(execution.getVariable(ProgrammeProcess.VAR_PROGRAMME_ID.name()), "programmeId", "Номер программы", errors);
-        Long personId = id(execution.getVariable(WithdrawnParticipantTasks.VAR_PERSON_ID.name()), "personId", "Номер участника", errors);
+        Long programmeId = id(execution.getVariable(ProgrammeProcess.VAR_PROGRAMME_ID.name()), "programmeId",
+                "Номер программы", errors);
+        Long personId = id(execution.getVariable(WithdrawnParticipantTasks.VAR_PERSON_ID.name()), "personId",
+                "Номер участника", errors);
         if (programmeId == null && errors.isEmpty()) {
             errors.add(new FieldError("programmeId", "Укажите номер программы"));
         }

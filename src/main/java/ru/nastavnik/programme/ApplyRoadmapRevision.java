@@ -28,7 +28,7 @@ class ApplyRoadmapRevision implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         long programmeId = ProgrammeProcess.programmeId(execution);
-        String code = ProcessVariables.string(execution.getVariable(PrepareStage.REVISION_ITEM_CODE.name()));
+        String code = PrepareStage.REVISION_ITEM_CODE.get(execution);
         if (code != null) {
             try {
                 roadmap.moveDates(programmeId, code,

@@ -119,7 +119,8 @@ public class ProgrammeService {
     void filterFor(Programme programme) {
         String title = programme.title();
         filters.ensure(title, 10, "Задачи программы наставничества: " + title,
-                taskService.createTaskQuery().taskVariableValueEquals(ProgrammeProcess.VAR_PROGRAMME_TITLE.name(), title),
+                taskService.createTaskQuery().taskVariableValueEquals(ProgrammeProcess.VAR_PROGRAMME_TITLE.name(),
+                        title),
                 Groups.STAFF);
     }
 

@@ -21,9 +21,9 @@ class RecordRoadmapItemResult implements JavaDelegate {
         String code = (String) execution.getVariable(ProgrammeProcess.VAR_ITEM_CODE.name());
         RoadmapResult result = new RoadmapResult(
                 ProcessVariables.date(execution.getVariable(RoadmapItemProcess.DONE_ON.name())).orElseGet(roadmap::today),
-                ProcessVariables.string(execution.getVariable(RoadmapItemProcess.RESULT.name())),
-                ProcessVariables.string(execution.getVariable(RoadmapItemProcess.COMMENT.name())),
-                ProcessVariables.string(execution.getVariable(RoadmapItemProcess.ATTACHMENTS.name())));
+                RoadmapItemProcess.RESULT.get(execution),
+                RoadmapItemProcess.COMMENT.get(execution),
+                RoadmapItemProcess.ATTACHMENTS.get(execution));
         roadmap.complete(programmeId, code, result);
     }
 }

@@ -28,10 +28,10 @@ class RegisterProgramme implements JavaDelegate {
             return;
         }
         ProgrammeRequest request = new ProgrammeRequest(
-                ProcessVariables.string(execution.getVariable(ProgrammeProcess.SCHOOL_NAME.name())),
-                ProcessVariables.string(execution.getVariable(ProgrammeProcess.SCHOOL_YEAR.name())),
-                ProcessVariables.stringList(execution.getVariable(ProgrammeProcess.FORMS.name())),
-                ProcessVariables.string(execution.getVariable(TaskPeople.CURATOR_ID.name())),
+                ProgrammeProcess.SCHOOL_NAME.get(execution),
+                ProgrammeProcess.SCHOOL_YEAR.get(execution),
+                ProgrammeProcess.FORMS.get(execution),
+                TaskPeople.CURATOR_ID.get(execution),
                 List.of(),
                 ProcessVariables.date(execution.getVariable(ProgrammeProcess.START_DATE.name())).orElse(null));
         long id;

@@ -21,8 +21,10 @@ class SummariseRoadmap implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         long programmeId = ProgrammeProcess.programmeId(execution);
-        execution.setVariable(PrepareStage.ROADMAP_SUMMARY.name(), ProcessVariables.longText(roadmap.summary(programmeId)));
+        execution.setVariable(PrepareStage.ROADMAP_SUMMARY.name(),
+                ProcessVariables.longText(roadmap.summary(programmeId)));
         execution.setVariable(PrepareStage.ROADMAP_ITEM_OPTIONS.name(), roadmap.openItemOptions(programmeId));
-        execution.setVariable(PrepareStage.ROADMAP_APPROVAL_DUE.name(), deadlines.dueAt(roadmap.stageEnd(programmeId, 1)));
+        execution.setVariable(PrepareStage.ROADMAP_APPROVAL_DUE.name(), deadlines.dueAt(roadmap.stageEnd(programmeId,
+                1)));
     }
 }

@@ -5,7 +5,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import ru.nastavnik.programme.ProgrammeProcess;
-import ru.nastavnik.shared.ProcessVariables;
 
 /** Task_AppointMentors: candidates with consent, a passed interview and the training become mentors. */
 @Component("appointMentors")
@@ -19,7 +18,7 @@ class AppointMentors implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         List<Long> appointed = selection.appoint(ProgrammeProcess.programmeId(execution),
-                ProcessVariables.stringList(execution.getVariable(MentorTrainingStage.TRAINING_ATTENDED.name())));
+                MentorTrainingStage.TRAINING_ATTENDED.get(execution));
         execution.setVariable(MentorTrainingStage.APPOINTED_MENTORS.name(), (long) appointed.size());
     }
 }

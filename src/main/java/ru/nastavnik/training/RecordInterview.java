@@ -6,7 +6,6 @@ import org.springframework.stereotype.Component;
 import ru.nastavnik.participant.WithdrawnParticipantTasks;
 import ru.nastavnik.programme.ProgrammeProcess;
 import ru.nastavnik.security.CurrentUser;
-import ru.nastavnik.shared.ProcessVariables;
 
 /**
  * Task listener on the completion of Task_InterviewMentorCandidate: stores one candidate's interview. The form's
@@ -28,7 +27,8 @@ class RecordInterview implements TaskListener {
         long personId = ((Number) task.getVariable(WithdrawnParticipantTasks.VAR_PERSON_ID.name())).longValue();
         boolean passed = MentorTrainingStage.INTERVIEW_DECISION.get(task) == InterviewDecision.PASSED;
         selection.recordInterview(programmeId, personId, passed,
-                ProcessVariables.stringList(task.getVariable(MentorTrainingStage.INTERVIEW_CRITERIA.name())),
-                ProcessVariables.string(task.getVariable(MentorTrainingStage.INTERVIEW_COMMENT.name())), currentUser.id());
+                MentorTrainingStage.INTERVIEW_CRITERIA.get(task),
+                MentorTrainingStage.INTERVIEW_COMMENT.get(task),
+                        currentUser.id());
     }
 }
