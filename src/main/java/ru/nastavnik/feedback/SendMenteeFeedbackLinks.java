@@ -24,7 +24,7 @@ class SendMenteeFeedbackLinks implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         long pairId = ((Number) execution.getVariable(PairProcess.VAR_PAIR_ID.name())).longValue();
         FeedbackService.Sent sent = feedback.sendMenteeLinks(ProgrammeProcess.programmeId(execution), pairId);
-        execution.setVariable(FeedbackVariables.FEEDBACK_LINKS_SENT.name(), (long) sent.mailed());
-        execution.setVariable(FeedbackVariables.FEEDBACK_WITHOUT_ADDRESS.name(), (long) sent.withoutAddress());
+        FeedbackVariables.FEEDBACK_LINKS_SENT.set(execution, (long) sent.mailed());
+        FeedbackVariables.FEEDBACK_WITHOUT_ADDRESS.set(execution, (long) sent.withoutAddress());
     }
 }

@@ -28,8 +28,8 @@ class SendSatisfactionSurvey implements JavaDelegate {
         schedule.apply(execution);
         long programmeId = ProgrammeProcess.programmeId(execution);
         FeedbackService.Sent sent = feedback.sendSatisfactionSurvey(programmeId);
-        execution.setVariable(FeedbackVariables.SURVEY_WITHOUT_ADDRESS.name(), (long) sent.withoutAddress());
-        execution.setVariable(VAR_SURVEY_SUMMARY.name(), feedback.surveySummary(programmeId));
-        execution.setVariable(FeedbackVariables.FEEDBACK_URL.name(), "/api/programmes/" + programmeId + "/feedback");
+        FeedbackVariables.SURVEY_WITHOUT_ADDRESS.set(execution, (long) sent.withoutAddress());
+        VAR_SURVEY_SUMMARY.set(execution, feedback.surveySummary(programmeId));
+        FeedbackVariables.FEEDBACK_URL.set(execution, "/api/programmes/" + programmeId + "/feedback");
     }
 }

@@ -26,14 +26,14 @@ class PreparePreferences implements JavaDelegate {
         List<Long> mentors = stage.mentors(programmeId);
         execution.setVariable(PairsStageSteps.PREFERENCE_PARTICIPANT_OPTIONS.name(),
                 stage.participantOptions(programmeId));
-        execution.setVariable(PairsStageSteps.PREFERENCE_MENTOR_OPTIONS.name(), stage.options(programmeId, mentors,
+        PairsStageSteps.PREFERENCE_MENTOR_OPTIONS.set(execution, stage.options(programmeId, mentors,
                 null));
-        execution.setVariable(PairsStageSteps.PREFERENCE_MENTEE_OPTIONS.name(), stage.options(programmeId, mentees,
+        PairsStageSteps.PREFERENCE_MENTEE_OPTIONS.set(execution, stage.options(programmeId, mentees,
                 null));
         execution.setVariable(PairsStageSteps.PREFERENCE_MENTEE_IDS.name(),
                 mentees.stream().map(String::valueOf).toList());
         execution.setVariable(PairsStageSteps.PREFERENCE_MENTOR_IDS.name(),
                 mentors.stream().map(String::valueOf).toList());
-        execution.setVariable(PairsStageSteps.PREFERENCES_ENTERED_TEXT.name(), "Анкеты ещё не вносились.");
+        PairsStageSteps.PREFERENCES_ENTERED_TEXT.set(execution, "Анкеты ещё не вносились.");
     }
 }

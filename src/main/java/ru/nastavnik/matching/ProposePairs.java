@@ -90,28 +90,28 @@ class ProposePairs implements JavaDelegate {
         for (String name : List.of(FORBIDDEN.name(), FORBIDDEN_IN_FORCE.name())) {
             execution.setVariable(name, new ArrayList<>(review.forbidden()));
         }
-        execution.setVariable(PairsStageSteps.PAIR_MENTEE_COUNT.name(), (long) proposal.totals().mentees());
+        PairsStageSteps.PAIR_MENTEE_COUNT.set(execution, (long) proposal.totals().mentees());
         execution.setVariable(PairsStageSteps.PAIR_PROPOSAL_TABLE.name(),
                 ProcessVariables.longText(PairsStage.proposalTable(proposal)));
         execution.setVariable(PairsStageSteps.PAIR_UNMATCHED_TABLE.name(),
                 ProcessVariables.longText(PairsStage.unmatchedTable(proposal)));
-        execution.setVariable(PairsStageSteps.PAIR_TOTALS_TEXT.name(), PairsStage.totalsText(proposal));
+        PairsStageSteps.PAIR_TOTALS_TEXT.set(execution, PairsStage.totalsText(proposal));
         execution.setVariable(PairsStageSteps.PAIR_CONSTRAINTS_TEXT.name(),
                 ProcessVariables.longText(PairsStage.constraintsText(review, names)));
         execution.setVariable(PairsStageSteps.PAIR_CHANGES_TEXT.name(),
                 ProcessVariables.longText(PairsStage.changesText(previous, proposal, review, names)));
         // The next round stays with the one who asked for it, not offered to every curator again.
-        execution.setVariable(REVIEWER.name(), previous == null ? null : currentUser.id());
-        execution.setVariable(PairsStageSteps.PIN_CHOICE_OPTIONS.name(), PairsStage.pairOptions(proposal,
+        REVIEWER.set(execution, previous == null ? null : currentUser.id());
+        PairsStageSteps.PIN_CHOICE_OPTIONS.set(execution, PairsStage.pairOptions(proposal,
                 review.pinned(), names));
-        execution.setVariable(PairsStageSteps.FORBID_CHOICE_OPTIONS.name(), PairsStage.pairOptions(proposal,
+        PairsStageSteps.FORBID_CHOICE_OPTIONS.set(execution, PairsStage.pairOptions(proposal,
                 review.forbidden(), names));
         List<String> matched = proposal.groups().stream().flatMap(g -> g.mentees().stream())
                 .map(MatchingProposal.Member::menteeId).toList();
-        execution.setVariable(PairsStageSteps.MATCHED_MENTEE_OPTIONS.name(), options(matched, names));
-        execution.setVariable(PairsStageSteps.REVIEW_MENTEE_OPTIONS.name(), options(people.mentees().stream()
+        PairsStageSteps.MATCHED_MENTEE_OPTIONS.set(execution, options(matched, names));
+        PairsStageSteps.REVIEW_MENTEE_OPTIONS.set(execution, options(people.mentees().stream()
                 .map(MatchingInstance.Mentee::id).toList(), names));
-        execution.setVariable(PairsStageSteps.REVIEW_MENTOR_OPTIONS.name(), options(people.mentors().stream()
+        PairsStageSteps.REVIEW_MENTOR_OPTIONS.set(execution, options(people.mentors().stream()
                 .map(MatchingInstance.Mentor::id).toList(), names));
     }
 

@@ -32,7 +32,7 @@ class SaveGroupMeeting implements JavaDelegate {
         long meetingId = stage.recordGroupMeeting(programmeId,
                 ProcessVariables.date(execution.getVariable(PairsStageSteps.GROUP_MEETING_DATE.name())).orElseThrow(),
                 attendees, PairsStageSteps.GROUP_MEETING_COMMENT.get(execution), actor);
-        execution.setVariable(PairsStageSteps.GROUP_MEETING_ID.name(), meetingId);
+        PairsStageSteps.GROUP_MEETING_ID.set(execution, meetingId);
         audit.record(actor, "pairs.group-meeting", programmeId, meetingId, "attendees=" + attendees.size());
     }
 }

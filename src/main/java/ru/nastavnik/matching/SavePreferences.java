@@ -48,7 +48,7 @@ class SavePreferences implements JavaDelegate {
                     "preferred=" + preferred.size() + " avoid=" + avoid.size());
             String entered = PairsStageSteps.PREFERENCES_ENTERED_LIST.get(execution);
             entered = (entered == null ? "" : entered + ", ") + name;
-            execution.setVariable(PairsStageSteps.PREFERENCES_ENTERED_LIST.name(), entered);
+            PairsStageSteps.PREFERENCES_ENTERED_LIST.set(execution, entered);
             execution.setVariable(PairsStageSteps.PREFERENCES_ENTERED_TEXT.name(),
                     "**Внесены анкеты:** " + InputText.markdown(entered));
         } else if (PairsStageSteps.PREFERENCES_DECISION.get(execution) == PreferencesDecision.MORE) {

@@ -30,7 +30,7 @@ class CheckOpenPairs implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         long programmeId = ProgrammeProcess.programmeId(execution);
         RoadmapItem finalMeetings = roadmap.get(programmeId, PAIRS_END_ITEM);
-        execution.setVariable(PairWorkStage.OPEN_PAIRS.name(), pairs.openCount(programmeId));
+        PairWorkStage.OPEN_PAIRS.set(execution, pairs.openCount(programmeId));
         execution.setVariable(PairWorkStage.PAIRS_END_AT.name(), deadlines.variables(finalMeetings.startDate(),
                 finalMeetings.dueDate())
                 .get(Deadlines.VAR_ESCALATION_AT.name()));

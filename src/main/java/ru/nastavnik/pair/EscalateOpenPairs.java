@@ -58,7 +58,7 @@ class EscalateOpenPairs implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         long programmeId = ProgrammeProcess.programmeId(execution);
         List<Pair> open = pairs.list(programmeId).stream().filter(Pair::active).toList();
-        execution.setVariable(PairWorkStage.PAIRS_OPEN_AT_END.name(), (long) open.size());
+        PairWorkStage.PAIRS_OPEN_AT_END.set(execution, (long) open.size());
         if (open.isEmpty()) {
             return;
         }

@@ -30,6 +30,6 @@ class FixPairs implements JavaDelegate {
                 ((Number) execution.getVariable(ORDER_ID.name())).longValue());
         List<Pair> fixed = pairs.fix(order, (String) execution.getVariable(TaskPeople.CURATOR_ID.name()),
                 (String) execution.getVariable(DECIDED_BY.name()));
-        execution.setVariable(PairOrderVariables.FIXED_PAIR_COUNT.name(), (long) fixed.size());
+        PairOrderVariables.FIXED_PAIR_COUNT.set(execution, (long) fixed.size());
     }
 }

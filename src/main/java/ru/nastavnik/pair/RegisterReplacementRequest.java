@@ -41,11 +41,11 @@ class RegisterReplacementRequest implements JavaDelegate {
         } catch (ApiException refused) {
             throw ValidationException.of(PairProcess.VAR_PAIR_ID.name(), refused);
         }
-        execution.setVariable(PairProcess.VAR_PAIR_ID.name(), pairId);
-        execution.setVariable(MentorReplacement.VAR_MENTEE_ID.name(), menteeId);
-        execution.setVariable(ProgrammeProcess.VAR_PROGRAMME_ID.name(), pair.programmeId());
-        execution.setVariable(TaskPeople.CURATOR_ID.name(), programmes.get(pair.programmeId()).curatorId());
-        execution.setVariable(VAR_PAIR_SUMMARY.name(), replacement.summary(pair, requestedBy, menteeId, reason));
+        PairProcess.VAR_PAIR_ID.set(execution, pairId);
+        MentorReplacement.VAR_MENTEE_ID.set(execution, menteeId);
+        ProgrammeProcess.VAR_PROGRAMME_ID.set(execution, pair.programmeId());
+        TaskPeople.CURATOR_ID.set(execution, programmes.get(pair.programmeId()).curatorId());
+        VAR_PAIR_SUMMARY.set(execution, replacement.summary(pair, requestedBy, menteeId, reason));
         execution.setVariables(replacement.decisionDeadline());
         execution.setProcessBusinessKey(MentorReplacement.businessKey(pair));
     }

@@ -43,7 +43,7 @@ class SuggestNewMentors implements JavaDelegate {
             table.append("| Свободных подходящих наставников нет | — | — | выберите «Подходящего наставника нет» |\n");
         }
         execution.setVariables(replacement.pickDeadline());
-        execution.setVariable(MentorReplacementSteps.MENTOR_OPTIONS.name(), options);
-        execution.setVariable(MentorReplacementSteps.MENTOR_CANDIDATES_TEXT.name(), table.toString());
+        MentorReplacementSteps.MENTOR_OPTIONS.set(execution, options);
+        MentorReplacementSteps.MENTOR_CANDIDATES_TEXT.set(execution, table.toString());
     }
 }

@@ -49,10 +49,10 @@ class DraftPairOrder implements JavaDelegate {
                 + order.pairs().size());
         schedule.apply(execution);
         String base = "/api/programmes/" + programmeId + "/orders/" + order.id();
-        execution.setVariable(ORDER_ID.name(), order.id());
+        ORDER_ID.set(execution, order.id());
         execution.setVariable(PairOrderVariables.PAIR_ORDER_TABLE.name(), ProcessVariables.longText(orderTable(order)));
-        execution.setVariable(PairOrderVariables.PAIR_ORDER_DOCX_URL.name(), base + ".docx");
-        execution.setVariable(PairOrderVariables.PAIR_ORDER_PDF_URL.name(), base + ".pdf");
+        PairOrderVariables.PAIR_ORDER_DOCX_URL.set(execution, base + ".docx");
+        PairOrderVariables.PAIR_ORDER_PDF_URL.set(execution, base + ".pdf");
         execution.removeVariables(List.of(PairOrderVariables.PAIR_ORDER_DECISION.name(),
                 PairOrderVariables.ORDER_RETURN_COMMENT.name()));
     }

@@ -58,8 +58,8 @@ class SaveParticipantQuestionnaire implements JavaDelegate {
         } catch (ApiException refusal) {
             throw ValidationException.of(personId != null ? "personId" : "programmeId", refusal);
         }
-        execution.setVariable(QuestionnaireProcess.QUESTIONNAIRE_OUTCOME.name(), saved.outcome());
-        execution.setVariable(QuestionnaireProcess.SAVED_PERSON_ID.name(), saved.personId());
+        QuestionnaireProcess.QUESTIONNAIRE_OUTCOME.set(execution, saved.outcome());
+        QuestionnaireProcess.SAVED_PERSON_ID.set(execution, saved.personId());
     }
 
     /** A form value as the correction takes it: trimmed text, whole numbers without ".0", lists; null when empty. */

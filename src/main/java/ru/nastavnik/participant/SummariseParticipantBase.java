@@ -50,8 +50,8 @@ class SummariseParticipantBase implements JavaDelegate {
         }
         topics.forEach((code, n) -> md.append("| ").append(InputText.markdown(ParticipantDirectory.topicTitle(code))).append(" | ")
                 .append(n).append(" |\n"));
-        execution.setVariable(BaseStages.BASE_TOTAL.name(), total);
-        execution.setVariable(BaseStages.BASE_MISSING_CONSENT.name(), missing);
-        execution.setVariable(BaseStages.BASE_SUMMARY.name(), md.toString());
+        BaseStages.BASE_TOTAL.set(execution, total);
+        BaseStages.BASE_MISSING_CONSENT.set(execution, missing);
+        BaseStages.BASE_SUMMARY.set(execution, md.toString());
     }
 }

@@ -35,12 +35,12 @@ class ActivateRoadmapItem implements JavaDelegate {
         RoadmapItem item = roadmap.activate(programmeId, code, execution.getProcessInstanceId());
         String curator = (String) execution.getVariable(TaskPeople.CURATOR_ID.name());
 
-        execution.setVariable(RoadmapItemProcess.ITEM_TITLE.name(), item.title());
+        RoadmapItemProcess.ITEM_TITLE.set(execution, item.title());
         String taskName = RoadmapService.shorten(code + " " + item.title(), TASK_NAME_MAX);
-        execution.setVariable(RoadmapItemProcess.ITEM_TASK_NAME.name(), taskName);
+        RoadmapItemProcess.ITEM_TASK_NAME.set(execution, taskName);
         // The form's heading is markdown, and the title is whatever the curator typed.
-        execution.setVariable(RoadmapItemProcess.ITEM_HEADING.name(), InputText.markdown(taskName));
-        execution.setVariable(RoadmapItemProcess.ITEM_GROUP.name(), item.responsibleGroup());
+        RoadmapItemProcess.ITEM_HEADING.set(execution, InputText.markdown(taskName));
+        RoadmapItemProcess.ITEM_GROUP.set(execution, item.responsibleGroup());
         execution.setVariable(RoadmapItemProcess.ITEM_CANDIDATE_USERS.name(),
                 Groups.DIRECTOR.equals(item.responsibleGroup()) || curator == null ? List.of() : List.of(curator));
         execution.setVariables(deadlines.variables(item.startDate(), item.dueDate()));

@@ -41,7 +41,7 @@ class ApplyRoadmapRevision implements JavaDelegate {
         // The next round of the form starts empty rather than showing the move just made.
         execution.removeVariables(FORM_FIELDS);
         if (execution.getVariable(PrepareStage.SUBMIT_FOR_APPROVAL.name()) == null) {
-            execution.setVariable(PrepareStage.SUBMIT_FOR_APPROVAL.name(), false);
+            PrepareStage.SUBMIT_FOR_APPROVAL.set(execution, false);
         }
     }
 }

@@ -89,9 +89,9 @@ class ProgrammeOnTasks extends AbstractProcessEnginePlugin {
             return;
         }
         programmes.find(id.longValue()).ifPresent(programme -> {
-            task.setVariableLocal(ProgrammeProcess.VAR_PROGRAMME_TITLE.name(), programme.title());
-            task.setVariableLocal(VAR_PROGRAMME_HEADING.name(), InputText.markdown(programme.title()));
-            task.setVariableLocal(VAR_PROGRAMME_OVERVIEW.name(), overview(programme.id()));
+            ProgrammeProcess.VAR_PROGRAMME_TITLE.setLocal(task, programme.title());
+            VAR_PROGRAMME_HEADING.setLocal(task, InputText.markdown(programme.title()));
+            VAR_PROGRAMME_OVERVIEW.setLocal(task, overview(programme.id()));
             task.setName(withSchool(task.getName(), programme.schoolName()));
         });
     }

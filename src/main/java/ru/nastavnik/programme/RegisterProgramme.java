@@ -41,8 +41,8 @@ class RegisterProgramme implements JavaDelegate {
             throw ValidationException.of("schoolName", refusal);
         }
         programmes.linkProcess(id, execution.getProcessInstanceId());
-        execution.setVariable(ProgrammeProcess.VAR_PROGRAMME_ID.name(), id);
-        execution.setVariable(TaskPeople.CURATOR_ID.name(), request.curatorId().trim());
+        ProgrammeProcess.VAR_PROGRAMME_ID.set(execution, id);
+        TaskPeople.CURATOR_ID.set(execution, request.curatorId().trim());
         execution.setProcessBusinessKey(ProgrammeProcess.businessKey(id));
     }
 }

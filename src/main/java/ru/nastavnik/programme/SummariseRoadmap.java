@@ -23,8 +23,8 @@ class SummariseRoadmap implements JavaDelegate {
         long programmeId = ProgrammeProcess.programmeId(execution);
         execution.setVariable(PrepareStage.ROADMAP_SUMMARY.name(),
                 ProcessVariables.longText(roadmap.summary(programmeId)));
-        execution.setVariable(PrepareStage.ROADMAP_ITEM_OPTIONS.name(), roadmap.openItemOptions(programmeId));
-        execution.setVariable(PrepareStage.ROADMAP_APPROVAL_DUE.name(), deadlines.dueAt(roadmap.stageEnd(programmeId,
+        PrepareStage.ROADMAP_ITEM_OPTIONS.set(execution, roadmap.openItemOptions(programmeId));
+        PrepareStage.ROADMAP_APPROVAL_DUE.set(execution, deadlines.dueAt(roadmap.stageEnd(programmeId,
                 1)));
     }
 }

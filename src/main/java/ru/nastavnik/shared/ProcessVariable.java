@@ -9,7 +9,8 @@ import org.camunda.bpm.engine.delegate.VariableScope;
  * A process variable declared once, with its Java type: the catalogue of the app's process data is every
  * {@code static final ProcessVariable} field (see docs/modeling.md), and {@code ProcessDataCatalogueTest} fails when a
  * diagram or a form uses a variable missing from it, or when it holds one that nothing uses. Read and write through
- * {@link #get} and {@link #set} rather than by its name, so that a misspelt variable is a compile error.
+ * {@link #get} and {@link #set}, or by {@link #name()} where the value passes through a map or is an engine typed
+ * value, never by a literal name: a misspelt variable is then a compile error.
  *
  * @param type what the value is in Java; a {@link FormChoice} enum for a form's radio (stored as its value), a
  *             {@link List} for a checklist (stored by Tasklist as JSON), {@link Object} for an engine-serialized value
@@ -35,18 +36,21 @@ public record ProcessVariable<T>(String name, Class<T> type) {
         return new ProcessVariable<>(name, (Class) List.class);
     }
 
-    /** The value in the scope (local or inherited) as {@link #type}; null when absent. */
+    /**
+     * The value in the scope (local or inherited) as {@link #type}: a list is empty when absent, a blank text is
+     * null, anything else absent is null.
+     */
     @SuppressWarnings("unchecked")
     public T get(VariableScope scope) {
         Object value = scope.getVariable(name);
+        if (type == List.class) {
+            return (T) ProcessVariables.stringList(value);
+        }
         if (value == null) {
             return null;
         }
         if (type == String.class) {
             return (T) ProcessVariables.string(value);
-        }
-        if (type == List.class) {
-            return (T) ProcessVariables.stringList(value);
         }
         if (type == Long.class) {
             return (T) Long.valueOf(((Number) value).longValue());

@@ -19,6 +19,6 @@ class AppointMentors implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         List<Long> appointed = selection.appoint(ProgrammeProcess.programmeId(execution),
                 MentorTrainingStage.TRAINING_ATTENDED.get(execution));
-        execution.setVariable(MentorTrainingStage.APPOINTED_MENTORS.name(), (long) appointed.size());
+        MentorTrainingStage.APPOINTED_MENTORS.set(execution, (long) appointed.size());
     }
 }
