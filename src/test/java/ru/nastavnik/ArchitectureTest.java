@@ -54,6 +54,7 @@ class ArchitectureTest {
         JavaClasses cyclic = new ClassFileImporter().importPackages("ru.nastavnik.architecture.cycle");
         assertThatThrownBy(() -> noCyclesBelow("ru.nastavnik.architecture.cycle").check(cyclic))
                 .isInstanceOf(AssertionError.class)
-                .hasMessageContainingAll("Cycle detected: first -> ", "Dependencies of first", "Dependencies of second");
+                .hasMessageContainingAll("Cycle detected: first -> ", "Dependencies of first",
+                        "Dependencies of second");
     }
 }

@@ -41,6 +41,7 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import ru.nastavnik.matching.MatchingProposal;
+import ru.nastavnik.notification.TaskPeople;
 import ru.nastavnik.pair.Pair;
 import ru.nastavnik.pair.PairMeetings;
 import ru.nastavnik.pair.PairProcess;
@@ -582,7 +583,8 @@ class FormWalkTest extends IntegrationTest {
             assertThat(jdbc.sql("select school_name from programme where id = :id").param("id", id)
                     .query(String.class).single()).isEqualTo(submitted.get("schoolName"));
             assertThat(roadmap.roadmap(id)).isNotEmpty();
-            assertThat(openTasks(ProgrammeProcess.businessKey(id), RoadmapItemProcess.TASK_COMPLETE_ROADMAP_ITEM)).isNotEmpty();
+            assertThat(openTasks(ProgrammeProcess.businessKey(id),
+                    RoadmapItemProcess.TASK_COMPLETE_ROADMAP_ITEM)).isNotEmpty();
         });
     }
 
@@ -910,7 +912,7 @@ class FormWalkTest extends IntegrationTest {
     private Task stageProcessTask(String stage, long programme, String key) {
         String businessKey = ProgrammeProcess.businessKey(programme);
         engine.getRuntimeService().startProcessInstanceByKey(stage, businessKey,
-                Map.of(ProgrammeProcess.VAR_PROGRAMME_ID, programme, ProgrammeProcess.VAR_CURATOR_ID, "curator"));
+                Map.of(ProgrammeProcess.VAR_PROGRAMME_ID.name(), programme, TaskPeople.CURATOR_ID.name(), "curator"));
         answerUpTo(businessKey, key);
         return openTasks(businessKey, key).get(0);
     }

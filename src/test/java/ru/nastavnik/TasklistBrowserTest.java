@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import ru.nastavnik.notification.TaskPeople;
 import ru.nastavnik.pairorder.PairOrders;
 import ru.nastavnik.programme.PrepareStage;
 import ru.nastavnik.programme.Programme;
@@ -162,7 +163,7 @@ class TasklistBrowserTest extends IntegrationTest {
                 TestParticipants.mentee(mentee)));
         String businessKey = ProgrammeProcess.businessKey(programme);
         engine.getRuntimeService().startProcessInstanceByKey("programme-stage-5-pairs", businessKey,
-                Map.of(ProgrammeProcess.VAR_PROGRAMME_ID, programme, ProgrammeProcess.VAR_CURATOR_ID, "curator"));
+                Map.of(ProgrammeProcess.VAR_PROGRAMME_ID.name(), programme, TaskPeople.CURATOR_ID.name(), "curator"));
         complete(stageTask(businessKey, "Task_RecordGroupMeeting"), "curator", Map.of("groupMeetingDate", "2026-09-14"));
         // The preference questionnaires as a file: the task's form links to the upload page, as in stage 2.
         Task preferences = stageTask(businessKey, "Task_EnterPreferences");
@@ -258,7 +259,7 @@ class TasklistBrowserTest extends IntegrationTest {
                 .getValue()).longValue();
         assertThat(pairOrders.get(programme, orderId).number()).isEqualTo(1);
         assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("mentorship-pair")
-                .variableValueEquals(ProgrammeProcess.VAR_PROGRAMME_ID, programme).count()).isOne();
+                .variableValueEquals(ProgrammeProcess.VAR_PROGRAMME_ID.name(), programme).count()).isOne();
     }
 
     private Task stageTask(String businessKey, String key) {

@@ -44,16 +44,25 @@ import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import ru.nastavnik.matching.PairReviewDecision;
+import ru.nastavnik.matching.PairsStageSteps;
+import ru.nastavnik.matching.PreferencesDecision;
 import ru.nastavnik.pair.Pair;
 import ru.nastavnik.pair.PairProcess;
 import ru.nastavnik.pair.Pairs;
 import ru.nastavnik.pairorder.PairOrder;
+import ru.nastavnik.pairorder.PairOrderDecision;
+import ru.nastavnik.pairorder.PairOrderVariables;
 import ru.nastavnik.pairorder.PairOrders;
+import ru.nastavnik.programme.PrepareStage;
 import ru.nastavnik.programme.ProgrammeProcess;
 import ru.nastavnik.programme.ProgrammeService;
+import ru.nastavnik.programme.RoadmapDecision;
 import ru.nastavnik.programme.RoadmapItem;
 import ru.nastavnik.programme.RoadmapItemProcess;
 import ru.nastavnik.programme.RoadmapService;
+import ru.nastavnik.training.InterviewDecision;
+import ru.nastavnik.training.MentorTrainingStage;
 
 /**
  * One programme through the whole school year 2026/2027, every process together, with the engine clock moved
@@ -112,7 +121,8 @@ class WholeYearTest extends IntegrationTest {
         assertThat(stageTasks()).hasSize(4).allMatch(t -> t.getName().startsWith("1."));
         completeRoadmapItems(LocalDate.of(2026, 9, 7), true);
         advanceTo(LocalDateTime.of(2026, 9, 8, 10, 0));
-        complete(stageTask("Task_ApproveRoadmap"), "director", Map.of("roadmapDecision", "approve"));
+        complete(stageTask("Task_ApproveRoadmap"), "director", Map.of(PrepareStage.ROADMAP_DECISION.name(),
+                RoadmapDecision.APPROVE.value()));
         assertThat(stage()).isEqualTo(2);
 
         // ---- Stage 2: the mentees' questionnaires. Pupils are minors with a representative.
@@ -157,7 +167,8 @@ class WholeYearTest extends IntegrationTest {
         List<Task> interviews = stageTasks("Task_InterviewMentorCandidate");
         assertThat(interviews).hasSize(4);
         for (Task interview : interviews) {
-            complete(interview, "deputy", Map.of("interviewDecision", "passed",
+            complete(interview, "deputy", Map.of(MentorTrainingStage.INTERVIEW_DECISION.name(),
+                    InterviewDecision.PASSED.value(),
                     "interviewCriteria", List.of("communication", "motivation")));
         }
         advanceTo(LocalDateTime.of(2026, 11, 9, 14, 0));
@@ -172,24 +183,30 @@ class WholeYearTest extends IntegrationTest {
         complete(stageTask("Task_RecordGroupMeeting"), "curator", Map.of("groupMeetingDate", "2026-11-16",
                 "groupMeetingAttendees", ids.values().stream().map(String::valueOf).toList()));
         complete(stageTask("Task_EnterPreferences"), "curator", Map.of("preferencesPerson", id(ids, pairMentee),
-                "wishedMentors", List.of(id(ids, pairMentor)), "preferencesDecision", "more"));
+                "wishedMentors", List.of(id(ids, pairMentor)), PairsStageSteps.PREFERENCES_DECISION.name(),
+                        PreferencesDecision.MORE.value()));
         complete(stageTask("Task_EnterPreferences"), "curator", Map.of("preferencesPerson", id(ids, teacherMentee),
-                "wishedMentors", List.of(id(ids, physicist)), "preferencesDecision", "done"));
+                "wishedMentors", List.of(id(ids, physicist)), PairsStageSteps.PREFERENCES_DECISION.name(),
+                        PreferencesDecision.DONE.value()));
         advanceTo(LocalDateTime.of(2026, 11, 18, 10, 0));
         Task review = stageTask("Task_ReviewPairProposal");
         assertThat(String.valueOf(taskService.getVariable(review.getId(), "pairProposalTable")))
                 .contains(pairMentor, pairMentee, groupMentor, physicist, teacherMentee).doesNotContain(spareTeacher);
-        complete(review, "curator", Map.of("pairReviewDecision", "send"));
+        complete(review, "curator", Map.of(PairsStageSteps.PAIR_REVIEW_DECISION.name(),
+                PairReviewDecision.SEND.value()));
         advanceTo(LocalDateTime.of(2026, 11, 20, 10, 0));
-        complete(stageTask("Task_ApprovePairOrder"), "director", Map.of("pairOrderDecision", "return",
+        complete(stageTask("Task_ApprovePairOrder"), "director", Map.of(PairOrderVariables.PAIR_ORDER_DECISION.name(),
+                PairOrderDecision.RETURN.value(),
                 "orderReturnComment", "Проверьте состав группы после встречи с родителями"));
         advanceTo(LocalDateTime.of(2026, 11, 23, 10, 0));
         Task again = stageTask("Task_ReviewPairProposal");
         assertThat(taskService.getVariable(again.getId(), "orderReturnComment"))
                 .isEqualTo("Проверьте состав группы после встречи с родителями");
-        complete(again, "curator", Map.of("pairReviewDecision", "send"));
+        complete(again, "curator", Map.of(PairsStageSteps.PAIR_REVIEW_DECISION.name(),
+                PairReviewDecision.SEND.value()));
         advanceTo(LocalDateTime.of(2026, 11, 30, 10, 0));
-        complete(stageTask("Task_ApprovePairOrder"), "director", Map.of("pairOrderDecision", "approve"));
+        complete(stageTask("Task_ApprovePairOrder"), "director", Map.of(PairOrderVariables.PAIR_ORDER_DECISION.name(),
+                PairOrderDecision.APPROVE.value()));
         advanceTo(LocalDateTime.of(2026, 11, 30, 11, 0));
 
         PairOrder first = orders.list(programme).stream().filter(PairOrder::approved).findFirst().orElseThrow();

@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import ru.nastavnik.account.MentorAccounts;
+import ru.nastavnik.participant.BaseStages;
 import ru.nastavnik.participant.MenteeBaseStage;
 import ru.nastavnik.participant.MentorBaseStage;
 import ru.nastavnik.participant.ParticipantDirectory;
@@ -26,10 +27,12 @@ import ru.nastavnik.programme.Programme;
 import ru.nastavnik.programme.ProgrammeProcess;
 import ru.nastavnik.programme.ProgrammeRequest;
 import ru.nastavnik.programme.ProgrammeService;
+import ru.nastavnik.programme.RoadmapDecision;
 import ru.nastavnik.programme.RoadmapItemProcess;
 import ru.nastavnik.programme.SchoolYear;
 import ru.nastavnik.security.Groups;
 import ru.nastavnik.shared.SchoolClock;
+import ru.nastavnik.training.InterviewDecision;
 import ru.nastavnik.training.MentorTrainingStage;
 
 /**
@@ -92,13 +95,15 @@ class DemoPairsProgramme {
 
         // Stage 1: the deputy director's items, then the director approves the roadmap.
         completeRoadmapItems(id);
-        complete(id, PrepareStage.TASK_APPROVE_ROADMAP, "director", Map.of("roadmapDecision", "approve"));
+        complete(id, PrepareStage.TASK_APPROVE_ROADMAP, "director", Map.of(PrepareStage.ROADMAP_DECISION.name(),
+                RoadmapDecision.APPROVE.value()));
         expectStage(id, 2);
 
         // Stage 2: the mentees' questionnaires, the analysis of their base.
         importRows(id, mentees(year));
         complete(id, MenteeBaseStage.TASK_UPLOAD_QUESTIONNAIRES, "curator", Map.of());
-        complete(id, MenteeBaseStage.TASK_ANALYSE_MENTEE_BASE, "curator", Map.of("baseConclusion", "Восемь наставляемых с согласием: "
+        complete(id, MenteeBaseStage.TASK_ANALYSE_MENTEE_BASE, "curator", Map.of(BaseStages.BASE_CONCLUSION.name(),
+                "Восемь наставляемых с согласием: "
                 + "шесть учеников (запросы — успеваемость и адаптация) и два молодых педагога"));
         completeRoadmapItems(id);
         expectStage(id, 3);
@@ -106,15 +111,18 @@ class DemoPairsProgramme {
         // Stage 3: the mentor candidates.
         importRows(id, mentors(year));
         complete(id, MentorBaseStage.TASK_UPLOAD_QUESTIONNAIRES, "curator", Map.of());
-        complete(id, MentorBaseStage.TASK_ANALYSE_MENTOR_BASE, "curator", Map.of("baseConclusion", "Четыре кандидата: два педагога "
+        complete(id, MentorBaseStage.TASK_ANALYSE_MENTOR_BASE, "curator", Map.of(BaseStages.BASE_CONCLUSION.name(),
+                "Четыре кандидата: два педагога "
                 + "для молодых специалистов и два старшеклассника для учеников 5–8 классов"));
         completeRoadmapItems(id);
         expectStage(id, 4);
 
         // Stage 4: every candidate passes the interview and attends the training; the demo logins are linked first.
         for (Task interview : open(id, MentorTrainingStage.TASK_INTERVIEW_MENTOR_CANDIDATE)) {
-            complete(interview, "deputy", Map.of("interviewDecision", "passed",
-                    "interviewCriteria", List.of("communication", "motivation", "experience")));
+            complete(interview, "deputy", Map.of(MentorTrainingStage.INTERVIEW_DECISION.name(),
+                    InterviewDecision.PASSED.value(),
+                    MentorTrainingStage.INTERVIEW_CRITERIA.name(), List.of("communication", "motivation",
+                            "experience")));
         }
         List<String> trained = new ArrayList<>();
         for (ParticipantDirectory.Named person : directory.roster(id)) {
@@ -126,7 +134,8 @@ class DemoPairsProgramme {
                 }
             }
         }
-        complete(id, MentorTrainingStage.TASK_MENTOR_TRAINING, "deputy", Map.of("trainingAttended", trained));
+        complete(id, MentorTrainingStage.TASK_MENTOR_TRAINING, "deputy",
+                Map.of(MentorTrainingStage.TRAINING_ATTENDED.name(), trained));
         completeRoadmapItems(id);
         expectStage(id, 5);
         log.info("Demo programme {} ({}) brought to stage 5: the group meeting waits for the curator", id, SCHOOL);
@@ -225,7 +234,8 @@ class DemoPairsProgramme {
             boolean director = tasks.getIdentityLinksForTask(item.getId()).stream().map(IdentityLink::getGroupId)
                     .anyMatch(Groups.DIRECTOR::equals);
             complete(item, director ? "director" : "deputy",
-                    Map.of("doneOn", (due.isBefore(today) ? due : today).toString(), "result", RESULT));
+                    Map.of(RoadmapItemProcess.DONE_ON.name(), (due.isBefore(today) ? due : today).toString(),
+                            RoadmapItemProcess.RESULT.name(), RESULT));
         }
     }
 

@@ -22,9 +22,9 @@ class SendMenteeFeedbackLinks implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long pairId = ((Number) execution.getVariable(PairProcess.VAR_PAIR_ID)).longValue();
+        long pairId = ((Number) execution.getVariable(PairProcess.VAR_PAIR_ID.name())).longValue();
         FeedbackService.Sent sent = feedback.sendMenteeLinks(ProgrammeProcess.programmeId(execution), pairId);
-        execution.setVariable("feedbackLinksSent", (long) sent.mailed());
-        execution.setVariable("feedbackWithoutAddress", (long) sent.withoutAddress());
+        FeedbackVariables.FEEDBACK_LINKS_SENT.set(execution, (long) sent.mailed());
+        FeedbackVariables.FEEDBACK_WITHOUT_ADDRESS.set(execution, (long) sent.withoutAddress());
     }
 }

@@ -10,7 +10,7 @@ import ru.nastavnik.programme.StageSchedule;
 
 /**
  * Task_SendSatisfactionSurvey: the deadline of item 6.8, the survey links to every participant of the pairs,
- * and the response counts the curator's task shows ({@value PairWorkStage#VAR_SURVEY_SUMMARY}; kept current as answers
+ * and the response counts the curator's task shows ({@code surveySummary}; kept current as answers
  * come in) with {@code feedbackUrl}, where staff read the answers.
  */
 @Component("sendSatisfactionSurvey")
@@ -28,8 +28,8 @@ class SendSatisfactionSurvey implements JavaDelegate {
         schedule.apply(execution);
         long programmeId = ProgrammeProcess.programmeId(execution);
         FeedbackService.Sent sent = feedback.sendSatisfactionSurvey(programmeId);
-        execution.setVariable("surveyWithoutAddress", (long) sent.withoutAddress());
-        execution.setVariable(VAR_SURVEY_SUMMARY, feedback.surveySummary(programmeId));
-        execution.setVariable("feedbackUrl", "/api/programmes/" + programmeId + "/feedback");
+        FeedbackVariables.SURVEY_WITHOUT_ADDRESS.set(execution, (long) sent.withoutAddress());
+        VAR_SURVEY_SUMMARY.set(execution, feedback.surveySummary(programmeId));
+        FeedbackVariables.FEEDBACK_URL.set(execution, "/api/programmes/" + programmeId + "/feedback");
     }
 }

@@ -12,6 +12,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import ru.nastavnik.pair.PairWorkStage;
 import ru.nastavnik.programme.ProgrammeProcess;
 import ru.nastavnik.security.SystemAuthentication;
+import ru.nastavnik.shared.ProcessVariable;
 
 /**
  * Each survey answer refreshes the counts on the programme's stage 6, while it runs: after the answer is
@@ -22,7 +23,7 @@ import ru.nastavnik.security.SystemAuthentication;
 class SurveyCounts {
 
     /** The response counts Task_SatisfactionSurvey shows, kept current as answers come in. */
-    static final String VAR_SURVEY_SUMMARY = "surveySummary";
+    static final ProcessVariable<String> VAR_SURVEY_SUMMARY = ProcessVariable.text("surveySummary");
 
     private static final Logger log = LoggerFactory.getLogger(SurveyCounts.class);
 
@@ -51,7 +52,7 @@ class SurveyCounts {
                 system.run(() -> {
                     for (ProcessInstance stage : runtime.createProcessInstanceQuery().processDefinitionKey(PairWorkStage.PROCESS_ID)
                             .processInstanceBusinessKey(ProgrammeProcess.businessKey(event.programmeId())).list()) {
-                        runtime.setVariable(stage.getId(), VAR_SURVEY_SUMMARY, summary);
+                        runtime.setVariable(stage.getId(), VAR_SURVEY_SUMMARY.name(), summary);
                     }
                 });
             });

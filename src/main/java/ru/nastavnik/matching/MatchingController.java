@@ -28,7 +28,8 @@ class MatchingController {
     /** The body is read by {@link SolveGuard}, within {@link MatchingLimits}, not by a message converter. */
     @PostMapping("/solve")
     MatchingProposal solve(HttpServletRequest request) {
-        currentUser.requireAnyGroup(Groups.STAFF, "Подбирать пары могут куратор, заместитель директора, директор и координатор");
+        currentUser.requireAnyGroup(Groups.STAFF,
+                "Подбирать пары могут куратор, заместитель директора, директор и координатор");
         MatchingInstance instance = guard.read(request);
         return guard.run(() -> engine.solve(instance));
     }

@@ -23,8 +23,8 @@ class PrepareGroupMeeting implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         schedule.apply(execution);
         List<Map<String, String>> options = stage.participantOptions(ProgrammeProcess.programmeId(execution));
-        execution.setVariable("groupMeetingOptions", options);
-        execution.setVariable("groupMeetingPeopleText", options.isEmpty()
+        PairsStageSteps.GROUP_MEETING_OPTIONS.set(execution, options);
+        PairsStageSteps.GROUP_MEETING_PEOPLE_TEXT.set(execution, options.isEmpty()
                 ? "В программе пока нет наставников и наставляемых с согласием на обработку персональных данных."
                 : "Отметьте пришедших на встречу.");
     }

@@ -24,11 +24,16 @@ class PreparePreferences implements JavaDelegate {
         long programmeId = ProgrammeProcess.programmeId(execution);
         List<Long> mentees = stage.mentees(programmeId);
         List<Long> mentors = stage.mentors(programmeId);
-        execution.setVariable("preferenceParticipantOptions", stage.participantOptions(programmeId));
-        execution.setVariable("preferenceMentorOptions", stage.options(programmeId, mentors, null));
-        execution.setVariable("preferenceMenteeOptions", stage.options(programmeId, mentees, null));
-        execution.setVariable("preferenceMenteeIds", mentees.stream().map(String::valueOf).toList());
-        execution.setVariable("preferenceMentorIds", mentors.stream().map(String::valueOf).toList());
-        execution.setVariable("preferencesEnteredText", "Анкеты ещё не вносились.");
+        execution.setVariable(PairsStageSteps.PREFERENCE_PARTICIPANT_OPTIONS.name(),
+                stage.participantOptions(programmeId));
+        PairsStageSteps.PREFERENCE_MENTOR_OPTIONS.set(execution, stage.options(programmeId, mentors,
+                null));
+        PairsStageSteps.PREFERENCE_MENTEE_OPTIONS.set(execution, stage.options(programmeId, mentees,
+                null));
+        execution.setVariable(PairsStageSteps.PREFERENCE_MENTEE_IDS.name(),
+                mentees.stream().map(String::valueOf).toList());
+        execution.setVariable(PairsStageSteps.PREFERENCE_MENTOR_IDS.name(),
+                mentors.stream().map(String::valueOf).toList());
+        PairsStageSteps.PREFERENCES_ENTERED_TEXT.set(execution, "Анкеты ещё не вносились.");
     }
 }

@@ -60,17 +60,17 @@ class ProposePairs implements JavaDelegate {
         people.mentors().forEach(m -> names.put(m.id(), m.name()));
         people.mentees().forEach(m -> names.put(m.id(), m.name()));
 
-        PairsStage.Review review = new PairsStage.Review(stored(execution, PINNED_IN_FORCE),
-                stored(execution, FORBIDDEN_IN_FORCE));
-        MatchingProposal previous = (MatchingProposal) execution.getVariable(PROPOSAL);
-        if (previous != null && "rerun".equals(ProcessVariables.string(execution.getVariable("pairReviewDecision")))) {
+        PairsStage.Review review = new PairsStage.Review(stored(execution, PINNED_IN_FORCE.name()),
+                stored(execution, FORBIDDEN_IN_FORCE.name()));
+        MatchingProposal previous = PROPOSAL.get(execution);
+        if (previous != null && PairsStageSteps.PAIR_REVIEW_DECISION.get(execution) == PairReviewDecision.RERUN) {
             review = stage.apply(previous, review, new PairsStage.Changes(
-                    ProcessVariables.stringList(execution.getVariable(PINNED)),
-                    ProcessVariables.stringList(execution.getVariable(FORBIDDEN)),
-                    ProcessVariables.string(execution.getVariable("swapMenteeA")),
-                    ProcessVariables.string(execution.getVariable("swapMenteeB")),
-                    ProcessVariables.string(execution.getVariable("assignMentee")),
-                    ProcessVariables.string(execution.getVariable("assignMentor"))), mentorIds, menteeIds);
+                    PINNED.get(execution),
+                    FORBIDDEN.get(execution),
+                    PairsStageSteps.SWAP_MENTEE_A.get(execution),
+                    PairsStageSteps.SWAP_MENTEE_B.get(execution),
+                    PairsStageSteps.ASSIGN_MENTEE.get(execution),
+                    PairsStageSteps.ASSIGN_MENTOR.get(execution)), mentorIds, menteeIds);
         }
         review = PairsStage.present(review, mentorIds, menteeIds);
         MatchingProposal proposal = people.mentees().isEmpty()
@@ -82,31 +82,36 @@ class ProposePairs implements JavaDelegate {
                 + review.pinned().size() + " forbidden=" + review.forbidden().size());
 
         execution.removeVariables(REVIEW_CHANGES);
-        execution.setVariable(PROPOSAL, Variables.objectValue(proposal)
+        execution.setVariable(PROPOSAL.name(), Variables.objectValue(proposal)
                 .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
-        for (String name : List.of(PINNED, PINNED_IN_FORCE)) {
+        for (String name : List.of(PINNED.name(), PINNED_IN_FORCE.name())) {
             execution.setVariable(name, new ArrayList<>(review.pinned()));
         }
-        for (String name : List.of(FORBIDDEN, FORBIDDEN_IN_FORCE)) {
+        for (String name : List.of(FORBIDDEN.name(), FORBIDDEN_IN_FORCE.name())) {
             execution.setVariable(name, new ArrayList<>(review.forbidden()));
         }
-        execution.setVariable("pairMenteeCount", (long) proposal.totals().mentees());
-        execution.setVariable("pairProposalTable", ProcessVariables.longText(PairsStage.proposalTable(proposal)));
-        execution.setVariable("pairUnmatchedTable", ProcessVariables.longText(PairsStage.unmatchedTable(proposal)));
-        execution.setVariable("pairTotalsText", PairsStage.totalsText(proposal));
-        execution.setVariable("pairConstraintsText", ProcessVariables.longText(PairsStage.constraintsText(review, names)));
-        execution.setVariable("pairChangesText",
+        PairsStageSteps.PAIR_MENTEE_COUNT.set(execution, (long) proposal.totals().mentees());
+        execution.setVariable(PairsStageSteps.PAIR_PROPOSAL_TABLE.name(),
+                ProcessVariables.longText(PairsStage.proposalTable(proposal)));
+        execution.setVariable(PairsStageSteps.PAIR_UNMATCHED_TABLE.name(),
+                ProcessVariables.longText(PairsStage.unmatchedTable(proposal)));
+        PairsStageSteps.PAIR_TOTALS_TEXT.set(execution, PairsStage.totalsText(proposal));
+        execution.setVariable(PairsStageSteps.PAIR_CONSTRAINTS_TEXT.name(),
+                ProcessVariables.longText(PairsStage.constraintsText(review, names)));
+        execution.setVariable(PairsStageSteps.PAIR_CHANGES_TEXT.name(),
                 ProcessVariables.longText(PairsStage.changesText(previous, proposal, review, names)));
         // The next round stays with the one who asked for it, not offered to every curator again.
-        execution.setVariable(REVIEWER, previous == null ? null : currentUser.id());
-        execution.setVariable("pinChoiceOptions", PairsStage.pairOptions(proposal, review.pinned(), names));
-        execution.setVariable("forbidChoiceOptions", PairsStage.pairOptions(proposal, review.forbidden(), names));
+        REVIEWER.set(execution, previous == null ? null : currentUser.id());
+        PairsStageSteps.PIN_CHOICE_OPTIONS.set(execution, PairsStage.pairOptions(proposal,
+                review.pinned(), names));
+        PairsStageSteps.FORBID_CHOICE_OPTIONS.set(execution, PairsStage.pairOptions(proposal,
+                review.forbidden(), names));
         List<String> matched = proposal.groups().stream().flatMap(g -> g.mentees().stream())
                 .map(MatchingProposal.Member::menteeId).toList();
-        execution.setVariable("matchedMenteeOptions", options(matched, names));
-        execution.setVariable("reviewMenteeOptions", options(people.mentees().stream()
+        PairsStageSteps.MATCHED_MENTEE_OPTIONS.set(execution, options(matched, names));
+        PairsStageSteps.REVIEW_MENTEE_OPTIONS.set(execution, options(people.mentees().stream()
                 .map(MatchingInstance.Mentee::id).toList(), names));
-        execution.setVariable("reviewMentorOptions", options(people.mentors().stream()
+        PairsStageSteps.REVIEW_MENTOR_OPTIONS.set(execution, options(people.mentors().stream()
                 .map(MatchingInstance.Mentor::id).toList(), names));
     }
 

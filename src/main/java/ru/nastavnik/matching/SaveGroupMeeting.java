@@ -27,12 +27,12 @@ class SaveGroupMeeting implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         long programmeId = ProgrammeProcess.programmeId(execution);
-        List<String> attendees = ProcessVariables.stringList(execution.getVariable("groupMeetingAttendees"));
+        List<String> attendees = PairsStageSteps.GROUP_MEETING_ATTENDEES.get(execution);
         String actor = actor(currentUser, execution);
         long meetingId = stage.recordGroupMeeting(programmeId,
-                ProcessVariables.date(execution.getVariable("groupMeetingDate")).orElseThrow(),
-                attendees, ProcessVariables.string(execution.getVariable("groupMeetingComment")), actor);
-        execution.setVariable("groupMeetingId", meetingId);
+                ProcessVariables.date(execution.getVariable(PairsStageSteps.GROUP_MEETING_DATE.name())).orElseThrow(),
+                attendees, PairsStageSteps.GROUP_MEETING_COMMENT.get(execution), actor);
+        PairsStageSteps.GROUP_MEETING_ID.set(execution, meetingId);
         audit.record(actor, "pairs.group-meeting", programmeId, meetingId, "attendees=" + attendees.size());
     }
 }

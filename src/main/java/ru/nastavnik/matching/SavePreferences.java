@@ -11,7 +11,6 @@ import ru.nastavnik.programme.ProgrammeProcess;
 import ru.nastavnik.security.CurrentUser;
 import ru.nastavnik.shared.AuditLog;
 import ru.nastavnik.shared.InputText;
-import ru.nastavnik.shared.ProcessVariables;
 import ru.nastavnik.shared.ValidationException;
 
 /**
@@ -33,11 +32,11 @@ class SavePreferences implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         long programmeId = ProgrammeProcess.programmeId(execution);
-        String person = ProcessVariables.string(execution.getVariable("preferencesPerson"));
+        String person = PairsStageSteps.PREFERENCES_PERSON.get(execution);
         if (person != null) {
             boolean mentee = stage.mentees(programmeId).stream().anyMatch(id -> person.equals(String.valueOf(id)));
-            List<String> preferred = ProcessVariables.stringList(execution.getVariable(mentee ? "wishedMentors" : "wishedMentees"));
-            List<String> avoid = ProcessVariables.stringList(execution.getVariable(mentee ? "avoidMentors" : "avoidMentees"));
+            List<String> preferred = (mentee ? PairsStageSteps.WISHED_MENTORS : PairsStageSteps.WISHED_MENTEES).get(execution);
+            List<String> avoid = (mentee ? PairsStageSteps.AVOID_MENTORS : PairsStageSteps.AVOID_MENTEES).get(execution);
             long personId;
             try {
                 personId = Long.parseLong(person);
@@ -47,11 +46,12 @@ class SavePreferences implements JavaDelegate {
             String name = stage.saveWishes(programmeId, personId, preferred, avoid);
             audit.record(actor(currentUser, execution), "matching.preferences-set", programmeId, personId,
                     "preferred=" + preferred.size() + " avoid=" + avoid.size());
-            String entered = ProcessVariables.string(execution.getVariable("preferencesEnteredList"));
+            String entered = PairsStageSteps.PREFERENCES_ENTERED_LIST.get(execution);
             entered = (entered == null ? "" : entered + ", ") + name;
-            execution.setVariable("preferencesEnteredList", entered);
-            execution.setVariable("preferencesEnteredText", "**Внесены анкеты:** " + InputText.markdown(entered));
-        } else if ("more".equals(ProcessVariables.string(execution.getVariable("preferencesDecision")))) {
+            PairsStageSteps.PREFERENCES_ENTERED_LIST.set(execution, entered);
+            execution.setVariable(PairsStageSteps.PREFERENCES_ENTERED_TEXT.name(),
+                    "**Внесены анкеты:** " + InputText.markdown(entered));
+        } else if (PairsStageSteps.PREFERENCES_DECISION.get(execution) == PreferencesDecision.MORE) {
             throw new ValidationException("preferencesPerson", "Выберите участника, чью анкету вносите");
         }
         execution.removeVariables(QUESTIONNAIRE);

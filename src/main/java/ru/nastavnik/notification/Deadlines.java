@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 import ru.nastavnik.security.SystemAuthentication;
+import ru.nastavnik.shared.ProcessVariable;
 import ru.nastavnik.shared.SchoolClock;
 
 /**
@@ -25,11 +26,11 @@ public class Deadlines {
     public static final String TIMER_REMIND = "Timer_RemindBeforeDue";
     public static final String TIMER_ESCALATE = "Timer_EscalateAfterDue";
 
-    public static final String VAR_DUE = "itemDueDate";
-    public static final String VAR_FOLLOW_UP = "itemFollowUpDate";
-    public static final String VAR_DUE_TEXT = "itemDueDateText";
-    public static final String VAR_REMINDER_AT = "reminderAt";
-    public static final String VAR_ESCALATION_AT = "escalationAt";
+    public static final ProcessVariable<Date> VAR_DUE = ProcessVariable.of("itemDueDate", Date.class);
+    public static final ProcessVariable<Date> VAR_FOLLOW_UP = ProcessVariable.of("itemFollowUpDate", Date.class);
+    public static final ProcessVariable<String> VAR_DUE_TEXT = ProcessVariable.text("itemDueDateText");
+    public static final ProcessVariable<Date> VAR_REMINDER_AT = ProcessVariable.of("reminderAt", Date.class);
+    public static final ProcessVariable<Date> VAR_ESCALATION_AT = ProcessVariable.of("escalationAt", Date.class);
 
     private final SchoolClock clock;
     private final int reminderDaysBefore;
@@ -40,7 +41,8 @@ public class Deadlines {
     private final RuntimeService runtimeService;
     private final SystemAuthentication system;
 
-    public Deadlines(SchoolClock clock, DeadlineSettings settings, TaskService taskService, ManagementService managementService, RuntimeService runtimeService,
+    public Deadlines(SchoolClock clock, DeadlineSettings settings, TaskService taskService,
+            ManagementService managementService, RuntimeService runtimeService,
                      SystemAuthentication system) {
         this.clock = clock;
         this.reminderDaysBefore = settings.reminderDaysBefore();
@@ -55,11 +57,11 @@ public class Deadlines {
     /** The variables a dated task and its timers read, for a task planned from {@code start} to {@code due}. */
     public Map<String, Object> variables(LocalDate start, LocalDate due) {
         Map<String, Object> vars = new HashMap<>();
-        vars.put(VAR_DUE, dueAt(due));
-        vars.put(VAR_FOLLOW_UP, clock.at(start, notifyTime));
-        vars.put(VAR_DUE_TEXT, due.format(SchoolClock.RUSSIAN_DATE));
-        vars.put(VAR_REMINDER_AT, clock.at(due.minusDays(reminderDaysBefore), notifyTime));
-        vars.put(VAR_ESCALATION_AT, clock.at(due.plusDays(1), notifyTime));
+        vars.put(VAR_DUE.name(), dueAt(due));
+        vars.put(VAR_FOLLOW_UP.name(), clock.at(start, notifyTime));
+        vars.put(VAR_DUE_TEXT.name(), due.format(SchoolClock.RUSSIAN_DATE));
+        vars.put(VAR_REMINDER_AT.name(), clock.at(due.minusDays(reminderDaysBefore), notifyTime));
+        vars.put(VAR_ESCALATION_AT.name(), clock.at(due.plusDays(1), notifyTime));
         return vars;
     }
 
@@ -77,12 +79,12 @@ public class Deadlines {
             runtimeService.setVariables(processInstanceId, vars);
             for (Task task : taskService.createTaskQuery().processInstanceId(processInstanceId)
                     .taskDefinitionKey(taskKey).list()) {
-                task.setDueDate((Date) vars.get(VAR_DUE));
-                task.setFollowUpDate((Date) vars.get(VAR_FOLLOW_UP));
+                task.setDueDate((Date) vars.get(VAR_DUE.name()));
+                task.setFollowUpDate((Date) vars.get(VAR_FOLLOW_UP.name()));
                 taskService.saveTask(task);
             }
-            moveTimer(processInstanceId, TIMER_REMIND, (Date) vars.get(VAR_REMINDER_AT));
-            moveTimer(processInstanceId, TIMER_ESCALATE, (Date) vars.get(VAR_ESCALATION_AT));
+            moveTimer(processInstanceId, TIMER_REMIND, (Date) vars.get(VAR_REMINDER_AT.name()));
+            moveTimer(processInstanceId, TIMER_ESCALATE, (Date) vars.get(VAR_ESCALATION_AT.name()));
         });
     }
 

@@ -35,7 +35,7 @@ class EscalateOverdueTask implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String curator = (String) execution.getVariable("curatorId");
+        String curator = (String) execution.getVariable(TaskPeople.CURATOR_ID.name());
         for (Task task : tasks.openTasksOf(execution)) {
             Set<String> owners = people.ownerIds(task);
             boolean curatorsOwn = people.candidateGroups(task).contains(Groups.CURATOR)

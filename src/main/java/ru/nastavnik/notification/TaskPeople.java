@@ -12,10 +12,14 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
+import ru.nastavnik.shared.ProcessVariable;
 
 /** Who owns a task and what their email addresses are. Called from timer jobs, so without a user. */
 @Component
 public class TaskPeople {
+
+    /** On every process of a programme: its curator, who gets what no one else is there for (escalations). */
+    public static final ProcessVariable<String> CURATOR_ID = ProcessVariable.text("curatorId");
 
     private final TaskService taskService;
     private final IdentityService identityService;

@@ -29,7 +29,7 @@ class AnnouncePairs implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         long programmeId = ProgrammeProcess.programmeId(execution);
-        PairOrder order = orders.get(programmeId, ((Number) execution.getVariable(ORDER_ID)).longValue());
+        PairOrder order = orders.get(programmeId, ((Number) execution.getVariable(ORDER_ID.name())).longValue());
         List<Pair> fixed = pairs.list(programmeId).stream().filter(p -> p.orderId() == order.id()).toList();
         announcements.announce(order, fixed, programmes.get(programmeId).schoolName(),
                 orders.document(order).curator());

@@ -30,8 +30,9 @@ class CheckOpenPairs implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         long programmeId = ProgrammeProcess.programmeId(execution);
         RoadmapItem finalMeetings = roadmap.get(programmeId, PAIRS_END_ITEM);
-        execution.setVariable("openPairs", pairs.openCount(programmeId));
-        execution.setVariable("pairsEndAt", deadlines.variables(finalMeetings.startDate(), finalMeetings.dueDate())
-                .get(Deadlines.VAR_ESCALATION_AT));
+        PairWorkStage.OPEN_PAIRS.set(execution, pairs.openCount(programmeId));
+        execution.setVariable(PairWorkStage.PAIRS_END_AT.name(), deadlines.variables(finalMeetings.startDate(),
+                finalMeetings.dueDate())
+                .get(Deadlines.VAR_ESCALATION_AT.name()));
     }
 }

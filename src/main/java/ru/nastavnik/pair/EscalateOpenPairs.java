@@ -58,11 +58,11 @@ class EscalateOpenPairs implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         long programmeId = ProgrammeProcess.programmeId(execution);
         List<Pair> open = pairs.list(programmeId).stream().filter(Pair::active).toList();
-        execution.setVariable("pairsOpenAtEnd", (long) open.size());
+        PairWorkStage.PAIRS_OPEN_AT_END.set(execution, (long) open.size());
         if (open.isEmpty()) {
             return;
         }
-        String curator = (String) execution.getVariable(ProgrammeProcess.VAR_CURATOR_ID);
+        String curator = (String) execution.getVariable(TaskPeople.CURATOR_ID.name());
         Set<String> to = people.emails(curator == null ? people.membersOf(Groups.CURATOR) : Set.of(curator));
         Set<String> copy = new LinkedHashSet<>(people.emails(people.membersOf(Groups.DIRECTOR)));
         copy.removeAll(to);

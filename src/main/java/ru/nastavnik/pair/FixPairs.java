@@ -7,7 +7,9 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import ru.nastavnik.notification.TaskPeople;
 import ru.nastavnik.pairorder.PairOrder;
+import ru.nastavnik.pairorder.PairOrderVariables;
 import ru.nastavnik.pairorder.PairOrders;
 import ru.nastavnik.programme.ProgrammeProcess;
 
@@ -25,9 +27,9 @@ class FixPairs implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         PairOrder order = orders.get(ProgrammeProcess.programmeId(execution),
-                ((Number) execution.getVariable(ORDER_ID)).longValue());
-        List<Pair> fixed = pairs.fix(order, (String) execution.getVariable(ProgrammeProcess.VAR_CURATOR_ID),
-                (String) execution.getVariable(DECIDED_BY));
-        execution.setVariable("fixedPairCount", (long) fixed.size());
+                ((Number) execution.getVariable(ORDER_ID.name())).longValue());
+        List<Pair> fixed = pairs.fix(order, (String) execution.getVariable(TaskPeople.CURATOR_ID.name()),
+                (String) execution.getVariable(DECIDED_BY.name()));
+        PairOrderVariables.FIXED_PAIR_COUNT.set(execution, (long) fixed.size());
     }
 }

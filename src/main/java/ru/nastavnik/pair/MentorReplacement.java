@@ -34,6 +34,7 @@ import ru.nastavnik.security.SystemAuthentication;
 import ru.nastavnik.shared.ApiException;
 import ru.nastavnik.shared.AuditLog;
 import ru.nastavnik.shared.ProcessModel;
+import ru.nastavnik.shared.ProcessVariable;
 import ru.nastavnik.shared.PublicUrl;
 import ru.nastavnik.shared.SchoolClock;
 import ru.nastavnik.shared.ValidationException;
@@ -51,10 +52,10 @@ import ru.nastavnik.shared.InputText;
 public class MentorReplacement {
 
     public static final String PROCESS_ID = "mentor-replacement";
-    public static final String VAR_REQUESTED_BY = "requestedBy";
-    public static final String VAR_MENTEE_ID = "menteeId";
-    public static final String VAR_REASON = "replacementReason";
-    public static final String VAR_INITIATOR = "initiator";
+    public static final ProcessVariable<String> VAR_REQUESTED_BY = ProcessVariable.text("requestedBy");
+    public static final ProcessVariable<Long> VAR_MENTEE_ID = ProcessVariable.of("menteeId", Long.class);
+    public static final ProcessVariable<String> VAR_REASON = ProcessVariable.text("replacementReason");
+    public static final ProcessVariable<String> VAR_INITIATOR = ProcessVariable.text("initiator");
     public static final List<String> REQUESTERS = List.of("mentee", "representative", "curator");
 
     /** A mentor the engine accepts for the pair's mentees, with the score and the reasons, best first. */
@@ -118,11 +119,11 @@ public class MentorReplacement {
     public String request(long pairId, String requestedBy, Long menteeId, String reason, String userId) {
         Pair pair = check(pairId, requestedBy, menteeId, reason, null);
         Map<String, Object> variables = new LinkedHashMap<>();
-        variables.put(PairProcess.VAR_PAIR_ID, pairId);
-        variables.put(VAR_REQUESTED_BY, requestedBy);
-        variables.put(VAR_MENTEE_ID, menteeId);
-        variables.put(VAR_REASON, reason.trim());
-        variables.put(VAR_INITIATOR, userId);
+        variables.put(PairProcess.VAR_PAIR_ID.name(), pairId);
+        variables.put(VAR_REQUESTED_BY.name(), requestedBy);
+        variables.put(VAR_MENTEE_ID.name(), menteeId);
+        variables.put(VAR_REASON.name(), reason.trim());
+        variables.put(VAR_INITIATOR.name(), userId);
         ProcessInstance instance = system.call(() -> runtime.startProcessInstanceByKey(PROCESS_ID,
                 businessKey(pair), variables));
         audit.record(userId, "pair.replacement-requested", pair.programmeId(), pairId, "by=" + requestedBy);
@@ -136,13 +137,14 @@ public class MentorReplacement {
     public Pair check(long pairId, String requestedBy, Long menteeId, String reason, String ownProcessInstanceId) {
         List<FieldError> errors = new ArrayList<>();
         if (requestedBy == null || !REQUESTERS.contains(requestedBy)) {
-            errors.add(new FieldError(VAR_REQUESTED_BY, "Кто просит о замене: mentee (наставляемый), representative "
+            errors.add(new FieldError(VAR_REQUESTED_BY.name(),
+                    "Кто просит о замене: mentee (наставляемый), representative "
                     + "(законный представитель) или curator (куратор от имени наставляемого)"));
         }
         if (reason == null || reason.isBlank()) {
-            errors.add(new FieldError(VAR_REASON, "Укажите причину просьбы о замене наставника"));
+            errors.add(new FieldError(VAR_REASON.name(), "Укажите причину просьбы о замене наставника"));
         } else if (reason.trim().length() > 2000) {
-            errors.add(new FieldError(VAR_REASON, "Причина не длиннее 2000 символов"));
+            errors.add(new FieldError(VAR_REASON.name(), "Причина не длиннее 2000 символов"));
         }
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
@@ -154,15 +156,16 @@ public class MentorReplacement {
         }
         boolean fromMentee = !"curator".equals(requestedBy);
         if (menteeId == null && fromMentee && pair.group()) {
-            throw new ValidationException(VAR_MENTEE_ID, "В группе несколько наставляемых: укажите, кто из них просит "
+            throw new ValidationException(VAR_MENTEE_ID.name(),
+                    "В группе несколько наставляемых: укажите, кто из них просит "
                     + "о замене (menteeId)");
         }
         if (menteeId != null && pair.mentees().stream().noneMatch(m -> m.personId() == menteeId)) {
-            throw new ValidationException(VAR_MENTEE_ID, "Участник " + menteeId + " не входит в пару (группу) "
+            throw new ValidationException(VAR_MENTEE_ID.name(), "Участник " + menteeId + " не входит в пару (группу) "
                     + pairId);
         }
         boolean open = system.call(() -> runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_ID)
-                .variableValueEquals(PairProcess.VAR_PAIR_ID, pairId).list()).stream()
+                .variableValueEquals(PairProcess.VAR_PAIR_ID.name(), pairId).list()).stream()
                 .anyMatch(p -> !p.getId().equals(ownProcessInstanceId));
         if (open) {
             throw ApiException.conflict("По паре (группе) " + pairId + " уже есть нерассмотренная просьба о замене "

@@ -9,10 +9,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import ru.nastavnik.notification.TaskPeople;
-import ru.nastavnik.programme.ProgrammeProcess;
 import ru.nastavnik.security.CurrentUser;
 import ru.nastavnik.security.SystemAuthentication;
 import ru.nastavnik.shared.ApiException;
+import ru.nastavnik.shared.ProcessVariable;
 import ru.nastavnik.shared.ProcessVariables;
 import ru.nastavnik.shared.ValidationException;
 
@@ -24,9 +24,10 @@ import ru.nastavnik.shared.ValidationException;
  */
 @Component("movePairMeeting")
 class MovePairMeeting implements JavaDelegate {
-    static final String VAR_OUTCOME = "meetingOutcome";
-    static final String VAR_NEW_DATE = "newPlannedOn";
-    static final String VAR_REASON = "moveReason";
+    static final ProcessVariable<MeetingOutcome> VAR_OUTCOME = ProcessVariable.of("meetingOutcome",
+            MeetingOutcome.class);
+    static final ProcessVariable<String> VAR_NEW_DATE = ProcessVariable.text("newPlannedOn");
+    static final ProcessVariable<String> VAR_REASON = ProcessVariable.text("moveReason");
 
     private final PairMeetings meetings;
     private final Pairs pairs;
@@ -49,19 +50,19 @@ class MovePairMeeting implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         long id = meetingId(execution);
         LocalDate from = meetings.get(id).plannedOn();
-        LocalDate to = ProcessVariables.date(execution.getVariable(VAR_NEW_DATE)).orElse(null);
-        String reason = ProcessVariables.string(execution.getVariable(VAR_REASON)).trim();
+        LocalDate to = ProcessVariables.date(execution.getVariable(VAR_NEW_DATE.name())).orElse(null);
+        String reason = VAR_REASON.get(execution).trim();
         try {
             execution.setVariables(meetings.moveFromReport(id, to, actor(currentUser)));
         } catch (ValidationException refused) {
             throw new ValidationException(refused.errors().stream()
-                    .map(e -> new ValidationException.FieldError(VAR_NEW_DATE, e.message())).toList());
+                    .map(e -> new ValidationException.FieldError(VAR_NEW_DATE.name(), e.message())).toList());
         } catch (ApiException refused) {
-            throw ValidationException.of(VAR_NEW_DATE, refused);
+            throw ValidationException.of(VAR_NEW_DATE.name(), refused);
         }
-        execution.removeVariables(List.of(VAR_OUTCOME, VAR_NEW_DATE, VAR_REASON));
+        execution.removeVariables(List.of(VAR_OUTCOME.name(), VAR_NEW_DATE.name(), VAR_REASON.name()));
         PairMeetings.Meeting meeting = meetings.get(id);
-        String curator = (String) execution.getVariable(ProgrammeProcess.VAR_CURATOR_ID);
+        String curator = (String) execution.getVariable(TaskPeople.CURATOR_ID.name());
         mails.moved(pairs.get(meeting.pairId()), meeting, from, reason,
                 system.call(() -> people.emails(List.of(curator))));
     }

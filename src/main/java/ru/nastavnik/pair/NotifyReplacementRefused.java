@@ -20,9 +20,9 @@ class NotifyReplacementRefused implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        boolean directorSaidNo = !"approve".equals(string(execution, "replacementDecision"));
-        String why = string(execution, VAR_REFUSAL);
-        replacement.notifyRefused(pairId(execution), string(execution, MentorReplacement.VAR_REQUESTED_BY),
+        boolean directorSaidNo = MentorReplacementSteps.REPLACEMENT_DECISION.get(execution) != ReplacementDecision.APPROVE;
+        String why = string(execution, VAR_REFUSAL.name());
+        replacement.notifyRefused(pairId(execution), string(execution, MentorReplacement.VAR_REQUESTED_BY.name()),
                 menteeId(execution), (directorSaidNo ? "решение директора" : "подходящего свободного наставника "
                         + "сейчас нет") + (why == null ? "" : ": " + why));
     }

@@ -80,7 +80,7 @@ public class PairEnding {
         }
         tasks.delete(pair.processInstanceId(), reason.trim());
         system.run(() -> runtime.createProcessInstanceQuery().processDefinitionKey(MentorReplacement.PROCESS_ID)
-                .variableValueEquals(PairProcess.VAR_PAIR_ID, pairId).list()
+                .variableValueEquals(PairProcess.VAR_PAIR_ID.name(), pairId).list()
                 .forEach(p -> runtime.deleteProcessInstance(p.getId(), "Пара завершена досрочно: " + reason.trim())));
         log.info("Pair {} of programme {} ended early", pairId, pair.programmeId());
         return pairs.get(pairId);

@@ -1,10 +1,12 @@
 package ru.nastavnik.pair;
 
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.task.Task;
 import ru.nastavnik.notification.TimedTasks;
 import ru.nastavnik.security.CurrentUser;
+import ru.nastavnik.shared.ProcessVariable;
 
 /**
  * What the steps of the {@code mentorship-pair} and {@code pair-meeting} processes share: reading the pair and the
@@ -14,15 +16,34 @@ final class PairMeetingSteps {
 
     private static final String SYSTEM_ACTOR = "system";
 
+    // Read or written by the diagram and its forms (ProcessDataCatalogueTest).
+    public static final ProcessVariable<List<String>> ATTENDED_MENTEES = ProcessVariable.list("attendedMentees");
+    public static final ProcessVariable<Long> DURATION_MINUTES = ProcessVariable.of("durationMinutes", Long.class);
+    public static final ProcessVariable<String> HELD_ON = ProcessVariable.text("heldOn");
+    public static final ProcessVariable<String> MEETING_AGREED = ProcessVariable.text("meetingAgreed");
+    public static final ProcessVariable<String> MEETING_FORMAT = ProcessVariable.text("meetingFormat");
+    public static final ProcessVariable<String> MEETING_TASK_NAME = ProcessVariable.text("meetingTaskName");
+    public static final ProcessVariable<String> MEETING_TOPICS = ProcessVariable.text("meetingTopics");
+    /** The pair's mentees, named: set for the tasks of a meeting and of the feedback, shown by none of their forms. */
+    public static final ProcessVariable<String> MENTEES_TEXT = ProcessVariable.text("menteesText");
+    public static final ProcessVariable<List<Map<String, String>>> MENTEE_OPTIONS =
+            ProcessVariable.options("menteeOptions");
+    public static final ProcessVariable<String> PLAN_FREQUENCY = ProcessVariable.text("planFrequency");
+    public static final ProcessVariable<String> PLAN_GOALS = ProcessVariable.text("planGoals");
+    public static final ProcessVariable<String> PLAN_ITEMS = ProcessVariable.text("planItems");
+    public static final ProcessVariable<List<String>> PLAN_REQUESTS = ProcessVariable.list("planRequests");
+    public static final ProcessVariable<List<Map<String, String>>> REQUEST_OPTIONS =
+            ProcessVariable.options("requestOptions");
+
     private PairMeetingSteps() {
     }
 
     static long pairId(DelegateExecution execution) {
-        return ((Number) execution.getVariable(PairProcess.VAR_PAIR_ID)).longValue();
+        return ((Number) execution.getVariable(PairProcess.VAR_PAIR_ID.name())).longValue();
     }
 
     static long meetingId(DelegateExecution execution) {
-        return ((Number) execution.getVariable(PairMeetings.VAR_MEETING_ID)).longValue();
+        return ((Number) execution.getVariable(PairMeetings.VAR_MEETING_ID.name())).longValue();
     }
 
     static String actor(CurrentUser currentUser) {

@@ -37,6 +37,7 @@ import ru.nastavnik.security.SystemAuthentication;
 import ru.nastavnik.shared.ApiException;
 import ru.nastavnik.shared.AuditLog;
 import ru.nastavnik.shared.ProcessModel;
+import ru.nastavnik.shared.ProcessVariable;
 import ru.nastavnik.shared.SchoolClock;
 import ru.nastavnik.shared.ValidationException;
 import ru.nastavnik.shared.ValidationException.FieldError;
@@ -57,9 +58,10 @@ public class PairMeetings {
     /** Moved with the report's task by {@link Deadlines#move} when the meeting is moved. */
     public static final String TIMER_REMIND_BEFORE_DUE = Deadlines.TIMER_REMIND;
     public static final String TIMER_ESCALATE_AFTER_DUE = Deadlines.TIMER_ESCALATE;
-    public static final String VAR_MEETING_KIND = "meetingKind";
-    public static final String VAR_MEETING_ID = "meetingId";
-    public static final String VAR_CURATOR_ESCALATION_AT = "curatorEscalationAt";
+    public static final ProcessVariable<String> VAR_MEETING_KIND = ProcessVariable.text("meetingKind");
+    public static final ProcessVariable<Long> VAR_MEETING_ID = ProcessVariable.of("meetingId", Long.class);
+    public static final ProcessVariable<Date> VAR_CURATOR_ESCALATION_AT = ProcessVariable.of("curatorEscalationAt",
+            Date.class);
     /** The step between the regular and the final meeting, as {@link PairSummary#currentStep()} names it. */
     public static final String STEP_FEEDBACK = "feedback";
 
@@ -172,13 +174,13 @@ public class PairMeetings {
         }
         Meeting meeting = get(id);
         Map<String, Object> vars = dateVariables(planned);
-        vars.put(VAR_MEETING_ID, id);
-        vars.put("meetingTaskName", shorten(meeting.title() + ": " + names(pair.mentees())));
-        vars.put("menteesText", names(pair.mentees()));
-        vars.put("menteeOptions", pair.mentees().stream()
+        vars.put(VAR_MEETING_ID.name(), id);
+        vars.put(PairMeetingSteps.MEETING_TASK_NAME.name(), shorten(meeting.title() + ": " + names(pair.mentees())));
+        vars.put(PairMeetingSteps.MENTEES_TEXT.name(), names(pair.mentees()));
+        vars.put(PairMeetingSteps.MENTEE_OPTIONS.name(), pair.mentees().stream()
                 .map(m -> Map.of("value", String.valueOf(m.personId()), "label", m.fullName())).toList());
         if (kind == MeetingKind.PLANNING) {
-            vars.put("requestOptions", requestOptions(pair));
+            vars.put(PairMeetingSteps.REQUEST_OPTIONS.name(), requestOptions(pair));
         }
         log.info("Pair {}: {} planned on {} (meeting {})", pairId, kind.code(), planned, id);
         return vars;
@@ -277,7 +279,7 @@ public class PairMeetings {
         deadlines.move(meeting.processInstanceId(), TASK_REPORT_MEETING, clock.today(), plannedOn);
         Date escalation = curatorEscalationAt(plannedOn);
         system.run(() -> {
-            runtime.setVariable(meeting.processInstanceId(), VAR_CURATOR_ESCALATION_AT, escalation);
+            runtime.setVariable(meeting.processInstanceId(), VAR_CURATOR_ESCALATION_AT.name(), escalation);
             for (Job job : management.createJobQuery().processInstanceId(meeting.processInstanceId())
                     .activityId(TIMER_ESCALATE_TO_CURATOR).timers().list()) {
                 management.setJobDuedate(job.getId(), escalation);
@@ -331,7 +333,7 @@ public class PairMeetings {
     /** The due date of a meeting's report task and the dates of its three timers. */
     private Map<String, Object> dateVariables(LocalDate planned) {
         Map<String, Object> vars = new HashMap<>(deadlines.variables(clock.today(), planned));
-        vars.put(VAR_CURATOR_ESCALATION_AT, curatorEscalationAt(planned));
+        vars.put(VAR_CURATOR_ESCALATION_AT.name(), curatorEscalationAt(planned));
         return vars;
     }
 
@@ -340,9 +342,9 @@ public class PairMeetings {
         Pair pair = pairs.get(pairId);
         Period period = MeetingSchedule.closing(period(pair, MeetingKind.FEEDBACK_ITEM), clock.today());
         Map<String, Object> vars = new HashMap<>(deadlines.variables(period.start(), period.due()));
-        vars.put("feedbackStartsAt", clock.at(period.start(), notifyTime));
-        vars.put("feedbackTaskName", shorten("Обратная связь наставника: " + names(pair.mentees())));
-        vars.put("menteesText", names(pair.mentees()));
+        vars.put(PairProcess.FEEDBACK_STARTS_AT.name(), clock.at(period.start(), notifyTime));
+        vars.put(PairProcess.FEEDBACK_TASK_NAME.name(), shorten("Обратная связь наставника: " + names(pair.mentees())));
+        vars.put(PairMeetingSteps.MENTEES_TEXT.name(), names(pair.mentees()));
         return vars;
     }
 

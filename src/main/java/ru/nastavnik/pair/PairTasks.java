@@ -38,7 +38,7 @@ class PairTasks {
         return system.call(() -> {
             int moved = 0;
             for (String instanceId : hierarchy(processInstanceId)) {
-                runtime.setVariable(instanceId, PairProcess.VAR_MENTOR_USER_ID, newUserId);
+                runtime.setVariable(instanceId, PairProcess.VAR_MENTOR_USER_ID.name(), newUserId);
                 List<Task> open = taskService.createTaskQuery().processInstanceId(instanceId).taskAssignee(oldUserId)
                         .list();
                 if (open.isEmpty()) {
@@ -57,7 +57,7 @@ class PairTasks {
                     // the process instance's execution has no scope of its own.
                     if (!task.getExecutionId().equals(instanceId)) {
                         Map<String, Object> local = runtime.getVariablesLocal(task.getExecutionId());
-                        local.remove(PairProcess.VAR_MENTOR_USER_ID);
+                        local.remove(PairProcess.VAR_MENTOR_USER_ID.name());
                         start.setVariablesLocal(local);
                     }
                     modification = start.cancelActivityInstance(found[0].getId());

@@ -16,6 +16,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import ru.nastavnik.account.MentorAccounts;
+import ru.nastavnik.notification.TaskPeople;
 import ru.nastavnik.pairorder.PairOrder;
 import ru.nastavnik.programme.ProgrammeProcess;
 import ru.nastavnik.security.SystemAuthentication;
@@ -79,10 +80,10 @@ public class Pairs {
                         .param("pair", pairId).param("person", Long.parseLong(mentee.id())).update();
             }
             Map<String, Object> variables = new LinkedHashMap<>();
-            variables.put(ProgrammeProcess.VAR_PROGRAMME_ID, order.programmeId());
-            variables.put(ProgrammeProcess.VAR_CURATOR_ID, curatorId);
-            variables.put(PairProcess.VAR_PAIR_ID, pairId);
-            variables.put(PairProcess.VAR_MENTOR_USER_ID, mentorUser);
+            variables.put(ProgrammeProcess.VAR_PROGRAMME_ID.name(), order.programmeId());
+            variables.put(TaskPeople.CURATOR_ID.name(), curatorId);
+            variables.put(PairProcess.VAR_PAIR_ID.name(), pairId);
+            variables.put(PairProcess.VAR_MENTOR_USER_ID.name(), mentorUser);
             ProcessInstance instance = system.call(() -> runtime.startProcessInstanceByKey(PairProcess.PROCESS_ID,
                     PairProcess.businessKey(order.programmeId(), pairId), variables));
             jdbc.sql("update mentorship_pair set process_instance_id = :pi where id = :id")
@@ -138,7 +139,7 @@ public class Pairs {
         }
         audit.record(actor, "pair." + status, pair.programmeId(), pairId, null);
         system.run(() -> runtime.createMessageCorrelation(PairWorkStage.MESSAGE_PAIR_CLOSED)
-                .processInstanceVariableEquals(ProgrammeProcess.VAR_PROGRAMME_ID, pair.programmeId())
+                .processInstanceVariableEquals(ProgrammeProcess.VAR_PROGRAMME_ID.name(), pair.programmeId())
                 .correlateAllWithResult());
         return true;
     }

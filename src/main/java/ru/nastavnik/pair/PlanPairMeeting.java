@@ -17,7 +17,7 @@ class PlanPairMeeting implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        MeetingKind kind = MeetingKind.of((String) execution.getVariable(PairMeetings.VAR_MEETING_KIND));
+        MeetingKind kind = MeetingKind.of((String) execution.getVariable(PairMeetings.VAR_MEETING_KIND.name()));
         execution.setVariables(meetings.open(pairId(execution), kind, execution.getProcessInstanceId()));
     }
 }

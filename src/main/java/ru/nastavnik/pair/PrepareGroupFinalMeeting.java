@@ -36,7 +36,7 @@ class PrepareGroupFinalMeeting implements JavaDelegate {
                         .append(" | ").append(state(p)).append(" |\n");
             }
         }
-        execution.setVariable("pairsSummary", md.toString());
+        PairWorkStage.PAIRS_SUMMARY.set(execution, md.toString());
     }
 
     private static String state(Pair p) {

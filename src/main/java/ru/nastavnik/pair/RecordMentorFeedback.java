@@ -7,7 +7,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import ru.nastavnik.security.CurrentUser;
-import ru.nastavnik.shared.ProcessVariables;
 
 /** Task_RecordMentorFeedback: stores the mentor's questionnaire. */
 @Component("recordMentorFeedback")
@@ -23,10 +22,11 @@ class RecordMentorFeedback implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         meetings.recordFeedback(pairId(execution), new PairMeetings.MentorFeedback(
-                Integer.parseInt(ProcessVariables.string(execution.getVariable("feedbackSatisfaction"))),
-                Integer.parseInt(ProcessVariables.string(execution.getVariable("feedbackProgress"))),
-                ProcessVariables.string(execution.getVariable("feedbackWorked")),
-                ProcessVariables.string(execution.getVariable("feedbackDifficulties")),
-                ProcessVariables.string(execution.getVariable("feedbackSuggestions"))), actor(currentUser));
+                Integer.parseInt(PairProcess.FEEDBACK_SATISFACTION.get(execution)),
+                Integer.parseInt(PairProcess.FEEDBACK_PROGRESS.get(execution)),
+                PairProcess.FEEDBACK_WORKED.get(execution),
+                PairProcess.FEEDBACK_DIFFICULTIES.get(execution),
+                PairProcess.FEEDBACK_SUGGESTIONS.get(execution)),
+                        actor(currentUser));
     }
 }

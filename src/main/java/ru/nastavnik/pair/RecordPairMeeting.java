@@ -24,19 +24,19 @@ class RecordPairMeeting implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         // The form's rules (required, dates, bounds) were checked when the task completed.
         PairMeetings.Report report = new PairMeetings.Report(
-                ProcessVariables.date(execution.getVariable("heldOn")).orElseThrow(),
-                ((Number) execution.getVariable("durationMinutes")).intValue(),
-                ProcessVariables.string(execution.getVariable("meetingFormat")),
-                ProcessVariables.string(execution.getVariable("meetingTopics")),
-                ProcessVariables.string(execution.getVariable("meetingAgreed")),
-                ProcessVariables.stringList(execution.getVariable("attendedMentees")).stream()
+                ProcessVariables.date(execution.getVariable(PairMeetingSteps.HELD_ON.name())).orElseThrow(),
+                ((Number) execution.getVariable(PairMeetingSteps.DURATION_MINUTES.name())).intValue(),
+                PairMeetingSteps.MEETING_FORMAT.get(execution),
+                PairMeetingSteps.MEETING_TOPICS.get(execution),
+                PairMeetingSteps.MEETING_AGREED.get(execution),
+                PairMeetingSteps.ATTENDED_MENTEES.get(execution).stream()
                         .map(Long::valueOf).toList());
-        boolean planning = MeetingKind.PLANNING.code().equals(execution.getVariable(PairMeetings.VAR_MEETING_KIND));
+        boolean planning = MeetingKind.PLANNING.code().equals(execution.getVariable(PairMeetings.VAR_MEETING_KIND.name()));
         PairMeetings.PlanDraft plan = planning ? new PairMeetings.PlanDraft(
-                ProcessVariables.string(execution.getVariable("planFrequency")),
-                ProcessVariables.string(execution.getVariable("planGoals")),
-                ProcessVariables.string(execution.getVariable("planItems")),
-                ProcessVariables.stringList(execution.getVariable("planRequests"))) : null;
+                PairMeetingSteps.PLAN_FREQUENCY.get(execution),
+                PairMeetingSteps.PLAN_GOALS.get(execution),
+                PairMeetingSteps.PLAN_ITEMS.get(execution),
+                PairMeetingSteps.PLAN_REQUESTS.get(execution)) : null;
         meetings.report(meetingId(execution), report, plan, actor(currentUser));
     }
 }

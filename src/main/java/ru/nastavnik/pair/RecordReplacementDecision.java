@@ -19,6 +19,6 @@ class RecordReplacementDecision implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         String user = currentUser.id() != null ? currentUser.id() : task.getAssignee();
-        task.getExecution().setVariable(VAR_DECIDED_BY, user);
+        task.getExecution().setVariable(VAR_DECIDED_BY.name(), user);
     }
 }

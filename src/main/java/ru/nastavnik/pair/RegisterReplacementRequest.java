@@ -8,6 +8,7 @@ import static ru.nastavnik.pair.MentorReplacementSteps.string;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import ru.nastavnik.notification.TaskPeople;
 import ru.nastavnik.programme.ProgrammeProcess;
 import ru.nastavnik.programme.ProgrammeService;
 import ru.nastavnik.shared.ApiException;
@@ -31,20 +32,20 @@ class RegisterReplacementRequest implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         long pairId = pairId(execution);
-        String requestedBy = string(execution, MentorReplacement.VAR_REQUESTED_BY);
+        String requestedBy = string(execution, MentorReplacement.VAR_REQUESTED_BY.name());
         Long menteeId = menteeId(execution);
-        String reason = string(execution, MentorReplacement.VAR_REASON);
+        String reason = string(execution, MentorReplacement.VAR_REASON.name());
         Pair pair;
         try {
             pair = replacement.check(pairId, requestedBy, menteeId, reason, execution.getProcessInstanceId());
         } catch (ApiException refused) {
-            throw ValidationException.of(PairProcess.VAR_PAIR_ID, refused);
+            throw ValidationException.of(PairProcess.VAR_PAIR_ID.name(), refused);
         }
-        execution.setVariable(PairProcess.VAR_PAIR_ID, pairId);
-        execution.setVariable(MentorReplacement.VAR_MENTEE_ID, menteeId);
-        execution.setVariable(ProgrammeProcess.VAR_PROGRAMME_ID, pair.programmeId());
-        execution.setVariable(ProgrammeProcess.VAR_CURATOR_ID, programmes.get(pair.programmeId()).curatorId());
-        execution.setVariable(VAR_PAIR_SUMMARY, replacement.summary(pair, requestedBy, menteeId, reason));
+        PairProcess.VAR_PAIR_ID.set(execution, pairId);
+        MentorReplacement.VAR_MENTEE_ID.set(execution, menteeId);
+        ProgrammeProcess.VAR_PROGRAMME_ID.set(execution, pair.programmeId());
+        TaskPeople.CURATOR_ID.set(execution, programmes.get(pair.programmeId()).curatorId());
+        VAR_PAIR_SUMMARY.set(execution, replacement.summary(pair, requestedBy, menteeId, reason));
         execution.setVariables(replacement.decisionDeadline());
         execution.setProcessBusinessKey(MentorReplacement.businessKey(pair));
     }

@@ -7,7 +7,7 @@ import static ru.nastavnik.pair.MentorReplacementSteps.string;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import ru.nastavnik.programme.ProgrammeProcess;
+import ru.nastavnik.notification.TaskPeople;
 import ru.nastavnik.security.CurrentUser;
 import ru.nastavnik.shared.ApiException;
 import ru.nastavnik.shared.ValidationException;
@@ -28,7 +28,7 @@ class ReplaceMentor implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String picked = string(execution, "newMentorId");
+        String picked = string(execution, MentorReplacementSteps.NEW_MENTOR_ID.name());
         long mentorId;
         try {
             mentorId = Long.parseLong(picked);
@@ -36,9 +36,9 @@ class ReplaceMentor implements JavaDelegate {
             throw new ValidationException("newMentorId", "Выберите нового наставника из списка");
         }
         String curator = currentUser.id() != null ? currentUser.id()
-                : string(execution, ProgrammeProcess.VAR_CURATOR_ID);
+                : string(execution, TaskPeople.CURATOR_ID.name());
         try {
-            replacement.replace(pairId(execution), mentorId, curator, string(execution, VAR_DECIDED_BY));
+            replacement.replace(pairId(execution), mentorId, curator, string(execution, VAR_DECIDED_BY.name()));
         } catch (ApiException refused) {
             throw ValidationException.of("newMentorId", refused);
         }

@@ -43,7 +43,7 @@ class SuggestNewMentors implements JavaDelegate {
             table.append("| Свободных подходящих наставников нет | — | — | выберите «Подходящего наставника нет» |\n");
         }
         execution.setVariables(replacement.pickDeadline());
-        execution.setVariable("mentorOptions", options);
-        execution.setVariable("mentorCandidatesText", table.toString());
+        MentorReplacementSteps.MENTOR_OPTIONS.set(execution, options);
+        MentorReplacementSteps.MENTOR_CANDIDATES_TEXT.set(execution, table.toString());
     }
 }

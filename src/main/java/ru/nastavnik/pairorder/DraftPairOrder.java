@@ -43,16 +43,18 @@ class DraftPairOrder implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         long programmeId = ProgrammeProcess.programmeId(execution);
         String actor = actor(currentUser, execution);
-        PairOrder order = orders.create(programmeId, (MatchingProposal) execution.getVariable(PROPOSAL), null, actor);
+        PairOrder order = orders.create(programmeId, (MatchingProposal) execution.getVariable(PROPOSAL.name()), null,
+                actor);
         audit.record(actor, "order.created", programmeId, null, "order=" + order.id() + " pairs="
                 + order.pairs().size());
         schedule.apply(execution);
         String base = "/api/programmes/" + programmeId + "/orders/" + order.id();
-        execution.setVariable(ORDER_ID, order.id());
-        execution.setVariable("pairOrderTable", ProcessVariables.longText(orderTable(order)));
-        execution.setVariable("pairOrderDocxUrl", base + ".docx");
-        execution.setVariable("pairOrderPdfUrl", base + ".pdf");
-        execution.removeVariables(List.of("pairOrderDecision", "orderReturnComment"));
+        ORDER_ID.set(execution, order.id());
+        execution.setVariable(PairOrderVariables.PAIR_ORDER_TABLE.name(), ProcessVariables.longText(orderTable(order)));
+        PairOrderVariables.PAIR_ORDER_DOCX_URL.set(execution, base + ".docx");
+        PairOrderVariables.PAIR_ORDER_PDF_URL.set(execution, base + ".pdf");
+        execution.removeVariables(List.of(PairOrderVariables.PAIR_ORDER_DECISION.name(),
+                PairOrderVariables.ORDER_RETURN_COMMENT.name()));
     }
 
     /** The order's rows as the director's form shows them; names come from data, so each cell is escaped. */

@@ -7,10 +7,10 @@ import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import ru.nastavnik.programme.ProgrammeProcess;
 import ru.nastavnik.shared.ApiException;
 
-import static ru.nastavnik.pairorder.PairOrderVariables.APPROVE;
-import static ru.nastavnik.pairorder.PairOrderVariables.DECISION;
+import static ru.nastavnik.pairorder.PairOrderVariables.PAIR_ORDER_DECISION;
 import static ru.nastavnik.pairorder.PairOrderVariables.ORDER_ID;
 import static ru.nastavnik.pairorder.PairOrderVariables.TASK_APPROVE_PAIR_ORDER;
 
@@ -50,7 +50,7 @@ public class PairOrderApproval {
                     + task.getAssignee() + ": решение принимается в его задаче в Tasklist");
         }
         try {
-            tasks.complete(task.getId(), Map.of(DECISION, APPROVE));
+            tasks.complete(task.getId(), Map.of(PAIR_ORDER_DECISION.name(), PairOrderDecision.APPROVE.value()));
         } catch (OptimisticLockingException | org.camunda.bpm.engine.exception.NullValueException e) {
             // Decided at the same moment in Tasklist or by a second request: that decision stands.
             log.info("Approval of order {} lost a race with another decision: {}", orderId, e.getMessage());
@@ -63,9 +63,9 @@ public class PairOrderApproval {
     }
 
     private Task openTask(long programmeId, long orderId) {
-        for (Task task : tasks.createTaskQuery().taskDefinitionKey(TASK_APPROVE_PAIR_ORDER).processVariableValueEquals(ORDER_ID, orderId)
+        for (Task task : tasks.createTaskQuery().taskDefinitionKey(TASK_APPROVE_PAIR_ORDER).processVariableValueEquals(ORDER_ID.name(), orderId)
                 .active().list()) {
-            Object programme = tasks.getVariable(task.getId(), "programmeId");
+            Object programme = tasks.getVariable(task.getId(), ProgrammeProcess.VAR_PROGRAMME_ID.name());
             if (programme instanceof Number n && n.longValue() == programmeId) {
                 return task;
             }

@@ -1,6 +1,7 @@
 package ru.nastavnik.pairorder;
 
 import ru.nastavnik.shared.ProcessModel;
+import ru.nastavnik.shared.ProcessVariable;
 
 /**
  * What Java relies on in stage 5 (bpmn/programme-stage-5-pairs.bpmn) about the order of pairs: the director's
@@ -15,12 +16,20 @@ public final class PairOrderVariables {
     public static final String TASK_APPROVE_PAIR_ORDER = "Task_ApprovePairOrder";
 
     /** The draft the director decides on; after the approval, the order the pairs are fixed by. */
-    public static final String ORDER_ID = "pairOrderId";
+    public static final ProcessVariable<Long> ORDER_ID = ProcessVariable.of("pairOrderId", Long.class);
     /** The director who completed Task_ApprovePairOrder. */
-    public static final String DECIDED_BY = "pairOrderDecidedBy";
-    /** The director's decision field of approve-pair-order.form and its approving value. */
-    public static final String DECISION = "pairOrderDecision";
-    public static final String APPROVE = "approve";
+    public static final ProcessVariable<String> DECIDED_BY = ProcessVariable.text("pairOrderDecidedBy");
+
+    // Read or written by the diagram and its forms (ProcessDataCatalogueTest).
+    public static final ProcessVariable<String> ORDER_RETURN_COMMENT = ProcessVariable.text("orderReturnComment");
+    public static final ProcessVariable<PairOrderDecision> PAIR_ORDER_DECISION =
+            ProcessVariable.of("pairOrderDecision", PairOrderDecision.class);
+    public static final ProcessVariable<String> PAIR_ORDER_DOCX_URL = ProcessVariable.text("pairOrderDocxUrl");
+    public static final ProcessVariable<String> PAIR_ORDER_PDF_URL = ProcessVariable.text("pairOrderPdfUrl");
+    public static final ProcessVariable<String> PAIR_ORDER_TABLE = ProcessVariable.text("pairOrderTable");
+
+    // Set by Java for the record: the tests and Cockpit read them.
+    public static final ProcessVariable<Long> FIXED_PAIR_COUNT = ProcessVariable.of("fixedPairCount", Long.class);
 
     private PairOrderVariables() {
     }

@@ -23,8 +23,8 @@ class RecordOrderApproval implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         long programmeId = ProgrammeProcess.programmeId(execution);
-        String director = (String) execution.getVariable(DECIDED_BY);
-        PairOrder order = orders.approve(programmeId, ((Number) execution.getVariable(ORDER_ID)).longValue(),
+        String director = (String) execution.getVariable(DECIDED_BY.name());
+        PairOrder order = orders.approve(programmeId, ((Number) execution.getVariable(ORDER_ID.name())).longValue(),
                 director);
         audit.record(director, "order.approved", programmeId, null, "order=" + order.id() + " number="
                 + order.number());

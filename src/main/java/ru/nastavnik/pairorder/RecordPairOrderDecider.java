@@ -19,6 +19,6 @@ class RecordPairOrderDecider implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         String user = currentUser.id() != null ? currentUser.id() : task.getAssignee();
-        task.getExecution().setVariable(DECIDED_BY, user);
+        task.getExecution().setVariable(DECIDED_BY.name(), user);
     }
 }

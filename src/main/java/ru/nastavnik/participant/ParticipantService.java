@@ -136,7 +136,8 @@ public class ParticipantService {
             correct(programmeId, personId, fields);
             return new SavedQuestionnaire("corrected", personId);
         }
-        currentUser.requireAnyGroup(Groups.PROGRAMME_LEADERS, "Вносить анкеты могут куратор, заместитель директора или директор");
+        currentUser.requireAnyGroup(Groups.PROGRAMME_LEADERS,
+                "Вносить анкеты могут куратор, заместитель директора или директор");
         Programme programme = programmes.get(programmeId);
         if (programme.completedAt() != null) {
             throw ApiException.conflict("Программа завершена: анкеты в неё больше не вносятся");

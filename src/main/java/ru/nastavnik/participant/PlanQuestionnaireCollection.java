@@ -20,9 +20,9 @@ class PlanQuestionnaireCollection implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.setVariable("collectionEndsAt", schedule.apply(execution));
+        BaseStages.COLLECTION_ENDS_AT.set(execution, schedule.apply(execution));
         long programmeId = ProgrammeProcess.programmeId(execution);
-        execution.setVariable("importUrl", "/api/programmes/" + programmeId + "/participants/import");
-        execution.setVariable("templateUrl", "/api/templates/participants.xlsx");
+        BaseStages.IMPORT_URL.set(execution, "/api/programmes/" + programmeId + "/participants/import");
+        BaseStages.TEMPLATE_URL.set(execution, "/api/templates/participants.xlsx");
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import ru.nastavnik.programme.ProgrammeProcess;
 import ru.nastavnik.shared.ApiException;
 import ru.nastavnik.shared.ProcessVariables;
 import ru.nastavnik.shared.ValidationException;
@@ -32,8 +33,10 @@ class SaveParticipantQuestionnaire implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         List<FieldError> errors = new ArrayList<>();
-        Long programmeId = id(execution.getVariable("programmeId"), "programmeId", "Номер программы", errors);
-        Long personId = id(execution.getVariable("personId"), "personId", "Номер участника", errors);
+        Long programmeId = id(execution.getVariable(ProgrammeProcess.VAR_PROGRAMME_ID.name()), "programmeId",
+                "Номер программы", errors);
+        Long personId = id(execution.getVariable(WithdrawnParticipantTasks.VAR_PERSON_ID.name()), "personId",
+                "Номер участника", errors);
         if (programmeId == null && errors.isEmpty()) {
             errors.add(new FieldError("programmeId", "Укажите номер программы"));
         }
@@ -47,7 +50,7 @@ class SaveParticipantQuestionnaire implements JavaDelegate {
                 fields.put(field, value);
             }
         }
-        Object consent = ProcessVariables.plain(execution.getVariable("consent"));
+        Object consent = ProcessVariables.plain(execution.getVariable(QuestionnaireProcess.CONSENT.name()));
         ParticipantService.SavedQuestionnaire saved;
         try {
             saved = participants.saveQuestionnaire(programmeId, personId, fields,
@@ -55,8 +58,8 @@ class SaveParticipantQuestionnaire implements JavaDelegate {
         } catch (ApiException refusal) {
             throw ValidationException.of(personId != null ? "personId" : "programmeId", refusal);
         }
-        execution.setVariable("questionnaireOutcome", saved.outcome());
-        execution.setVariable("savedPersonId", saved.personId());
+        QuestionnaireProcess.QUESTIONNAIRE_OUTCOME.set(execution, saved.outcome());
+        QuestionnaireProcess.SAVED_PERSON_ID.set(execution, saved.personId());
     }
 
     /** A form value as the correction takes it: trimmed text, whole numbers without ".0", lists; null when empty. */

@@ -27,7 +27,7 @@ class SummariseParticipantBase implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         schedule.apply(execution);
         long programmeId = ProgrammeProcess.programmeId(execution);
-        boolean mentees = "mentee".equals(execution.getVariable("baseRole"));
+        boolean mentees = "mentee".equals(execution.getVariable(BaseStages.BASE_ROLE.name()));
         List<String> roles = mentees ? List.of(ParticipantRole.MENTEE.code())
                 : List.of(ParticipantRole.MENTOR_CANDIDATE.code(), ParticipantRole.MENTOR.code());
         Map<String, Long> byRole = directory.countByRole(programmeId);
@@ -50,8 +50,8 @@ class SummariseParticipantBase implements JavaDelegate {
         }
         topics.forEach((code, n) -> md.append("| ").append(InputText.markdown(ParticipantDirectory.topicTitle(code))).append(" | ")
                 .append(n).append(" |\n"));
-        execution.setVariable("baseTotal", total);
-        execution.setVariable("baseMissingConsent", missing);
-        execution.setVariable("baseSummary", md.toString());
+        BaseStages.BASE_TOTAL.set(execution, total);
+        BaseStages.BASE_MISSING_CONSENT.set(execution, missing);
+        BaseStages.BASE_SUMMARY.set(execution, md.toString());
     }
 }

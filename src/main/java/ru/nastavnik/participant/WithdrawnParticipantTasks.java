@@ -9,19 +9,20 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import ru.nastavnik.programme.ProgrammeProcess;
 import ru.nastavnik.security.SystemAuthentication;
+import ru.nastavnik.shared.ProcessVariable;
 
 /**
  * Ends the open tasks about a person who withdrew the consent. The convention for every process: a task about one
- * person has the local variable {@value #VAR_PERSON_ID} (an input parameter of the user task) and an interrupting
+ * person has the local variable {@code personId} (an input parameter of the user task) and an interrupting
  * boundary message event {@value #MESSAGE} that leads past the work; the message carries the recorded reason as
- * the local variable {@value #VAR_REASON}. Only executions of the same programme are touched.
+ * the local variable {@code withdrawalReason}. Only executions of the same programme are touched.
  */
 @Component
 public class WithdrawnParticipantTasks {
 
     public static final String MESSAGE = "ParticipantWithdrawn";
-    public static final String VAR_PERSON_ID = "personId";
-    public static final String VAR_REASON = "withdrawalReason";
+    public static final ProcessVariable<Long> VAR_PERSON_ID = ProcessVariable.of("personId", Long.class);
+    public static final ProcessVariable<String> VAR_REASON = ProcessVariable.text("withdrawalReason");
 
     private static final Logger log = LoggerFactory.getLogger(WithdrawnParticipantTasks.class);
 
@@ -36,9 +37,9 @@ public class WithdrawnParticipantTasks {
     @EventListener
     public void withdrawn(ParticipantWithdrawn event) {
         List<MessageCorrelationResult> ended = system.call(() -> runtime.createMessageCorrelation(MESSAGE)
-                .processInstanceVariableEquals(ProgrammeProcess.VAR_PROGRAMME_ID, event.programmeId())
-                .localVariableEquals(VAR_PERSON_ID, event.personId())
-                .setVariableLocal(VAR_REASON, "Согласие отозвано: " + event.reason())
+                .processInstanceVariableEquals(ProgrammeProcess.VAR_PROGRAMME_ID.name(), event.programmeId())
+                .localVariableEquals(VAR_PERSON_ID.name(), event.personId())
+                .setVariableLocal(VAR_REASON.name(), "Согласие отозвано: " + event.reason())
                 .correlateAllWithResult());
         log.info("Withdrawal of person {} in programme {} ended {} open task(s)", event.personId(),
                 event.programmeId(), ended.size());

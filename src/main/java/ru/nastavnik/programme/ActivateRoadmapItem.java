@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import ru.nastavnik.notification.Deadlines;
+import ru.nastavnik.notification.TaskPeople;
 import ru.nastavnik.security.Groups;
 import ru.nastavnik.shared.InputText;
 
@@ -30,17 +31,17 @@ class ActivateRoadmapItem implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         long programmeId = ProgrammeProcess.programmeId(execution);
-        String code = (String) execution.getVariable(ProgrammeProcess.VAR_ITEM_CODE);
+        String code = (String) execution.getVariable(ProgrammeProcess.VAR_ITEM_CODE.name());
         RoadmapItem item = roadmap.activate(programmeId, code, execution.getProcessInstanceId());
-        String curator = (String) execution.getVariable(ProgrammeProcess.VAR_CURATOR_ID);
+        String curator = (String) execution.getVariable(TaskPeople.CURATOR_ID.name());
 
-        execution.setVariable("itemTitle", item.title());
+        RoadmapItemProcess.ITEM_TITLE.set(execution, item.title());
         String taskName = RoadmapService.shorten(code + " " + item.title(), TASK_NAME_MAX);
-        execution.setVariable("itemTaskName", taskName);
+        RoadmapItemProcess.ITEM_TASK_NAME.set(execution, taskName);
         // The form's heading is markdown, and the title is whatever the curator typed.
-        execution.setVariable("itemHeading", InputText.markdown(taskName));
-        execution.setVariable("itemGroup", item.responsibleGroup());
-        execution.setVariable("itemCandidateUsers",
+        RoadmapItemProcess.ITEM_HEADING.set(execution, InputText.markdown(taskName));
+        RoadmapItemProcess.ITEM_GROUP.set(execution, item.responsibleGroup());
+        execution.setVariable(RoadmapItemProcess.ITEM_CANDIDATE_USERS.name(),
                 Groups.DIRECTOR.equals(item.responsibleGroup()) || curator == null ? List.of() : List.of(curator));
         execution.setVariables(deadlines.variables(item.startDate(), item.dueDate()));
     }

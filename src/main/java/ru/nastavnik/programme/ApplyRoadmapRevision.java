@@ -16,7 +16,8 @@ import ru.nastavnik.shared.ValidationException;
 class ApplyRoadmapRevision implements JavaDelegate {
 
     private static final List<String> FORM_FIELDS =
-            List.of("revisionItemCode", "revisionStartDate", "revisionDueDate");
+            List.of(PrepareStage.REVISION_ITEM_CODE.name(), PrepareStage.REVISION_START_DATE.name(),
+                    PrepareStage.REVISION_DUE_DATE.name());
 
     private final RoadmapService roadmap;
 
@@ -27,20 +28,20 @@ class ApplyRoadmapRevision implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         long programmeId = ProgrammeProcess.programmeId(execution);
-        String code = ProcessVariables.string(execution.getVariable("revisionItemCode"));
+        String code = PrepareStage.REVISION_ITEM_CODE.get(execution);
         if (code != null) {
             try {
                 roadmap.moveDates(programmeId, code,
-                        ProcessVariables.date(execution.getVariable("revisionStartDate")).orElse(null),
-                        ProcessVariables.date(execution.getVariable("revisionDueDate")).orElse(null));
+                        ProcessVariables.date(execution.getVariable(PrepareStage.REVISION_START_DATE.name())).orElse(null),
+                        ProcessVariables.date(execution.getVariable(PrepareStage.REVISION_DUE_DATE.name())).orElse(null));
             } catch (ApiException refusal) {
                 throw ValidationException.of("revisionItemCode", refusal);
             }
         }
         // The next round of the form starts empty rather than showing the move just made.
         execution.removeVariables(FORM_FIELDS);
-        if (execution.getVariable("submitForApproval") == null) {
-            execution.setVariable("submitForApproval", false);
+        if (execution.getVariable(PrepareStage.SUBMIT_FOR_APPROVAL.name()) == null) {
+            PrepareStage.SUBMIT_FOR_APPROVAL.set(execution, false);
         }
     }
 }

@@ -18,11 +18,12 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import ru.nastavnik.shared.InputText;
+import ru.nastavnik.shared.ProcessVariable;
 
 /**
  * Every task of a programme names its school: two «1.1 …» tasks of two schools must not look alike in Tasklist
  * or in a reminder's subject. The task's name gets the school, and the task holds the programme's title as the
- * local variable {@link ProgrammeProcess#VAR_PROGRAMME_TITLE}, which the forms show in their header and Tasklist's
+ * local variable {@link ProgrammeProcess#VAR_PROGRAMME_TITLE.name()}, which the forms show in their header and Tasklist's
  * filters show as a column and select by (one filter per programme); the header also links to the programme's
  * overview page. A step named per case takes its task's name from its {@value #TASK_NAME_PROPERTY} property first.
  */
@@ -30,12 +31,12 @@ import ru.nastavnik.shared.InputText;
 class ProgrammeOnTasks extends AbstractProcessEnginePlugin {
 
     /** The title as the forms' header shows it: escaped, so that a school's name cannot become a link there. */
-    static final String VAR_PROGRAMME_HEADING = "programmeHeading";
+    static final ProcessVariable<String> VAR_PROGRAMME_HEADING = ProcessVariable.text("programmeHeading");
     /**
      * The programme's overview page, a relative address (Tasklist is on the same server), which the header links as
      * «Обзор программы»: built here from the programme's id, never from typed text, so it cannot carry markup.
      */
-    static final String VAR_PROGRAMME_OVERVIEW = "programmeOverview";
+    static final ProcessVariable<String> VAR_PROGRAMME_OVERVIEW = ProcessVariable.text("programmeOverview");
     /** The user task's extension property that names each of its tasks (an expression). */
     static final String TASK_NAME_PROPERTY = "taskName";
     /** Camunda's limit for a task's name. */
@@ -86,13 +87,13 @@ class ProgrammeOnTasks extends AbstractProcessEnginePlugin {
         if (taskName != null) {
             task.setName(String.valueOf(taskName.getValue(task)));
         }
-        if (!(task.getVariable(ProgrammeProcess.VAR_PROGRAMME_ID) instanceof Number id)) {
+        if (!(task.getVariable(ProgrammeProcess.VAR_PROGRAMME_ID.name()) instanceof Number id)) {
             return;
         }
         programmes.find(id.longValue()).ifPresent(programme -> {
-            task.setVariableLocal(ProgrammeProcess.VAR_PROGRAMME_TITLE, programme.title());
-            task.setVariableLocal(VAR_PROGRAMME_HEADING, InputText.markdown(programme.title()));
-            task.setVariableLocal(VAR_PROGRAMME_OVERVIEW, overview(programme.id()));
+            ProgrammeProcess.VAR_PROGRAMME_TITLE.setLocal(task, programme.title());
+            VAR_PROGRAMME_HEADING.setLocal(task, InputText.markdown(programme.title()));
+            VAR_PROGRAMME_OVERVIEW.setLocal(task, overview(programme.id()));
             task.setName(withSchool(task.getName(), programme.schoolName()));
         });
     }

@@ -3,8 +3,10 @@ package ru.nastavnik.programme;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import ru.nastavnik.notification.TaskPeople;
 import ru.nastavnik.security.CurrentUser;
 import ru.nastavnik.shared.ProcessModel;
+import ru.nastavnik.shared.ProcessVariable;
 
 /**
  * What Java relies on in bpmn/mentorship-programme.bpmn, the programme's main process, and the variables every
@@ -17,11 +19,16 @@ public final class ProgrammeProcess {
     /** The call activities of the seven stages, {@code CallActivity_Stage<N><Name>}: the current stage is read off them. */
     public static final String CALL_ACTIVITY_STAGE_PREFIX = "CallActivity_Stage";
 
-    public static final String VAR_PROGRAMME_ID = "programmeId";
+    public static final ProcessVariable<Long> VAR_PROGRAMME_ID = ProcessVariable.of("programmeId", Long.class);
     /** On every task of a programme, a local variable: «school, year» (see ProgrammeOnTasks). */
-    public static final String VAR_PROGRAMME_TITLE = "programmeTitle";
-    public static final String VAR_CURATOR_ID = "curatorId";
-    public static final String VAR_ITEM_CODE = "itemCode";
+    public static final ProcessVariable<String> VAR_PROGRAMME_TITLE = ProcessVariable.text("programmeTitle");
+    public static final ProcessVariable<String> VAR_ITEM_CODE = ProcessVariable.text("itemCode");
+
+    // Read or written by the diagram and its forms (ProcessDataCatalogueTest).
+    public static final ProcessVariable<List<String>> FORMS = ProcessVariable.list("forms");
+    public static final ProcessVariable<String> SCHOOL_NAME = ProcessVariable.text("schoolName");
+    public static final ProcessVariable<String> SCHOOL_YEAR = ProcessVariable.text("schoolYear");
+    public static final ProcessVariable<String> START_DATE = ProcessVariable.text("startDate");
 
     /** The main process's call activities, one per stage (mentorship-programme.bpmn). */
     public static final List<String> STAGE_ACTIVITIES = List.of("CallActivity_Stage1Prepare",
@@ -40,7 +47,7 @@ public final class ProgrammeProcess {
     /** The user who completed the task before this step, else the programme's curator (a system run). */
     public static String actor(CurrentUser currentUser, VariableScope execution) {
         String user = currentUser.id();
-        return user != null ? user : (String) execution.getVariable(VAR_CURATOR_ID);
+        return user != null ? user : (String) execution.getVariable(TaskPeople.CURATOR_ID.name());
     }
 
     /** Where a programme is, as staff read it: its stage's name (see {@link ProgrammeService#currentStage}). */
@@ -55,7 +62,7 @@ public final class ProgrammeProcess {
 
     /** The programme a process (or a process it called) runs for. */
     public static long programmeId(VariableScope execution) {
-        return ((Number) execution.getVariable(VAR_PROGRAMME_ID)).longValue();
+        return ((Number) execution.getVariable(VAR_PROGRAMME_ID.name())).longValue();
     }
 
     public static String businessKey(long programmeId) {

@@ -21,6 +21,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import ru.nastavnik.notification.TaskPeople;
 import ru.nastavnik.security.CurrentUser;
 import ru.nastavnik.security.Groups;
 import ru.nastavnik.security.StaffStartedProcess;
@@ -76,8 +77,8 @@ public class ProgrammeService {
     public Programme start(ProgrammeRequest request) {
         long id = register(request);
         Map<String, Object> vars = new HashMap<>();
-        vars.put(ProgrammeProcess.VAR_PROGRAMME_ID, id);
-        vars.put(ProgrammeProcess.VAR_CURATOR_ID, request.curatorId().trim());
+        vars.put(ProgrammeProcess.VAR_PROGRAMME_ID.name(), id);
+        vars.put(TaskPeople.CURATOR_ID.name(), request.curatorId().trim());
         ProcessInstance pi = runtimeService.startProcessInstanceByKey(ProgrammeProcess.PROCESS_ID,
                 ProgrammeProcess.businessKey(id), vars);
         programmes.linkProcess(id, pi.getId());
@@ -122,7 +123,8 @@ public class ProgrammeService {
     void filterFor(Programme programme) {
         String title = programme.title();
         filters.ensure(title, 10, "Задачи программы наставничества: " + title,
-                taskService.createTaskQuery().taskVariableValueEquals(ProgrammeProcess.VAR_PROGRAMME_TITLE, title),
+                taskService.createTaskQuery().taskVariableValueEquals(ProgrammeProcess.VAR_PROGRAMME_TITLE.name(),
+                        title),
                 Groups.PROGRAMME_MANAGERS);
     }
 

@@ -18,12 +18,12 @@ class RecordRoadmapItemResult implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         long programmeId = ProgrammeProcess.programmeId(execution);
-        String code = (String) execution.getVariable(ProgrammeProcess.VAR_ITEM_CODE);
+        String code = (String) execution.getVariable(ProgrammeProcess.VAR_ITEM_CODE.name());
         RoadmapResult result = new RoadmapResult(
-                ProcessVariables.date(execution.getVariable("doneOn")).orElseGet(roadmap::today),
-                ProcessVariables.string(execution.getVariable("result")),
-                ProcessVariables.string(execution.getVariable("comment")),
-                ProcessVariables.string(execution.getVariable("attachments")));
+                ProcessVariables.date(execution.getVariable(RoadmapItemProcess.DONE_ON.name())).orElseGet(roadmap::today),
+                RoadmapItemProcess.RESULT.get(execution),
+                RoadmapItemProcess.COMMENT.get(execution),
+                RoadmapItemProcess.ATTACHMENTS.get(execution));
         roadmap.complete(programmeId, code, result);
     }
 }

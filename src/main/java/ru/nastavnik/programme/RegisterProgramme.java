@@ -4,6 +4,7 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import ru.nastavnik.notification.TaskPeople;
 import ru.nastavnik.shared.ApiException;
 import ru.nastavnik.shared.ProcessVariables;
 import ru.nastavnik.shared.ValidationException;
@@ -23,16 +24,16 @@ class RegisterProgramme implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        if (execution.getVariable(ProgrammeProcess.VAR_PROGRAMME_ID) != null) {
+        if (execution.getVariable(ProgrammeProcess.VAR_PROGRAMME_ID.name()) != null) {
             return;
         }
         ProgrammeRequest request = new ProgrammeRequest(
-                ProcessVariables.string(execution.getVariable("schoolName")),
-                ProcessVariables.string(execution.getVariable("schoolYear")),
-                ProcessVariables.stringList(execution.getVariable("forms")),
-                ProcessVariables.string(execution.getVariable("curatorId")),
+                ProgrammeProcess.SCHOOL_NAME.get(execution),
+                ProgrammeProcess.SCHOOL_YEAR.get(execution),
+                ProgrammeProcess.FORMS.get(execution),
+                TaskPeople.CURATOR_ID.get(execution),
                 List.of(),
-                ProcessVariables.date(execution.getVariable("startDate")).orElse(null));
+                ProcessVariables.date(execution.getVariable(ProgrammeProcess.START_DATE.name())).orElse(null));
         long id;
         try {
             id = programmes.register(request);
@@ -40,8 +41,8 @@ class RegisterProgramme implements JavaDelegate {
             throw ValidationException.of("schoolName", refusal);
         }
         programmes.linkProcess(id, execution.getProcessInstanceId());
-        execution.setVariable(ProgrammeProcess.VAR_PROGRAMME_ID, id);
-        execution.setVariable(ProgrammeProcess.VAR_CURATOR_ID, request.curatorId().trim());
+        ProgrammeProcess.VAR_PROGRAMME_ID.set(execution, id);
+        TaskPeople.CURATOR_ID.set(execution, request.curatorId().trim());
         execution.setProcessBusinessKey(ProgrammeProcess.businessKey(id));
     }
 }

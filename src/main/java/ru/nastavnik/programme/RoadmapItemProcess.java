@@ -2,6 +2,7 @@ package ru.nastavnik.programme;
 
 import ru.nastavnik.notification.Deadlines;
 import ru.nastavnik.shared.ProcessModel;
+import ru.nastavnik.shared.ProcessVariable;
 
 /**
  * What Java relies on in bpmn/roadmap-item.bpmn, one process per roadmap item: its task, and the timers that
@@ -14,6 +15,19 @@ public final class RoadmapItemProcess {
     public static final String TASK_COMPLETE_ROADMAP_ITEM = "Task_CompleteRoadmapItem";
     public static final String TIMER_REMIND_BEFORE_DUE = Deadlines.TIMER_REMIND;
     public static final String TIMER_ESCALATE_AFTER_DUE = Deadlines.TIMER_ESCALATE;
+
+    // Read or written by the diagram and its forms (ProcessDataCatalogueTest).
+    public static final ProcessVariable<String> ATTACHMENTS = ProcessVariable.text("attachments");
+    public static final ProcessVariable<String> COMMENT = ProcessVariable.text("comment");
+    public static final ProcessVariable<String> DONE_ON = ProcessVariable.text("doneOn");
+    public static final ProcessVariable<String> ITEM_CANDIDATE_USERS = ProcessVariable.text("itemCandidateUsers");
+    public static final ProcessVariable<String> ITEM_GROUP = ProcessVariable.text("itemGroup");
+    public static final ProcessVariable<String> ITEM_HEADING = ProcessVariable.text("itemHeading");
+    public static final ProcessVariable<String> ITEM_TASK_NAME = ProcessVariable.text("itemTaskName");
+    public static final ProcessVariable<String> RESULT = ProcessVariable.text("result");
+
+    // Set by Java for the record: the tests and Cockpit read them.
+    public static final ProcessVariable<String> ITEM_TITLE = ProcessVariable.text("itemTitle");
 
     private RoadmapItemProcess() {
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 import ru.nastavnik.notification.Deadlines;
+import ru.nastavnik.shared.ProcessVariable;
 
 /**
  * The deadline of a stage task: from the earliest start to the latest due date of the roadmap items named by the
@@ -16,6 +17,10 @@ import ru.nastavnik.notification.Deadlines;
  */
 @Component
 public class StageSchedule {
+
+    /** The stage task's local variable naming its roadmap items, e.g. «2.1,2.2». */
+    public static final ProcessVariable<String> DEADLINE_ITEMS = ProcessVariable.text("deadlineItems");
+
     private final RoadmapService roadmap;
     private final Deadlines deadlines;
 
@@ -27,7 +32,7 @@ public class StageSchedule {
     /** Sets the task's deadline variables; returns the moment it is due. */
     public Date apply(DelegateExecution execution) {
         long programmeId = ProgrammeProcess.programmeId(execution);
-        List<RoadmapItem> items = Arrays.stream(((String) execution.getVariable("deadlineItems")).split(","))
+        List<RoadmapItem> items = Arrays.stream(DEADLINE_ITEMS.get(execution).split(","))
                 .map(code -> roadmap.get(programmeId, code.trim())).toList();
         LocalDate start = items.stream().map(RoadmapItem::startDate).min(Comparator.naturalOrder()).orElseThrow();
         LocalDate due = items.stream().map(RoadmapItem::dueDate).max(Comparator.naturalOrder()).orElseThrow();

@@ -21,8 +21,10 @@ class SummariseRoadmap implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         long programmeId = ProgrammeProcess.programmeId(execution);
-        execution.setVariable("roadmapSummary", ProcessVariables.longText(roadmap.summary(programmeId)));
-        execution.setVariable("roadmapItemOptions", roadmap.openItemOptions(programmeId));
-        execution.setVariable("roadmapApprovalDue", deadlines.dueAt(roadmap.stageEnd(programmeId, 1)));
+        execution.setVariable(PrepareStage.ROADMAP_SUMMARY.name(),
+                ProcessVariables.longText(roadmap.summary(programmeId)));
+        PrepareStage.ROADMAP_ITEM_OPTIONS.set(execution, roadmap.openItemOptions(programmeId));
+        PrepareStage.ROADMAP_APPROVAL_DUE.set(execution, deadlines.dueAt(roadmap.stageEnd(programmeId,
+                1)));
     }
 }

@@ -5,7 +5,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import ru.nastavnik.programme.ProgrammeProcess;
-import ru.nastavnik.shared.ProcessVariables;
 
 /** Task_AppointMentors: candidates with consent, a passed interview and the training become mentors. */
 @Component("appointMentors")
@@ -19,7 +18,7 @@ class AppointMentors implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         List<Long> appointed = selection.appoint(ProgrammeProcess.programmeId(execution),
-                ProcessVariables.stringList(execution.getVariable("trainingAttended")));
-        execution.setVariable("appointedMentors", (long) appointed.size());
+                MentorTrainingStage.TRAINING_ATTENDED.get(execution));
+        MentorTrainingStage.APPOINTED_MENTORS.set(execution, (long) appointed.size());
     }
 }

@@ -25,8 +25,8 @@ class PrepareTraining implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         schedule.apply(execution);
         List<Map<String, String>> options = selection.attendanceOptions(ProgrammeProcess.programmeId(execution));
-        execution.setVariable("trainingOptions", options);
-        execution.setVariable("trainingCandidatesText", options.isEmpty()
+        MentorTrainingStage.TRAINING_OPTIONS.set(execution, options);
+        MentorTrainingStage.TRAINING_CANDIDATES_TEXT.set(execution, options.isEmpty()
                 ? "Никто из кандидатов не прошёл собеседование: отметить некого."
                 : options.stream().map(o -> "- " + InputText.markdown(o.get("label"))).collect(Collectors.joining("\n")));
     }

@@ -3,9 +3,9 @@ package ru.nastavnik.training;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
+import ru.nastavnik.participant.WithdrawnParticipantTasks;
 import ru.nastavnik.programme.ProgrammeProcess;
 import ru.nastavnik.security.CurrentUser;
-import ru.nastavnik.shared.ProcessVariables;
 
 /**
  * Task listener on the completion of Task_InterviewMentorCandidate: stores one candidate's interview. The form's
@@ -24,10 +24,11 @@ class RecordInterview implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         long programmeId = ProgrammeProcess.programmeId(task);
-        long personId = ((Number) task.getVariable("personId")).longValue();
-        boolean passed = "passed".equals(ProcessVariables.string(task.getVariable("interviewDecision")));
+        long personId = ((Number) task.getVariable(WithdrawnParticipantTasks.VAR_PERSON_ID.name())).longValue();
+        boolean passed = MentorTrainingStage.INTERVIEW_DECISION.get(task) == InterviewDecision.PASSED;
         selection.recordInterview(programmeId, personId, passed,
-                ProcessVariables.stringList(task.getVariable("interviewCriteria")),
-                ProcessVariables.string(task.getVariable("interviewComment")), currentUser.id());
+                MentorTrainingStage.INTERVIEW_CRITERIA.get(task),
+                MentorTrainingStage.INTERVIEW_COMMENT.get(task),
+                        currentUser.id());
     }
 }

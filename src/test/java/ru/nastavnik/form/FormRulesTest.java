@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import ru.nastavnik.programme.PrepareStage;
+import ru.nastavnik.programme.RoadmapDecision;
 import ru.nastavnik.shared.ValidationException.FieldError;
 
 /** The server-side rules read from the real forms in forms/. */
@@ -71,10 +73,12 @@ class FormRulesTest {
 
     @Test
     void requiresTheDirectorsCommentOnlyWhenReturning() {
-        assertThat(check("approve-roadmap", Map.of("roadmapDecision", "approve"))).isEmpty();
-        assertThat(check("approve-roadmap", Map.of("roadmapDecision", "return")))
+        assertThat(check("approve-roadmap", Map.of(PrepareStage.ROADMAP_DECISION.name(),
+                RoadmapDecision.APPROVE.value()))).isEmpty();
+        assertThat(check("approve-roadmap", Map.of(PrepareStage.ROADMAP_DECISION.name(),
+                RoadmapDecision.RETURN.value())))
                 .extracting(FieldError::field).containsExactly("roadmapComment");
-        assertThat(check("approve-roadmap", Map.of("roadmapDecision", "maybe")))
+        assertThat(check("approve-roadmap", Map.of(PrepareStage.ROADMAP_DECISION.name(), "maybe")))
                 .extracting(FieldError::field).containsExactly("roadmapDecision");
     }
 

@@ -24,6 +24,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import ru.nastavnik.IntegrationTest;
+import ru.nastavnik.pairorder.PairOrderDecision;
+import ru.nastavnik.pairorder.PairOrderVariables;
 import ru.nastavnik.programme.RoadmapItemProcess;
 import ru.nastavnik.shared.InputText;
 import ru.nastavnik.RestClient;
@@ -138,15 +140,17 @@ class PairsStageProcessTest extends IntegrationTest {
         Task preferences = single("Task_EnterPreferences");
         assertThat(preferences.getDueDate()).isEqualTo(dueAt(roadmap.get(programme, "5.2").dueDate()));
         assertThatThrownBy(() -> complete(preferences, "curator", Map.of("preferencesPerson", olegId,
-                "wishedMentors", List.of(annaId), "preferencesDecision", "more")))
+                "wishedMentors", List.of(annaId), PairsStageSteps.PREFERENCES_DECISION.name(),
+                        PreferencesDecision.MORE.value())))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("Наставляемый называет наставников");
         complete(preferences, "curator", Map.of("preferencesPerson", olegId, "wishedMentors", List.of(olgaId),
-                "avoidMentors", List.of(ilyaId), "preferencesDecision", "more"));
+                "avoidMentors", List.of(ilyaId), PairsStageSteps.PREFERENCES_DECISION.name(),
+                        PreferencesDecision.MORE.value()));
         Task second = single("Task_EnterPreferences");
         assertThat((String) taskService.getVariable(second.getId(), "preferencesEnteredText")).contains(oleg);
         assertThat(taskService.getVariable(second.getId(), "preferencesPerson")).isNull();
         complete(second, "curator", Map.of("preferencesPerson", olgaId, "wishedMentees", List.of(olegId),
-                "preferencesDecision", "done"));
+                PairsStageSteps.PREFERENCES_DECISION.name(), PreferencesDecision.DONE.value()));
 
         // 3./4. The proposal as the curator sees it.
         Task review = single("Task_ReviewPairProposal");
@@ -159,23 +163,27 @@ class PairsStageProcessTest extends IntegrationTest {
         assertThat(taskService.getVariable(review.getId(), "orderReturnComment")).isNull();
 
         // Contradictory changes are refused with the engine's message; nothing moves.
-        assertThatThrownBy(() -> complete(review, "curator", Map.of("pairReviewDecision", "rerun",
+        assertThatThrownBy(() -> complete(review, "curator", Map.of(PairsStageSteps.PAIR_REVIEW_DECISION.name(),
+                PairReviewDecision.RERUN.value(),
                 "pinnedPairs", List.of(PairsStage.key(petrId, annaId)), "assignMentee", olegId, "assignMentor", petrId)))
                 .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("За наставником " + petr + " закреплено 2 наставляемых")
                 .hasMessageContaining("а он берёт не больше 1");
-        assertThatThrownBy(() -> complete(review, "curator", Map.of("pairReviewDecision", "rerun",
+        assertThatThrownBy(() -> complete(review, "curator", Map.of(PairsStageSteps.PAIR_REVIEW_DECISION.name(),
+                PairReviewDecision.RERUN.value(),
                 "assignMentee", olegId, "assignMentor", ilyaId)))
                 .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("Закреплённая пара «" + ilya + " – " + oleg + "» невозможна")
                 .hasMessageContaining("не в более старшем классе");
-        assertThatThrownBy(() -> complete(review, "curator", Map.of("pairReviewDecision", "close")))
+        assertThatThrownBy(() -> complete(review, "curator", Map.of(PairsStageSteps.PAIR_REVIEW_DECISION.name(),
+                PairReviewDecision.CLOSE.value())))
                 .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("Закрыть этап без распоряжения можно, только когда в программе нет наставляемых");
         engine.getIdentityService().clearAuthentication();
         assertThat(taskService.createTaskQuery().taskId(review.getId()).count()).isOne();
 
-        complete(review, "curator", Map.of("pairReviewDecision", "send"));
+        complete(review, "curator", Map.of(PairsStageSteps.PAIR_REVIEW_DECISION.name(),
+                PairReviewDecision.SEND.value()));
 
         // 5./6. The director's task: table and documents; a return needs a comment.
         Task approval = single("Task_ApprovePairOrder");
@@ -189,16 +197,18 @@ class PairsStageProcessTest extends IntegrationTest {
         HttpResponse<String> pdf = RestClient.as(port, "director", PASSWORD).get(pdfUrl);
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
-        assertThatThrownBy(() -> complete(approval, "director", Map.of("pairOrderDecision", "return")))
+        assertThatThrownBy(() -> complete(approval, "director", Map.of(PairOrderVariables.PAIR_ORDER_DECISION.name(),
+                PairOrderDecision.RETURN.value())))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("Комментарий для куратора");
-        complete(approval, "director", Map.of("pairOrderDecision", "return",
+        complete(approval, "director", Map.of(PairOrderVariables.PAIR_ORDER_DECISION.name(),
+                PairOrderDecision.RETURN.value(),
                 "orderReturnComment", "Закрепите Олега за Ольгой: они договорились на встрече"));
         assertThat(orders.get(programme, firstDraft).approved()).isFalse();
 
         // The curator sees the comment and re-runs with a pin.
         Task again = single("Task_ReviewPairProposal");
         assertThat(text(again, "orderReturnComment")).isEqualTo("Закрепите Олега за Ольгой: они договорились на встрече");
-        complete(again, "curator", Map.of("pairReviewDecision", "rerun",
+        complete(again, "curator", Map.of(PairsStageSteps.PAIR_REVIEW_DECISION.name(), PairReviewDecision.RERUN.value(),
                 "pinnedPairs", List.of(PairsStage.key(olgaId, olegId))));
         Task pinned = single("Task_ReviewPairProposal");
         MatchingProposal proposal = (MatchingProposal) taskService.getVariable(pinned.getId(), "pairProposal");
@@ -211,13 +221,15 @@ class PairsStageProcessTest extends IntegrationTest {
         assertThat(text(pinned, "pairConstraintsText")).contains("**Закреплены:** " + InputText.markdown(olga) + " — "
                 + InputText.markdown(oleg));
         assertThat(text(pinned, "pairChangesText")).startsWith("**Что изменилось с прошлого расчёта:**");
-        complete(pinned, "curator", Map.of("pairReviewDecision", "send"));
+        complete(pinned, "curator", Map.of(PairsStageSteps.PAIR_REVIEW_DECISION.name(),
+                PairReviewDecision.SEND.value()));
 
         // 7. Approval: order № 1, three pairs with their processes, the mails once the async step ran.
         Task finalApproval = single("Task_ApprovePairOrder");
         long orderId = ((Number) taskService.getVariable(finalApproval.getId(), "pairOrderId")).longValue();
         assertThat(orderId).isNotEqualTo(firstDraft);
-        complete(finalApproval, "director", Map.of("pairOrderDecision", "approve"));
+        complete(finalApproval, "director", Map.of(PairOrderVariables.PAIR_ORDER_DECISION.name(),
+                PairOrderDecision.APPROVE.value()));
         PairOrder order = orders.get(programme, orderId);
         assertThat(order.approved()).isTrue();
         assertThat(order.number()).isEqualTo(1);
@@ -254,14 +266,18 @@ class PairsStageProcessTest extends IntegrationTest {
         complete(single("Task_RecordGroupMeeting"), "curator", Map.of("groupMeetingDate", "2026-11-10"));
         assertThat(pairsStage.groupMeetings(programme)).singleElement()
                 .satisfies(m -> assertThat(m.attendees()).isEmpty());
-        assertThatThrownBy(() -> complete(single("Task_EnterPreferences"), "curator", Map.of("preferencesDecision", "more")))
+        assertThatThrownBy(() -> complete(single("Task_EnterPreferences"), "curator",
+                Map.of(PairsStageSteps.PREFERENCES_DECISION.name(), PreferencesDecision.MORE.value())))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("Выберите участника");
-        complete(single("Task_EnterPreferences"), "curator", Map.of("preferencesDecision", "done"));
+        complete(single("Task_EnterPreferences"), "curator", Map.of(PairsStageSteps.PREFERENCES_DECISION.name(),
+                PreferencesDecision.DONE.value()));
         Task review = single("Task_ReviewPairProposal");
         assertThat(text(review, "pairProposalTable")).isEqualTo(PairsStage.NOBODY);
-        assertThatThrownBy(() -> complete(review, "curator", Map.of("pairReviewDecision", "send")))
+        assertThatThrownBy(() -> complete(review, "curator", Map.of(PairsStageSteps.PAIR_REVIEW_DECISION.name(),
+                PairReviewDecision.SEND.value())))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("нет ни одной пары");
-        complete(review, "curator", Map.of("pairReviewDecision", "close"));
+        complete(review, "curator", Map.of(PairsStageSteps.PAIR_REVIEW_DECISION.name(),
+                PairReviewDecision.CLOSE.value()));
         assertThat(stage).hasPassed("Task_ClosePairsWithoutOrder").isWaitingAt("CallActivity_RoadmapItems");
         assertThat(orders.list(programme)).isEmpty();
         assertThat(pairs.list(programme)).isEmpty();

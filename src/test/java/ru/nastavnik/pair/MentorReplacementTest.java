@@ -80,7 +80,8 @@ class MentorReplacementTest extends IntegrationTest {
         // The director has 5 days from the request (10 February), the curator 7 from the director's yes.
         assertThat(decide.getDueDate()).isEqualTo(at(LocalDateTime.of(2027, 2, 15, 18, 0)));
         clockAt(LocalDateTime.of(2027, 2, 11, 12, 0));
-        complete(decide, "director", Map.of("replacementDecision", "approve"));
+        complete(decide, "director", Map.of(MentorReplacementSteps.REPLACEMENT_DECISION.name(),
+                ReplacementDecision.APPROVE.value()));
         assertThat(request).isWaitingAt("Task_PickNewMentor");
         Task pick = task(request);
         assertThat(pick.getAssignee()).isEqualTo("curator");
@@ -98,7 +99,8 @@ class MentorReplacementTest extends IntegrationTest {
         assertRefusedPick(pick, school.ivan, "не подходит", "не в более старшем классе");
         assertThat(request).isWaitingAt("Task_PickNewMentor");
 
-        complete(pick, "curator", Map.of("pickDecision", "assign", "newMentorId",
+        complete(pick, "curator", Map.of(MentorReplacementSteps.PICK_DECISION.name(), PickDecision.ASSIGN.value(),
+                "newMentorId",
                 String.valueOf(school.id(school.olga))));
         assertThat(request).isEnded().hasPassed("Task_ReplaceMentor");
 
@@ -144,7 +146,8 @@ class MentorReplacementTest extends IntegrationTest {
         Task oldTask = mentorTask(annaWithPetr);
         ProcessInstance request = request(annaWithPetr.id(), "{\"requestedBy\": \"mentee\", \"menteeId\": "
                 + school.id(school.anna) + ", \"reason\": \"Хочу другого наставника\"}");
-        complete(task(request), "director", Map.of("replacementDecision", "reject",
+        complete(task(request), "director", Map.of(MentorReplacementSteps.REPLACEMENT_DECISION.name(),
+                ReplacementDecision.REJECT.value(),
                 "refusalReason", "Пара работает только два месяца: попробуйте ещё"));
         assertThat(request).isEnded().hasPassed("Task_NotifyReplacementRefused").hasNotPassed("Task_PickNewMentor");
 
@@ -161,7 +164,8 @@ class MentorReplacementTest extends IntegrationTest {
     void theDirectorsFormNeedsAReasonForANo() {
         ProcessInstance request = request(annaWithPetr.id(), "{\"requestedBy\": \"curator\", \"reason\": \"Просьба "
                 + "наставляемого на встрече\"}");
-        assertThatThrownBy(() -> complete(task(request), "director", Map.of("replacementDecision", "reject")))
+        assertThatThrownBy(() -> complete(task(request), "director",
+                Map.of(MentorReplacementSteps.REPLACEMENT_DECISION.name(), ReplacementDecision.REJECT.value())))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("Причина отказа");
         assertThat(request).isWaitingAt("Task_DecideMentorReplacement");
     }
@@ -185,7 +189,8 @@ class MentorReplacementTest extends IntegrationTest {
         assertThat(engine.getTaskService().createTaskQuery().taskId(decide).singleResult().getPriority()).isEqualTo(100);
 
         // The curator's pick, late as well: as the curator's own task it goes to the director.
-        complete(task(request), "director", Map.of("replacementDecision", "approve"));
+        complete(task(request), "director", Map.of(MentorReplacementSteps.REPLACEMENT_DECISION.name(),
+                ReplacementDecision.APPROVE.value()));
         assertThat(task(request).getDueDate()).isEqualTo(at(LocalDateTime.of(2027, 2, 23, 18, 0)));
         forgetMail();
         clockAt(LocalDateTime.of(2027, 2, 20, 9, 1));
@@ -201,8 +206,10 @@ class MentorReplacementTest extends IntegrationTest {
     @Test
     void noSuitableMentorIsAnAnswerToo() throws Exception {
         ProcessInstance request = request(annaWithPetr.id(), "{\"requestedBy\": \"curator\", \"reason\": \"Конфликт\"}");
-        complete(task(request), "director", Map.of("replacementDecision", "approve"));
-        complete(task(request), "curator", Map.of("pickDecision", "none",
+        complete(task(request), "director", Map.of(MentorReplacementSteps.REPLACEMENT_DECISION.name(),
+                ReplacementDecision.APPROVE.value()));
+        complete(task(request), "curator", Map.of(MentorReplacementSteps.PICK_DECISION.name(),
+                PickDecision.NONE.value(),
                 "refusalReason", "Все наставники заняты до конца года"));
         assertThat(request).isEnded().hasPassed("Task_NotifyReplacementRefused");
         assertThat(mailTo("curator@school.test", "не удовлетворена"))
@@ -264,7 +271,8 @@ class MentorReplacementTest extends IntegrationTest {
     }
 
     private void assertRefusedPick(Task pick, String mentor, String... message) {
-        assertThatThrownBy(() -> complete(pick, "curator", Map.of("pickDecision", "assign", "newMentorId",
+        assertThatThrownBy(() -> complete(pick, "curator", Map.of(MentorReplacementSteps.PICK_DECISION.name(),
+                PickDecision.ASSIGN.value(), "newMentorId",
                 String.valueOf(school.id(mentor))))).isInstanceOf(ValidationException.class)
                 .satisfies(e -> assertThat(e.getMessage()).contains(message));
     }

@@ -81,7 +81,7 @@ class PairOrderApprovalTest extends IntegrationTest {
         ProcessInstance stage = stageAtTheDirector();
         Task task = taskService.createTaskQuery().processInstanceId(stage.getId())
                 .taskDefinitionKey(PairOrderVariables.TASK_APPROVE_PAIR_ORDER).singleResult();
-        long orderId = ((Number) taskService.getVariable(task.getId(), PairOrderVariables.ORDER_ID)).longValue();
+        long orderId = ((Number) taskService.getVariable(task.getId(), PairOrderVariables.ORDER_ID.name())).longValue();
 
         // Only the director decides; a refusal leaves the task open.
         assertThat(RestClient.as(port, "curator", PASSWORD).post(approval(orderId), "").statusCode()).isEqualTo(403);
@@ -129,7 +129,7 @@ class PairOrderApprovalTest extends IntegrationTest {
         ProcessInstance stage = stageAtTheDirector();
         Task task = taskService.createTaskQuery().processInstanceId(stage.getId())
                 .taskDefinitionKey(PairOrderVariables.TASK_APPROVE_PAIR_ORDER).singleResult();
-        long orderId = ((Number) taskService.getVariable(task.getId(), PairOrderVariables.ORDER_ID)).longValue();
+        long orderId = ((Number) taskService.getVariable(task.getId(), PairOrderVariables.ORDER_ID.name())).longValue();
         taskService.setAssignee(task.getId(), "director2");
 
         HttpResponse<String> refused = RestClient.as(port, "director", PASSWORD).post(approval(orderId), "");

@@ -34,12 +34,12 @@ class ProgrammeOnTasksTest extends IntegrationTest {
         for (Programme programme : List.of(first, second)) {
             List<Task> tasks = engine.getTaskService().createTaskQuery().list().stream()
                     .filter(t -> programme.title().equals(engine.getTaskService()
-                            .getVariableLocal(t.getId(), ProgrammeProcess.VAR_PROGRAMME_TITLE)))
+                            .getVariableLocal(t.getId(), ProgrammeProcess.VAR_PROGRAMME_TITLE.name())))
                     .toList();
             assertThat(tasks).isNotEmpty().allSatisfy(task ->
                     assertThat(task.getName()).endsWith(" — " + programme.schoolName()).startsWith("1."));
             assertThat(tasks).allSatisfy(task -> assertThat(engine.getTaskService().getVariableLocal(task.getId(),
-                    ProgrammeOnTasks.VAR_PROGRAMME_OVERVIEW)).isEqualTo("/programmes/" + programme.id()));
+                    ProgrammeOnTasks.VAR_PROGRAMME_OVERVIEW.name())).isEqualTo("/programmes/" + programme.id()));
 
             Filter filter = engine.getFilterService().createFilterQuery().filterName(programme.title()).singleResult();
             assertThat(filter).as("the programme's Tasklist filter").isNotNull();

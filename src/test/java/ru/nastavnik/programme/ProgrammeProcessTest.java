@@ -25,10 +25,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import ru.nastavnik.IntegrationTest;
+import ru.nastavnik.matching.PairReviewDecision;
+import ru.nastavnik.matching.PairsStageSteps;
+import ru.nastavnik.matching.PreferencesDecision;
 import ru.nastavnik.notification.Deadlines;
 import ru.nastavnik.notification.MailDigest;
 import ru.nastavnik.shared.ApiException;
 import ru.nastavnik.shared.ValidationException;
+import ru.nastavnik.training.InterviewDecision;
+import ru.nastavnik.training.MentorTrainingStage;
 
 /** The programme's processes on the real engine: stage 1, the director's approval, reminders and escalations. */
 class ProgrammeProcessTest extends IntegrationTest {
@@ -78,7 +83,7 @@ class ProgrammeProcessTest extends IntegrationTest {
         assertThat((String) taskService.getVariable(approval.getId(), "roadmapSummary"))
                 .contains("| 1.1 |").contains("выполнен").contains("| 7.8 |");
 
-        complete(approval, "director", Map.of("roadmapDecision", "approve"));
+        complete(approval, "director", Map.of(PrepareStage.ROADMAP_DECISION.name(), RoadmapDecision.APPROVE.value()));
 
         assertThat(mainProcess()).isWaitingAt("CallActivity_Stage2MenteeBase");
         assertThat(openTasks()).filteredOn(t -> t.getTaskDefinitionKey().equals(RoadmapItemProcess.TASK_COMPLETE_ROADMAP_ITEM))
@@ -92,7 +97,8 @@ class ProgrammeProcessTest extends IntegrationTest {
     @Test
     void theWholeRoadmapRunsThroughAllSevenStagesToTheEnd() {
         completeStageOne();
-        complete(approvalTask(), "director", Map.of("roadmapDecision", "approve"));
+        complete(approvalTask(), "director", Map.of(PrepareStage.ROADMAP_DECISION.name(),
+                RoadmapDecision.APPROVE.value()));
         for (int stage = 2; stage <= 7; stage++) {
             assertThat(programmes.currentStage(programmes.get(programme.id()))).isEqualTo(stage);
             // Stages 2–4 run their own tasks (questionnaires, analysis, training) beside the roadmap items.
@@ -115,7 +121,8 @@ class ProgrammeProcessTest extends IntegrationTest {
     @Test
     void returnedRoadmapLetsTheCuratorMoveDatesUntilResubmitted() {
         completeStageOne();
-        complete(approvalTask(), "director", Map.of("roadmapDecision", "return",
+        complete(approvalTask(), "director", Map.of(PrepareStage.ROADMAP_DECISION.name(),
+                RoadmapDecision.RETURN.value(),
                 "roadmapComment", "Анкетирование перенести на ноябрь"));
 
         Task revise = singleTask("Task_ReviseRoadmap");
@@ -135,7 +142,7 @@ class ProgrammeProcessTest extends IntegrationTest {
         complete(again, "curator", Map.of("submitForApproval", true));
         Task approval = approvalTask();
         assertThat((String) taskService.getVariable(approval.getId(), "roadmapSummary")).contains("30.11.2026");
-        complete(approval, "director", Map.of("roadmapDecision", "approve"));
+        complete(approval, "director", Map.of(PrepareStage.ROADMAP_DECISION.name(), RoadmapDecision.APPROVE.value()));
         assertThat(mainProcess()).isWaitingAt("CallActivity_Stage2MenteeBase");
     }
 
@@ -251,7 +258,8 @@ class ProgrammeProcessTest extends IntegrationTest {
     @Test
     void afterApprovalTheDatesAreFixed() {
         completeStageOne();
-        complete(approvalTask(), "director", Map.of("roadmapDecision", "approve"));
+        complete(approvalTask(), "director", Map.of(PrepareStage.ROADMAP_DECISION.name(),
+                RoadmapDecision.APPROVE.value()));
         loginAs("curator");
         assertThatThrownBy(() -> roadmap.moveDates(programme.id(), "2.2", null, LocalDate.of(2026, 11, 30)))
                 .isInstanceOf(ApiException.class).hasMessageContaining("утверждена");
@@ -332,12 +340,15 @@ class ProgrammeProcessTest extends IntegrationTest {
             }
             case "Task_UploadQuestionnaires" -> complete(task, "curator", Map.of());
             case "Task_AnalyseMenteeBase", "Task_AnalyseMentorBase" -> complete(task, "curator", Map.of("baseConclusion", "База сформирована"));
-            case "Task_InterviewMentorCandidate" -> complete(task, "deputy", Map.of("interviewDecision", "passed"));
+            case "Task_InterviewMentorCandidate" -> complete(task, "deputy",
+                    Map.of(MentorTrainingStage.INTERVIEW_DECISION.name(), InterviewDecision.PASSED.value()));
             case "Task_MentorTraining" -> complete(task, "deputy", Map.of("trainingAttended", List.of()));
             // Stage 5 with nobody to match: the meeting, no questionnaires, the stage closed without an order.
             case "Task_RecordGroupMeeting" -> complete(task, "curator", Map.of("groupMeetingDate", "2026-09-15"));
-            case "Task_EnterPreferences" -> complete(task, "curator", Map.of("preferencesDecision", "done"));
-            case "Task_ReviewPairProposal" -> complete(task, "curator", Map.of("pairReviewDecision", "close"));
+            case "Task_EnterPreferences" -> complete(task, "curator",
+                    Map.of(PairsStageSteps.PREFERENCES_DECISION.name(), PreferencesDecision.DONE.value()));
+            case "Task_ReviewPairProposal" -> complete(task, "curator",
+                    Map.of(PairsStageSteps.PAIR_REVIEW_DECISION.name(), PairReviewDecision.CLOSE.value()));
             case "Task_GroupFinalMeeting" -> complete(task, "curator", Map.of("finalMeetingDate", "2026-09-15",
                     "finalMeetingAttendance", 0, "finalMeetingSummary", "Проведена"));
             case "Task_SatisfactionSurvey" -> complete(task, "curator", Map.of("surveyConclusion", "Пар не было"));

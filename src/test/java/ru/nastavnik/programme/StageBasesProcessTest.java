@@ -225,7 +225,8 @@ class StageBasesProcessTest extends IntegrationTest {
         for (Task task : tasks(RoadmapItemProcess.TASK_COMPLETE_ROADMAP_ITEM)) {
             complete(task, "deputy", Map.of("doneOn", "2026-09-15", "result", "Проведено"));
         }
-        complete(single(PrepareStage.TASK_APPROVE_ROADMAP), "director", Map.of("roadmapDecision", "approve"));
+        complete(single(PrepareStage.TASK_APPROVE_ROADMAP), "director", Map.of(PrepareStage.ROADMAP_DECISION.name(),
+                RoadmapDecision.APPROVE.value()));
         for (int round = 0; round < 20 && programmes.currentStage(programmes.get(programme.id())) < target; round++) {
             for (Task task : openTasks()) {
                 switch (task.getTaskDefinitionKey()) {
