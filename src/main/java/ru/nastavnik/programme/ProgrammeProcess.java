@@ -16,6 +16,10 @@ public final class ProgrammeProcess {
     public static final String VAR_PROGRAMME_TITLE = "programmeTitle";
     public static final String VAR_CURATOR_ID = "curatorId";
     public static final String VAR_ITEM_CODE = "itemCode";
+    /** Ends an item's checklist task when the work the item describes is done elsewhere. */
+    public static final String MESSAGE_ROADMAP_ITEM_DONE = "RoadmapItemDone";
+    /** Set by Task_ActivateRoadmapItem: false when the item was opened by another process or is done already. */
+    public static final String VAR_ITEM_TASK_NEEDED = "itemTaskNeeded";
 
     private ProgrammeProcess() {
     }
