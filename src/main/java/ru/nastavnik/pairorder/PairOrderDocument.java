@@ -14,6 +14,7 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import ru.nastavnik.shared.PdfText;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.TableRowAlign;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -228,8 +229,8 @@ public final class PairOrderDocument {
 
     public static byte[] pdf(Model m) {
         try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PDType0Font regular = font(doc, "/fonts/DejaVuSans.ttf");
-            PDType0Font bold = font(doc, "/fonts/DejaVuSans-Bold.ttf");
+            PDType0Font regular = PdfText.regular(doc);
+            PDType0Font bold = PdfText.bold(doc);
             PdfWriter w = new PdfWriter(doc, regular, bold);
             if (m.draft()) {
                 w.paragraph("ПРОЕКТ", bold, 10, Align.RIGHT, 0, 4);
@@ -260,15 +261,6 @@ public final class PairOrderDocument {
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static PDType0Font font(PDDocument doc, String resource) throws IOException {
-        try (InputStream in = PairOrderDocument.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("Font " + resource + " is missing from the classpath");
-            }
-            return PDType0Font.load(doc, in, true);
         }
     }
 
@@ -316,14 +308,14 @@ public final class PairOrderDocument {
         void paragraph(String text, PDType0Font font, float size, Align align, float indent, float after)
                 throws IOException {
             float leading = size * 1.35f;
-            List<String> lines = wrap(text, font, size, WIDTH, indent);
+            List<String> lines = PdfText.wrap(text, font, size, WIDTH, indent);
             for (int i = 0; i < lines.size(); i++) {
                 if (y - leading < BOTTOM) {
                     newPage();
                 }
                 y -= leading;
                 String line = lines.get(i);
-                float width = width(line, font, size);
+                float width = PdfText.width(line, font, size);
                 float x = switch (align) {
                     case LEFT -> LEFT + (i == 0 ? indent : 0);
                     case CENTER -> LEFT + (WIDTH - width) / 2;
@@ -336,9 +328,9 @@ public final class PairOrderDocument {
 
         void twoSided(String left, String right, PDType0Font font, float size, float after) throws IOException {
             y -= size * 1.35f;
-            text(printable(left, font), font, size, LEFT, y + size * 0.3f);
-            String r = printable(right, font);
-            text(r, font, size, LEFT + WIDTH - width(r, font, size), y + size * 0.3f);
+            text(PdfText.printable(left, font), font, size, LEFT, y + size * 0.3f);
+            String r = PdfText.printable(right, font);
+            text(r, font, size, LEFT + WIDTH - PdfText.width(r, font, size), y + size * 0.3f);
             y -= after;
         }
 
@@ -363,7 +355,7 @@ public final class PairOrderDocument {
             List<List<String>> wrapped = new ArrayList<>();
             int lines = 1;
             for (int c = 0; c < cells.length; c++) {
-                List<String> l = wrap(cells[c], font, size, widths[c] - 2 * PAD, 0);
+                List<String> l = PdfText.wrap(cells[c], font, size, widths[c] - 2 * PAD, 0);
                 wrapped.add(l);
                 lines = Math.max(lines, l.size());
             }
@@ -388,7 +380,7 @@ public final class PairOrderDocument {
                 float ty = y - PAD;
                 for (String line : wrapped.get(c)) {
                     ty -= leading;
-                    float tx = header || c == 0 ? x + (widths[c] - width(line, font, size)) / 2 : x + PAD;
+                    float tx = header || c == 0 ? x + (widths[c] - PdfText.width(line, font, size)) / 2 : x + PAD;
                     text(line, font, size, tx, ty + size * 0.28f);
                 }
                 x += widths[c];
@@ -406,65 +398,5 @@ public final class PairOrderDocument {
             content.showText(line);
             content.endText();
         }
-    }
-
-    /** Greedy word wrap; a word wider than the line is cut. Explicit line breaks are kept. */
-    static List<String> wrap(String text, PDType0Font font, float size, float width, float firstIndent)
-            throws IOException {
-        List<String> lines = new ArrayList<>();
-        for (String part : printable(text, font).split("\n", -1)) {
-            StringBuilder line = new StringBuilder();
-            for (String word : part.trim().split(" +")) {
-                float room = width - (lines.isEmpty() ? firstIndent : 0);
-                String candidate = line.isEmpty() ? word : line + " " + word;
-                if (width(candidate, font, size) <= room) {
-                    line.setLength(0);
-                    line.append(candidate);
-                    continue;
-                }
-                if (!line.isEmpty()) {
-                    lines.add(line.toString());
-                    line.setLength(0);
-                }
-                while (width(word, font, size) > width) {
-                    int cut = word.length() - 1;
-                    while (cut > 1 && width(word.substring(0, cut), font, size) > width) {
-                        cut--;
-                    }
-                    int hyphen = word.lastIndexOf('-', cut - 1);
-                    if (hyphen > 0) {
-                        cut = hyphen + 1;
-                    }
-                    lines.add(word.substring(0, cut));
-                    word = word.substring(cut);
-                }
-                line.append(word);
-            }
-            lines.add(line.toString());
-        }
-        return lines;
-    }
-
-    private static float width(String text, PDType0Font font, float size) throws IOException {
-        return font.getStringWidth(text) / 1000 * size;
-    }
-
-    /** Tabs become spaces; characters the font has no glyph for become «?» rather than failing the document. */
-    static String printable(String text, PDType0Font font) {
-        StringBuilder out = new StringBuilder();
-        text.replace('\t', ' ').replace("\r", "").codePoints().forEach(cp -> {
-            if (cp == '\n') {
-                out.append('\n');
-                return;
-            }
-            String s = new String(Character.toChars(cp));
-            try {
-                font.encode(s);
-                out.append(Character.isISOControl(cp) ? " " : s);
-            } catch (IOException | IllegalArgumentException e) {
-                out.append('?');
-            }
-        });
-        return out.toString();
     }
 }
