@@ -5,7 +5,9 @@ import java.util.List;
 
 /**
  * A request to start a programme, from POST /api/programmes or the Tasklist start form. The roadmap is planned
- * from {@code startDate} (default: today); see {@link RoadmapTemplate#itemsFrom}.
+ * from {@code startDate} (default: today); see {@link RoadmapTemplate#itemsFrom}. With {@code previousProgrammeId} (the
+ * school's completed programme of an earlier year) the roadmap is last year's and the participants start from its
+ * long-term base ({@link ProgrammeCarriedOver}).
  */
 public record ProgrammeRequest(
         String schoolName,
@@ -13,17 +15,23 @@ public record ProgrammeRequest(
         List<String> forms,
         String curatorId,
         List<RoadmapOverride> roadmapOverrides,
-        LocalDate startDate) {
+        LocalDate startDate,
+        Long previousProgrammeId) {
 
     /** A change to one default roadmap item; absent fields keep the default. */
     public record RoadmapOverride(String code, String title, String responsibleGroup,
                                   LocalDate startDate, LocalDate dueDate) {
     }
 
+    public ProgrammeRequest(String schoolName, String schoolYear, List<String> forms, String curatorId,
+                            List<RoadmapOverride> roadmapOverrides, LocalDate startDate) {
+        this(schoolName, schoolYear, forms, curatorId, roadmapOverrides, startDate, null);
+    }
+
     /** A programme that starts today. */
     public ProgrammeRequest(String schoolName, String schoolYear, List<String> forms, String curatorId,
                             List<RoadmapOverride> roadmapOverrides) {
-        this(schoolName, schoolYear, forms, curatorId, roadmapOverrides, null);
+        this(schoolName, schoolYear, forms, curatorId, roadmapOverrides, null, null);
     }
 
     public ProgrammeRequest {

@@ -32,7 +32,8 @@ class RegisterProgramme implements JavaDelegate {
                 ProcessVariables.stringList(execution.getVariable("forms")),
                 ProcessVariables.string(execution.getVariable("curatorId")),
                 List.of(),
-                ProcessVariables.date(execution.getVariable("startDate")).orElse(null));
+                ProcessVariables.date(execution.getVariable("startDate")).orElse(null),
+                previousProgrammeId(execution.getVariable("previousProgrammeId")));
         long id;
         try {
             id = programmes.register(request);
@@ -43,5 +44,10 @@ class RegisterProgramme implements JavaDelegate {
         execution.setVariable(ProgrammeProcess.VAR_PROGRAMME_ID, id);
         execution.setVariable(ProgrammeProcess.VAR_CURATOR_ID, request.curatorId().trim());
         execution.setProcessBusinessKey(ProgrammeProcess.businessKey(id));
+    }
+
+    /** The start form's optional «номер программы прошлого года»: a number field, or nothing. */
+    private static Long previousProgrammeId(Object value) {
+        return value instanceof Number n ? n.longValue() : null;
     }
 }
