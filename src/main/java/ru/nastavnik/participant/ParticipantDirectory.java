@@ -273,4 +273,14 @@ public class ParticipantDirectory {
                 .param("actor", actor).update();
         return true;
     }
+
+    /**
+     * The programme's participants whose consent a legal representative gave (minors): their consent covers the
+     * programme's own processing, not publication, so published texts must not name them.
+     */
+    public java.util.Set<Long> consentedByRepresentative(long programmeId) {
+        return new java.util.HashSet<>(jdbc.sql("""
+                        select person_id from consent where programme_id = :programme and given_by <> 'self'""")
+                .param("programme", programmeId).query(Long.class).list());
+    }
 }
