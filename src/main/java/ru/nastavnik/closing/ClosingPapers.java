@@ -75,7 +75,7 @@ final class ClosingPapers {
         try (PDPageContentStream content = new PDPageContentStream(doc, page)) {
             float y = PAGE.getHeight() - 110;
             y = centred(content, h.school(), bold, 13, width, y) - 60;
-            y = centred(content, h.heading(), bold, 28, width, y) - 30;
+            y = centred(content, h.heading(), bold, 22, width, y) - 30;
             y = centred(content, h.addressee(), bold, 18, width, y) - 20;
             y = centred(content, h.text(), regular, 13, width, y) - 80;
             line(content, "Директор ____________________", regular, 12, MARGIN, y);
