@@ -37,6 +37,7 @@ final class ClosingForms {
     static final String NEW_MENTOR_CANDIDATES = "newMentorCandidates";
     /** Cases: {@code case1Pair}, {@code case1Situation}, … for the first and the optional second case. */
     static final int CASES = 2;
+    static final String SINGLE_CASE = "singleCase";
 
     private ClosingForms() {
     }

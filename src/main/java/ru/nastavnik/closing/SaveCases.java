@@ -14,7 +14,7 @@ import ru.nastavnik.shared.ValidationException.FieldError;
 
 /**
  * Task_SaveCases (item 7.5): the curator's cases, one structured story (situation, what was done, result) per chosen
- * pair; the first is required, the second optional but complete when begun. All or nothing; closes 7.5.
+ * pair; the first is required, the second, when a pair is chosen for it (and «Один кейс» is not ticked), complete as well. All or nothing; closes 7.5.
  */
 @Component("saveCases")
 class SaveCases implements JavaDelegate {
@@ -37,7 +37,8 @@ class SaveCases implements JavaDelegate {
         List<FieldError> errors = new ArrayList<>();
         List<ClosingRecords.Case> cases = new ArrayList<>();
         Object options = execution.getVariable(ClosingForms.PAIR_OPTIONS);
-        for (int i = 1; i <= ClosingForms.CASES; i++) {
+        int count = Boolean.TRUE.equals(execution.getVariable(ClosingForms.SINGLE_CASE)) ? 1 : ClosingForms.CASES;
+        for (int i = 1; i <= count; i++) {
             String prefix = "case" + i;
             Optional<Long> pair = ClosingForms.chosen(execution, prefix + "Pair", options, "Пара кейса " + i, errors);
             if (pair.isEmpty()) {
