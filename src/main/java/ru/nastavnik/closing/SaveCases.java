@@ -37,12 +37,14 @@ class SaveCases implements JavaDelegate {
         List<FieldError> errors = new ArrayList<>();
         List<ClosingRecords.Case> cases = new ArrayList<>();
         Object options = execution.getVariable(ClosingForms.PAIR_OPTIONS);
+        // A programme without pairs (none formed, or all ended early) has no case to tell.
+        boolean anyPair = !ClosingForms.values(options).isEmpty();
         int count = Boolean.TRUE.equals(execution.getVariable(ClosingForms.SINGLE_CASE)) ? 1 : ClosingForms.CASES;
         for (int i = 1; i <= count; i++) {
             String prefix = "case" + i;
             Optional<Long> pair = ClosingForms.chosen(execution, prefix + "Pair", options, "Пара кейса " + i, errors);
             if (pair.isEmpty()) {
-                if (i == 1 && errors.isEmpty()) {
+                if (i == 1 && anyPair && errors.isEmpty()) {
                     errors.add(new FieldError("case1Pair", "Выберите пару для первого кейса"));
                 }
                 continue;
