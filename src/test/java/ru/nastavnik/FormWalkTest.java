@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -178,7 +179,7 @@ class FormWalkTest extends IntegrationTest {
         // The programme's start and its stage 1.
         sample("start-programme", "curator", t -> t.startedProgramme(), Set.of(),
                 "schoolName", "МБОУ СОШ № 7", "schoolYear", "2026/2027", "startDate", "2026-09-15",
-                "forms", List.of("pupil-pupil", "teacher-teacher"), "curatorId", "curator");
+                "forms", List.of("pupil-pupil", "teacher-teacher"), "curatorId", "curator", "previousProgrammeId", "");
         sample("complete-roadmap-item", "deputy", t -> t.roadmapItem(), Set.of(),
                 "doneOn", "2026-09-14", "result", "Педагоги проинформированы на педсовете, протокол № 1.",
                 "comment", "Презентация разослана по почте.", "attachments", "https://school7.example/protokol-1.pdf");
@@ -248,6 +249,24 @@ class FormWalkTest extends IntegrationTest {
                 "replacementDecision", "reject", "refusalReason", "До конца четверти пара работает как есть.");
         sample("pick-new-mentor", "curator", t -> t.replacementTask(PICK_MENTOR), Set.of("refusalReason"),
                 "pickDecision", "assign", "newMentorId", Pick.of(0));
+        // Stage 7, the closing, on the pair of the year.
+        sample("edit-nominations", "curator", t -> t.closingTask("Task_EditNominations"), Set.of(),
+                "mentorOfYear", Pick.of(0), "mentorOfYearReason", "Наставляемые подтянули алгебру",
+                "bestPair", Pick.of(0), "bestPairReason", "Все встречи по плану, оценка 5 из 5",
+                "mentorPlus", Pick.of(0), "mentorPlusReason", "Вела группу из двух учеников");
+        sample("confirm-nominations", "director", t -> t.closingTask("Task_ConfirmNominations"),
+                Set.of("nominationsReturnComment"), "nominationsDecision", "approve", "ceremonyDate", "2026-09-25",
+                "ceremonyPlace", "Актовый зал, 15:00");
+        sample("hold-ceremony", "director", t -> t.closingTask("Task_HoldCeremony"), Set.of(),
+                "ceremonyHeldOn", "2026-09-14", "ceremonyGuests", "40", "ceremonyNotes", "Выступил хор 5-х классов.");
+        sample("write-cases", "curator", t -> t.closingTask("Task_WriteCases"),
+                Set.of("case2Pair", "case2Situation", "case2Actions", "case2Outcome"),
+                "case1Pair", Pick.of(0), "case1Situation", "Отставание по алгебре в 6 классе",
+                "case1Actions", "Еженедельный разбор задач", "case1Outcome", "Четвёрка за четверть", "singleCase", true);
+        sample("publish-results", "curator", t -> t.closingTask("Task_PublishResults"), Set.of(),
+                "publicationUrl", "https://school7.example/news/nastavniki", "publishedOn", "2026-09-14");
+        sample("form-long-term-base", "curator", t -> t.closingTask("Task_FormLongTermBase"), Set.of(),
+                "continuingMentors", Pick.of(0), "newMentorCandidates", Pick.of(0, 1));
     }
 
     static Tasklist tasklist;
@@ -784,6 +803,50 @@ class FormWalkTest extends IntegrationTest {
             pairOfTheYear = pupilGroup();
         }
         return pairOfTheYear;
+    }
+
+    /**
+     * A task of stage 7 on the pair of the year (finished), the steps before it answered as the curator and the
+     * director would; each step's roadmap item must be closed by the submission.
+     */
+    Reached closingTask(String key) {
+        PupilGroup group = pairOfTheYear();
+        pairs.close(group.pair().id(), Pair.FINISHED, null, "curator");
+        String businessKey = ProgrammeProcess.businessKey(group.programme());
+        String pair = String.valueOf(group.pair().id());
+        String stage = engine.getRuntimeService().startProcessInstanceByKey("programme-stage-7-closing", businessKey,
+                Map.of(ProgrammeProcess.VAR_PROGRAMME_ID.name(), group.programme(), TaskPeople.CURATOR_ID.name(),
+                        "curator"))
+                .getId();
+        Function<String, Task> open = task -> engine.getTaskService().createTaskQuery().processInstanceId(stage)
+                .taskDefinitionKey(task).singleResult();
+        List<Map.Entry<String, Map.Entry<String, Map<String, Object>>>> steps = List.of(
+                Map.entry("Task_EditNominations", Map.entry("curator", Map.of("bestPair", pair, "bestPairReason",
+                        "По плану", "mentorOfYear", "", "mentorPlus", ""))),
+                Map.entry("Task_ConfirmNominations", Map.entry("director", Map.of("nominationsDecision", "approve",
+                        "ceremonyDate", "2026-09-25", "ceremonyPlace", "Актовый зал"))),
+                Map.entry("Task_HoldCeremony", Map.entry("director", Map.of("ceremonyHeldOn", "2026-09-14",
+                        "ceremonyGuests", 30L))),
+                Map.entry("Task_WriteCases", Map.entry("curator", Map.of("case1Pair", pair, "case1Situation", "Запрос",
+                        "case1Actions", "Встречи", "case1Outcome", "Результат"))),
+                Map.entry("Task_PublishResults", Map.entry("curator", Map.of("publicationUrl",
+                        "https://school7.example/news", "publishedOn", "2026-09-14"))));
+        // The nominations' own items: the director's confirmation sends the invitations (7.1).
+        Map<String, String> items = Map.of("Task_ConfirmNominations", "7.1",
+                "Task_HoldCeremony", "7.2", "Task_WriteCases", "7.5", "Task_PublishResults", "7.6",
+                "Task_FormLongTermBase", "7.8");
+        for (Map.Entry<String, Map.Entry<String, Map<String, Object>>> step : steps) {
+            if (step.getKey().equals(key)) {
+                break;
+            }
+            complete(open.apply(step.getKey()), step.getValue().getKey(), step.getValue().getValue());
+        }
+        return Reached.task(open.apply(key)).checking((pi, submitted) -> {
+            if (items.containsKey(key)) {
+                assertThat(roadmap.get(group.programme(), items.get(key)).completedAt())
+                        .as("item %s closed", items.get(key)).isNotNull();
+            }
+        });
     }
 
     /** The planning meeting (the one with the individual plan): the report must be in the pair's tables. */

@@ -44,9 +44,13 @@ import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import ru.nastavnik.matching.PairReviewDecision;
 import ru.nastavnik.matching.PairsStageSteps;
 import ru.nastavnik.matching.PreferencesDecision;
+import ru.nastavnik.programme.RoadmapWorkDone;
 import ru.nastavnik.pair.Pair;
 import ru.nastavnik.pair.PairProcess;
 import ru.nastavnik.pair.Pairs;
@@ -90,6 +94,10 @@ class WholeYearTest extends IntegrationTest {
     Pairs pairs;
     @Autowired
     PairOrders orders;
+    @Autowired
+    ApplicationEventPublisher events;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     /** Every mail of the test once (GreenMail keeps a copy per recipient), with the school time it went out. */
     private final List<Sent> sent = new ArrayList<>();
@@ -118,7 +126,9 @@ class WholeYearTest extends IntegrationTest {
         clockAt(LocalDateTime.of(2026, 9, 1, 9, 0));
         programme = startProgrammeOverApi("Гимназия года " + tag, "pupil-pupil", "teacher-teacher");
         advanceTo(LocalDateTime.of(2026, 9, 7, 16, 0));
-        assertThat(stageTasks()).hasSize(4).allMatch(t -> t.getName().startsWith("1."));
+        // Stage 1's October items, and 2.1, whose September date comes before stage 2's process.
+        assertThat(stageTasks()).extracting(t -> t.getName().substring(0, 4))
+                .containsExactlyInAnyOrder("1.1 ", "1.2 ", "1.3 ", "1.4 ", "2.1 ");
         completeRoadmapItems(LocalDate.of(2026, 9, 7), true);
         advanceTo(LocalDateTime.of(2026, 9, 8, 10, 0));
         complete(stageTask("Task_ApproveRoadmap"), "director", Map.of(PrepareStage.ROADMAP_DECISION.name(),
@@ -335,11 +345,43 @@ class WholeYearTest extends IntegrationTest {
         completeRoadmapItems(LocalDate.of(2027, 4, 30));
         assertThat(stage()).isEqualTo(7);
 
-        // ---- May and June: stage 7's items, each closed on its day; then the programme is complete.
-        for (LocalDate day = LocalDate.of(2027, 5, 1); !day.isAfter(LocalDate.of(2027, 6, 30)); day = day.plusDays(1)) {
-            advanceTo(day.atTime(17, 0));
-            completeRoadmapItems(day);
+        // ---- May and June: stage 7's real steps, each closing its roadmap item; the monitoring closes 7.3 and 7.4.
+        advanceTo(LocalDateTime.of(2027, 5, 4, 10, 0));
+        Task nominate = stageTask("Task_EditNominations");
+        Map<String, Object> proposal = taskService.getVariables(nominate.getId());
+        // «Наставник+»: the group's mentor brought three mentees to the end; «Лучшая пара» met on plan (no miss).
+        assertThat(proposal.get("mentorPlus")).isEqualTo(String.valueOf(group.id()));
+        assertThat(proposal.get("bestPair")).isIn(String.valueOf(pupilPair.id()), String.valueOf(group.id()));
+        Map<String, Object> chosen = new HashMap<>();
+        for (String field : List.of("bestPair", "mentorOfYear", "mentorPlus")) {
+            chosen.put(field, proposal.get(field));
+            chosen.put(field + "Reason", proposal.get(field + "Reason"));
         }
+        complete(nominate, "curator", chosen);
+        complete(stageTask("Task_ConfirmNominations"), "director", Map.of("nominationsDecision", "approve",
+                "ceremonyDate", "2027-05-25", "ceremonyPlace", "Актовый зал"));
+        collectMails();
+        // Every mentor and mentee of the three pairs, each once; the replaced mentor not.
+        assertThat(sent).filteredOn(m -> m.subject().startsWith("Приглашение на торжественное")).hasSize(8)
+                .noneMatch(m -> m.reaches(silentMentorMail));
+        advanceTo(LocalDateTime.of(2027, 5, 25, 18, 0));
+        complete(stageTask("Task_HoldCeremony"), "director", Map.of("ceremonyHeldOn", "2027-05-25",
+                "ceremonyGuests", 30L));
+        complete(stageTask("Task_WriteCases"), "curator", Map.of("case1Pair", proposal.get("bestPair"),
+                "case1Situation", "Трудности с алгеброй", "case1Actions", "Еженедельный разбор задач",
+                "case1Outcome", "Итоговая четвёрка"));
+        // The monitoring (its own feature) reports 7.3 and 7.4 done within May.
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            events.publishEvent(new RoadmapWorkDone(programme, "7.3", "Мониторинг качества проведён"));
+            events.publishEvent(new RoadmapWorkDone(programme, "7.4", "Выходная оценка проведена"));
+        });
+        advanceTo(LocalDateTime.of(2027, 6, 5, 11, 0));
+        complete(stageTask("Task_PublishResults"), "curator", Map.of("publicationUrl",
+                "https://gymnasium.test/news/mentors", "publishedOn", "2027-06-05"));
+        collectMails();
+        assertThat(sent).filteredOn(m -> m.subject().startsWith("Итоги программы наставничества для вас"))
+                .hasSize(8);
+        complete(stageTask("Task_FormLongTermBase"), "curator", Map.of());
         advanceTo(LocalDateTime.of(2027, 7, 1, 10, 0));
 
         assertThat(programmes.get(programme).completedAt()).isNotNull();

@@ -242,6 +242,27 @@ public class PairMeetings {
         }
         audit.record(actor, "pair.meeting.reported", pair.programmeId(), pair.id(), "meeting=" + meetingId
                 + " kind=" + meeting.kind() + " attended=" + report.attended().size() + "/" + mentees.size());
+        closeRoadmapStep(pair.programmeId(), MeetingKind.of(meeting.kind()));
+    }
+
+    /**
+     * The roadmap item of a meeting kind (6.1–6.4, 6.6) closes itself once every pair that is not ended early has
+     * reported that step; for the regular meetings (6.4), once every pair has reported its last one.
+     */
+    private void closeRoadmapStep(long programmeId, MeetingKind kind) {
+        List<Pair> working = pairs.list(programmeId).stream().filter(p -> !Pair.ENDED.equals(p.status())).toList();
+        for (Pair pair : working) {
+            List<Meeting> held = meetings(pair.id()).stream().filter(Meeting::reported).toList();
+            boolean done = kind == MeetingKind.REGULAR
+                    ? held.stream().anyMatch(m -> MeetingKind.FINAL.code().equals(m.kind()))
+                    || held.stream().anyMatch(m -> kind.code().equals(m.kind())) && !moreRegularMeetings(pair.id())
+                    : held.stream().anyMatch(m -> kind.code().equals(m.kind()));
+            if (!done) {
+                return;
+            }
+        }
+        roadmap.closeByWork(programmeId, kind.roadmapItem(), "Все пары и группы (" + working.size()
+                + ") отметили: " + kind.title().toLowerCase(java.util.Locale.ROOT));
     }
 
     private void savePlan(long pairId, PlanDraft plan, String actor) {

@@ -261,4 +261,53 @@ public class ParticipantDirectory {
                           and role in ('mentor_candidate', 'mentor')""")
                 .param("programme", programmeId).param("person", personId).update() > 0;
     }
+
+    /**
+     * Carries a participant into a later programme of the school (next year's, from the long-term base): their
+     * questionnaire (forms, requests, competencies, assessment), in the given role, and their consent with the date
+     * it was given. False, and nothing copied, when the consent was withdrawn: a withdrawn person is never carried
+     * over. Their history stays with the earlier programme (pairs, meetings, results).
+     */
+    public boolean carryOver(long fromProgramme, long toProgramme, long personId, ParticipantRole role, String actor) {
+        if (contact(fromProgramme, personId).filter(Contact::consentInForce).isEmpty()
+                || contact(toProgramme, personId).isPresent()) {
+            return false;
+        }
+        jdbc.sql("""
+                        insert into programme_participant (programme_id, person_id, role, details, interests, capacity,
+                               engagement, activity, self_esteem, anxiety, average_grade, created_at, created_by,
+                               updated_at)
+                        select :to, person_id, :role, details, interests, capacity, engagement, activity, self_esteem,
+                               anxiety, average_grade, current_timestamp, :actor, current_timestamp
+                        from programme_participant where programme_id = :from and person_id = :person""")
+                .param("to", toProgramme).param("from", fromProgramme).param("person", personId)
+                .param("role", role.code()).param("actor", actor).update();
+        jdbc.sql("""
+                        insert into participant_form (programme_id, person_id, form_code)
+                        select :to, person_id, form_code from participant_form
+                        where programme_id = :from and person_id = :person""")
+                .param("to", toProgramme).param("from", fromProgramme).param("person", personId).update();
+        jdbc.sql("""
+                        insert into participant_topic (programme_id, person_id, kind, topic_code)
+                        select :to, person_id, kind, topic_code from participant_topic
+                        where programme_id = :from and person_id = :person""")
+                .param("to", toProgramme).param("from", fromProgramme).param("person", personId).update();
+        jdbc.sql("""
+                        insert into consent (programme_id, person_id, given_by, given_on, recorded_at, recorded_by)
+                        select :to, person_id, given_by, given_on, current_timestamp, :actor from consent
+                        where programme_id = :from and person_id = :person""")
+                .param("to", toProgramme).param("from", fromProgramme).param("person", personId)
+                .param("actor", actor).update();
+        return true;
+    }
+
+    /**
+     * The programme's participants whose consent a legal representative gave (minors): their consent covers the
+     * programme's own processing, not publication, so published texts must not name them.
+     */
+    public java.util.Set<Long> consentedByRepresentative(long programmeId) {
+        return new java.util.HashSet<>(jdbc.sql("""
+                        select person_id from consent where programme_id = :programme and given_by <> 'self'""")
+                .param("programme", programmeId).query(Long.class).list());
+    }
 }

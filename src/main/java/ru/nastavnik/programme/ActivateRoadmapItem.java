@@ -1,6 +1,7 @@
 package ru.nastavnik.programme;
 
 import java.util.List;
+import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -11,7 +12,7 @@ import ru.nastavnik.shared.InputText;
 
 /**
  * Task_ActivateRoadmapItem: opens one roadmap item as a task for its responsible group, with its due date and
- * the dates of its reminder and escalation. The programme's curator runs the programme day to day, so the
+ * the dates of its reminder and escalation, unless another process opened the item already or its work is done. The programme's curator runs the programme day to day, so the
  * curator may also take any item that is not the director's.
  */
 @Component("activateRoadmapItem")
@@ -32,7 +33,14 @@ class ActivateRoadmapItem implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         long programmeId = ProgrammeProcess.programmeId(execution);
         String code = (String) execution.getVariable(ProgrammeProcess.VAR_ITEM_CODE.name());
-        RoadmapItem item = roadmap.activate(programmeId, code, execution.getProcessInstanceId());
+        Optional<RoadmapItem> opened = roadmap.activate(programmeId, code, execution.getProcessInstanceId());
+        // Opened by its stage and on its own date at once, or its work was done before it opened: no task.
+        boolean taskNeeded = opened.isPresent() && opened.get().completedAt() == null;
+        RoadmapItemProcess.ITEM_TASK_NEEDED.set(execution, taskNeeded);
+        if (!taskNeeded) {
+            return;
+        }
+        RoadmapItem item = opened.get();
         String curator = (String) execution.getVariable(TaskPeople.CURATOR_ID.name());
 
         RoadmapItemProcess.ITEM_TITLE.set(execution, item.title());

@@ -29,6 +29,8 @@ public final class ProgrammeProcess {
     public static final ProcessVariable<String> SCHOOL_NAME = ProcessVariable.text("schoolName");
     public static final ProcessVariable<String> SCHOOL_YEAR = ProcessVariable.text("schoolYear");
     public static final ProcessVariable<String> START_DATE = ProcessVariable.text("startDate");
+    /** The start form's optional number of the school's programme of last year (next year, issue 13). */
+    public static final ProcessVariable<Long> PREVIOUS_PROGRAMME_ID = ProcessVariable.of("previousProgrammeId", Long.class);
 
     /** The main process's call activities, one per stage (mentorship-programme.bpmn). */
     public static final List<String> STAGE_ACTIVITIES = List.of("CallActivity_Stage1Prepare",

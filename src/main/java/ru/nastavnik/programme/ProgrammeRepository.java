@@ -42,6 +42,11 @@ class ProgrammeRepository {
         return id;
     }
 
+    void linkPrevious(long id, long previousId) {
+        jdbc.sql("update programme set previous_programme_id = :previous where id = :id")
+                .param("previous", previousId).param("id", id).update();
+    }
+
     Optional<Programme> find(long id) {
         return jdbc.sql("select * from programme where id = :id").param("id", id)
                 .query(this::map).optional();

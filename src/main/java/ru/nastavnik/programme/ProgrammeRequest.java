@@ -6,7 +6,9 @@ import java.util.List;
 /**
  * A request to start a programme, from POST /api/programmes or the Tasklist start form. The roadmap is planned
  * from {@code startDate} (default: today); see {@link RoadmapTemplate#itemsFrom}. {@code municipalityId}: the
- * municipality the school belongs to (the district feature's table), optional.
+ * municipality the school belongs to (the district feature's table), optional. With {@code previousProgrammeId} (the
+ * school's completed programme of an earlier year) the roadmap is last year's and the participants start from its
+ * long-term base ({@link ProgrammeCarriedOver}).
  */
 public record ProgrammeRequest(
         String schoolName,
@@ -15,7 +17,8 @@ public record ProgrammeRequest(
         String curatorId,
         List<RoadmapOverride> roadmapOverrides,
         LocalDate startDate,
-        Long municipalityId) {
+        Long municipalityId,
+        Long previousProgrammeId) {
 
     /** A change to one default roadmap item; absent fields keep the default. */
     public record RoadmapOverride(String code, String title, String responsibleGroup,
@@ -24,13 +27,13 @@ public record ProgrammeRequest(
 
     public ProgrammeRequest(String schoolName, String schoolYear, List<String> forms, String curatorId,
                             List<RoadmapOverride> roadmapOverrides, LocalDate startDate) {
-        this(schoolName, schoolYear, forms, curatorId, roadmapOverrides, startDate, null);
+        this(schoolName, schoolYear, forms, curatorId, roadmapOverrides, startDate, null, null);
     }
 
     /** A programme that starts today. */
     public ProgrammeRequest(String schoolName, String schoolYear, List<String> forms, String curatorId,
                             List<RoadmapOverride> roadmapOverrides) {
-        this(schoolName, schoolYear, forms, curatorId, roadmapOverrides, null);
+        this(schoolName, schoolYear, forms, curatorId, roadmapOverrides, null, null, null);
     }
 
     public ProgrammeRequest {

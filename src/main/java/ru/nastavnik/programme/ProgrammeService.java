@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
@@ -55,11 +56,13 @@ public class ProgrammeService {
     private final SchoolClock clock;
     private final TasklistFilters filters;
     private final TaskService taskService;
+    private final ApplicationEventPublisher events;
 
     public ProgrammeService(ProgrammeRepository programmes, RoadmapRepository roadmaps, RoadmapTemplate template,
                             RuntimeService runtimeService, IdentityService identityService,
                             SystemAuthentication system, CurrentUser currentUser, SchoolClock clock,
-                            TasklistFilters filters, TaskService taskService) {
+                            TasklistFilters filters, TaskService taskService, ApplicationEventPublisher events) {
+        this.events = events;
         this.programmes = programmes;
         this.roadmaps = roadmaps;
         this.template = template;
@@ -94,7 +97,8 @@ public class ProgrammeService {
         ProgrammeRequest request = normalised(submitted);
         List<FieldError> errors = new ArrayList<>();
         SchoolYear year = checkRequest(request, errors);
-        List<RoadmapItem> roadmap = roadmapFor(year, request, errors);
+        Programme previous = previousOf(request, year, errors);
+        List<RoadmapItem> roadmap = roadmapFor(year, request, previous, errors);
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
@@ -104,6 +108,10 @@ public class ProgrammeService {
         }
         long id = programmes.insert(request, clock.now(), currentUser.id());
         roadmaps.insertAll(id, roadmap);
+        if (previous != null) {
+            programmes.linkPrevious(id, previous.id());
+            events.publishEvent(new ProgrammeCarriedOver(id, previous.id()));
+        }
         filterFor(get(id));
         log.info("Programme {} registered for '{}' {}", id, request.schoolName(), request.schoolYear());
         return id;
@@ -201,7 +209,8 @@ public class ProgrammeService {
      * The template's roadmap planned from the start date (or today; never from a day already past), so that a
      * programme started mid-year has nothing overdue on its first day.
      */
-    private List<RoadmapItem> plannedRoadmap(SchoolYear year, LocalDate startDate, List<FieldError> errors) {
+    private List<RoadmapItem> plannedRoadmap(SchoolYear year, List<RoadmapItem> base, LocalDate startDate,
+                                             List<FieldError> errors) {
         SchoolYear planned = year == null ? SchoolYear.containing(clock.today()) : year;
         LocalDate today = clock.today();
         if (startDate != null && !planned.contains(startDate)) {
@@ -210,7 +219,8 @@ public class ProgrammeService {
             return template.itemsFor(planned);
         }
         LocalDate from = startDate == null || startDate.isBefore(today) ? today : startDate;
-        List<RoadmapItem> items = template.itemsFrom(planned, from);
+        List<RoadmapItem> items = base == null ? template.itemsFrom(planned, from)
+                : template.itemsFrom(base, planned, from);
         if (items.isEmpty()) {
             errors.add(new FieldError(startDate == null ? "schoolYear" : "startDate", "Программу на " + planned
                     + " учебный год нужно начать не позже " + template.latestStart(planned).format(SchoolClock.RUSSIAN_DATE)
@@ -245,7 +255,8 @@ public class ProgrammeService {
                         o.responsibleGroup(), o.startDate(), o.dueDate()))
                 .toList();
         return new ProgrammeRequest(InputText.name(r.schoolName()), trimmed(r.schoolYear()), r.forms(),
-                trimmed(r.curatorId()), overrides, r.startDate(), r.municipalityId());
+                trimmed(r.curatorId()), overrides, r.startDate(), r.municipalityId(),
+                r.previousProgrammeId());
     }
 
     private static void check(String field, String value, List<FieldError> errors) {
@@ -305,11 +316,43 @@ public class ProgrammeService {
         }
     }
 
-    /** The default roadmap with the overrides applied; without a valid year only the overrides' codes are checked. */
-    private List<RoadmapItem> roadmapFor(SchoolYear year, ProgrammeRequest request, List<FieldError> errors) {
+    /**
+     * The school's completed programme of an earlier year that the request continues, or null. Refused (with the
+     * other problems) when it is missing, still running, of another school or not earlier.
+     */
+    private Programme previousOf(ProgrammeRequest request, SchoolYear year, List<FieldError> errors) {
+        if (request.previousProgrammeId() == null) {
+            return null;
+        }
+        Programme previous = programmes.find(request.previousProgrammeId()).orElse(null);
+        String field = "previousProgrammeId";
+        if (previous == null) {
+            errors.add(new FieldError(field, "Программа " + request.previousProgrammeId() + " не найдена"));
+        } else if (previous.completedAt() == null) {
+            errors.add(new FieldError(field, "Программа " + previous.title() + " ещё не завершена: её базу и дорожную "
+                    + "карту можно перенести после этапа 7"));
+        } else if (!previous.schoolName().equals(request.schoolName())) {
+            errors.add(new FieldError(field, "Программа " + previous.id() + " — другой школы («"
+                    + previous.schoolName() + "»)"));
+        } else if (year != null && previous.year().firstYear() >= year.firstYear()) {
+            errors.add(new FieldError(field, "Программа " + previous.title() + " не из прошлых учебных лет"));
+        } else {
+            return previous;
+        }
+        return null;
+    }
+
+    /**
+     * The roadmap with the overrides applied: the default one, or the previous programme's moved to this year;
+     * without a valid year only the overrides' codes are checked.
+     */
+    private List<RoadmapItem> roadmapFor(SchoolYear year, ProgrammeRequest request, Programme previous,
+                                         List<FieldError> errors) {
         List<ProgrammeRequest.RoadmapOverride> overrides = request.roadmapOverrides();
         Map<String, RoadmapItem> items = new LinkedHashMap<>();
-        for (RoadmapItem item : plannedRoadmap(year, request.startDate(), errors)) {
+        List<RoadmapItem> base = previous == null || year == null ? null
+                : RoadmapTemplate.movedTo(roadmaps.findAll(previous.id()), previous.year(), year);
+        for (RoadmapItem item : plannedRoadmap(year, base, request.startDate(), errors)) {
             items.put(item.code(), item);
         }
         for (int i = 0; i < overrides.size(); i++) {

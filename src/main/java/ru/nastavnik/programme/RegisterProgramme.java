@@ -33,7 +33,9 @@ class RegisterProgramme implements JavaDelegate {
                 ProgrammeProcess.FORMS.get(execution),
                 TaskPeople.CURATOR_ID.get(execution),
                 List.of(),
-                ProcessVariables.date(execution.getVariable(ProgrammeProcess.START_DATE.name())).orElse(null));
+                ProcessVariables.date(execution.getVariable(ProgrammeProcess.START_DATE.name())).orElse(null),
+                null,
+                previousProgrammeId(execution.getVariable(ProgrammeProcess.PREVIOUS_PROGRAMME_ID.name())));
         long id;
         try {
             id = programmes.register(request);
@@ -44,5 +46,10 @@ class RegisterProgramme implements JavaDelegate {
         ProgrammeProcess.VAR_PROGRAMME_ID.set(execution, id);
         TaskPeople.CURATOR_ID.set(execution, request.curatorId().trim());
         execution.setProcessBusinessKey(ProgrammeProcess.businessKey(id));
+    }
+
+    /** The start form's optional «номер программы прошлого года»: a number field, or nothing. */
+    private static Long previousProgrammeId(Object value) {
+        return value instanceof Number n ? n.longValue() : null;
     }
 }

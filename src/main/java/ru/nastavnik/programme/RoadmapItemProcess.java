@@ -15,6 +15,8 @@ public final class RoadmapItemProcess {
     public static final String TASK_COMPLETE_ROADMAP_ITEM = "Task_CompleteRoadmapItem";
     public static final String TIMER_REMIND_BEFORE_DUE = Deadlines.TIMER_REMIND;
     public static final String TIMER_ESCALATE_AFTER_DUE = Deadlines.TIMER_ESCALATE;
+    /** Ends an item's checklist task when the work the item describes is done elsewhere (RoadmapService#closeByWork). */
+    public static final String MESSAGE_ROADMAP_ITEM_DONE = "RoadmapItemDone";
 
     // Read or written by the diagram and its forms (ProcessDataCatalogueTest).
     public static final ProcessVariable<String> ATTACHMENTS = ProcessVariable.text("attachments");
@@ -28,6 +30,8 @@ public final class RoadmapItemProcess {
 
     // Set by Java for the record: the tests and Cockpit read them.
     public static final ProcessVariable<String> ITEM_TITLE = ProcessVariable.text("itemTitle");
+    /** Set by Task_ActivateRoadmapItem: false when the item was opened by another process or is done already. */
+    public static final ProcessVariable<Boolean> ITEM_TASK_NEEDED = ProcessVariable.of("itemTaskNeeded", Boolean.class);
 
     private RoadmapItemProcess() {
     }

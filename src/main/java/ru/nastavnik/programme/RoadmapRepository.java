@@ -60,23 +60,25 @@ class RoadmapRepository {
                 .param("p", programmeId).param("c", code).query(this::map).optional();
     }
 
-    void markActivated(long programmeId, String code, String processInstanceId, Instant at) {
-        jdbc.sql("""
+    /** Marks an item as opened by a process; false when another process opened it already. */
+    boolean claim(long programmeId, String code, String processInstanceId, Instant at) {
+        return jdbc.sql("""
                         update roadmap_item set process_instance_id = :pi, activated_at = :at
-                        where programme_id = :p and code = :c""")
+                        where programme_id = :p and code = :c and process_instance_id is null""")
                 .param("pi", processInstanceId).param("at", Timestamp.from(at))
-                .param("p", programmeId).param("c", code).update();
+                .param("p", programmeId).param("c", code).update() == 1;
     }
 
-    void markCompleted(long programmeId, String code, RoadmapResult result, String by, Instant at) {
-        jdbc.sql("""
+    /** Records an item's result; false when it was recorded already (a form and the work closing it at once). */
+    boolean markCompleted(long programmeId, String code, RoadmapResult result, String by, Instant at) {
+        return jdbc.sql("""
                         update roadmap_item set completed_at = :at, completed_by = :by, done_on = :doneOn,
                                result = :result, comment = :comment, attachments = :attachments
-                        where programme_id = :p and code = :c""")
+                        where programme_id = :p and code = :c and completed_at is null""")
                 .param("at", Timestamp.from(at)).param("by", by).param("doneOn", Date.valueOf(result.doneOn()))
                 .param("result", result.result()).param("comment", result.comment())
                 .param("attachments", result.attachments())
-                .param("p", programmeId).param("c", code).update();
+                .param("p", programmeId).param("c", code).update() == 1;
     }
 
     void updateDates(long programmeId, String code, LocalDate start, LocalDate due) {

@@ -1,19 +1,25 @@
 package ru.nastavnik.programme;
 
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import ru.nastavnik.notification.Deadlines;
 import ru.nastavnik.security.CurrentUser;
 import ru.nastavnik.security.Groups;
+import ru.nastavnik.security.SystemAuthentication;
 import ru.nastavnik.shared.ApiException;
 import ru.nastavnik.shared.SchoolClock;
 import ru.nastavnik.shared.ValidationException;
@@ -34,9 +40,14 @@ public class RoadmapService {
     private final Deadlines deadlines;
     private final CurrentUser currentUser;
     private final SchoolClock clock;
+    private final RuntimeService runtime;
+    private final SystemAuthentication system;
 
     public RoadmapService(RoadmapRepository items, ProgrammeService programmes, Deadlines deadlines,
-                          CurrentUser currentUser, SchoolClock clock) {
+                          CurrentUser currentUser, SchoolClock clock, RuntimeService runtime,
+                          SystemAuthentication system) {
+        this.runtime = runtime;
+        this.system = system;
         this.items = items;
         this.programmes = programmes;
         this.deadlines = deadlines;
@@ -44,9 +55,32 @@ public class RoadmapService {
         this.clock = clock;
     }
 
-    /** The codes of a stage's items, in roadmap order: each becomes one roadmap-item process. */
+    /**
+     * The codes of a stage's items not opened yet, in roadmap order: each becomes one roadmap-item process. An item
+     * opened on its own date before its stage ({@link #calendarItemCodes}) or by a step of the stage itself is left
+     * out.
+     */
     public List<String> itemCodes(Number programmeId, int stage) {
-        return items.findByStage(programmeId.longValue(), stage).stream().map(RoadmapItem::code).toList();
+        return items.findByStage(programmeId.longValue(), stage).stream()
+                .filter(item -> item.processInstanceId() == null).map(RoadmapItem::code).toList();
+    }
+
+    /**
+     * The items that open on their own start date because it comes before their stage's process can start: an item
+     * starting before the first start date of an earlier stage's items (2.1 in September, before stage 1's October
+     * items). Every other item opens with its stage, which starts after the earlier stages' work.
+     */
+    public List<String> calendarItemCodes(Number programmeId) {
+        List<RoadmapItem> all = items.findAll(programmeId.longValue());
+        return all.stream().filter(item -> all.stream().anyMatch(earlier -> earlier.stage() < item.stage())
+                        && all.stream().filter(earlier -> earlier.stage() < item.stage())
+                        .allMatch(earlier -> item.startDate().isBefore(earlier.startDate())))
+                .map(RoadmapItem::code).toList();
+    }
+
+    /** When an item of {@link #calendarItemCodes} opens: the morning of its start date. */
+    public Date opensAt(Number programmeId, String code) {
+        return clock.at(get(programmeId.longValue(), code).startDate(), LocalTime.MIDNIGHT);
     }
 
     public List<RoadmapItem> roadmap(long programmeId) {
@@ -69,14 +103,48 @@ public class RoadmapService {
         return clock.today();
     }
 
-    /** Marks an item as started by the given roadmap-item process. */
-    public RoadmapItem activate(long programmeId, String code, String processInstanceId) {
-        items.markActivated(programmeId, code, processInstanceId, clock.now());
-        return get(programmeId, code);
+    /**
+     * Marks an item as opened by the given process (a roadmap-item process, or a stage whose own steps do the
+     * item's work). Empty when another process opened it already: its stage and its own date may both try.
+     */
+    public Optional<RoadmapItem> activate(long programmeId, String code, String processInstanceId) {
+        return items.claim(programmeId, code, processInstanceId, clock.now())
+                ? Optional.of(get(programmeId, code)) : Optional.empty();
     }
 
     public void complete(long programmeId, String code, RoadmapResult result) {
         items.markCompleted(programmeId, code, result, currentUser.id(), clock.now());
+    }
+
+    /**
+     * Closes an item because the work it describes is done (the group meeting recorded, every pair's meeting
+     * reported, a stage 7 step finished): its result is recorded with today's date, and its checklist task, if one
+     * is open, ends by the message {@link ProgrammeProcess#MESSAGE_ROADMAP_ITEM_DONE}. False when it was done
+     * already. Runs in the caller's transaction: the work and its roadmap mark are kept or lost together.
+     */
+    public boolean closeByWork(long programmeId, String code, String result) {
+        RoadmapItem item = get(programmeId, code);
+        if (!items.markCompleted(programmeId, code, new RoadmapResult(clock.today(), result, null, null),
+                currentUser.id(), clock.now())) {
+            return false;
+        }
+        if (item.processInstanceId() != null) {
+            system.run(() -> {
+                if (runtime.createEventSubscriptionQuery().processInstanceId(item.processInstanceId())
+                        .eventName(RoadmapItemProcess.MESSAGE_ROADMAP_ITEM_DONE).count() > 0) {
+                    runtime.createMessageCorrelation(RoadmapItemProcess.MESSAGE_ROADMAP_ITEM_DONE)
+                            .processInstanceId(item.processInstanceId()).correlateAll();
+                }
+            });
+        }
+        log.info("Programme {} item {} closed by its work", programmeId, code);
+        return true;
+    }
+
+    /** Another feature's work done (e.g. the monitoring's 7.3 and 7.4): see {@link RoadmapWorkDone}. */
+    @EventListener
+    void workDone(RoadmapWorkDone event) {
+        closeByWork(event.programmeId(), event.itemCode(), event.result());
     }
 
     /**

@@ -38,7 +38,11 @@ public class RoadmapTemplate {
      * before the lead. Empty when the day leaves too little of the year (see {@link #latestStart}).
      */
     public List<RoadmapItem> itemsFrom(SchoolYear year, LocalDate from) {
-        List<RoadmapItem> items = itemsFor(year);
+        return itemsFrom(itemsFor(year), year, from);
+    }
+
+    /** {@link #itemsFrom(SchoolYear, LocalDate)} for a roadmap of the year other than the template's (last year's). */
+    public List<RoadmapItem> itemsFrom(List<RoadmapItem> items, SchoolYear year, LocalDate from) {
         LocalDate planStart = items.stream().map(RoadmapItem::startDate).min(LocalDate::compareTo).orElseThrow();
         LocalDate planEnd = items.stream().map(RoadmapItem::dueDate).max(LocalDate::compareTo).orElseThrow();
         LocalDate firstDueAllowed = from.plusDays(LEAD_DAYS);
@@ -74,6 +78,13 @@ public class RoadmapTemplate {
 
     private static LocalDate min(LocalDate a, LocalDate b) {
         return a.isBefore(b) ? a : b;
+    }
+
+    /** A roadmap of another school year moved to this one: the same items, titles, roles and days of the year. */
+    public static List<RoadmapItem> movedTo(List<RoadmapItem> items, SchoolYear from, SchoolYear to) {
+        int years = to.firstYear() - from.firstYear();
+        return items.stream().map(item -> RoadmapItem.planned(item.code(), item.stage(), item.position(), item.title(),
+                item.responsibleGroup(), item.startDate().plusYears(years), item.dueDate().plusYears(years))).toList();
     }
 
     public List<RoadmapItem> itemsFor(SchoolYear year) {

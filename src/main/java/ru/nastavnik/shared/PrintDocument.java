@@ -2,7 +2,6 @@ package ru.nastavnik.shared;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -97,7 +96,7 @@ public final class PrintDocument {
     /** The blocks as an A4 PDF; {@code title} and {@code subject} go into the document's properties. */
     public static byte[] pdf(List<Block> blocks, String title, String subject) {
         try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PdfWriter w = new PdfWriter(doc, font(doc, "/fonts/DejaVuSans.ttf"), font(doc, "/fonts/DejaVuSans-Bold.ttf"));
+            PdfWriter w = new PdfWriter(doc, PdfText.regular(doc), PdfText.bold(doc));
             for (Block block : blocks) {
                 if (block instanceof Text t) {
                     w.paragraph(t.text(), t.bold() ? w.bold : w.regular, t.size(), t.align(), t.indent() ? 28 : 0,
@@ -119,15 +118,6 @@ public final class PrintDocument {
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static PDType0Font font(PDDocument doc, String resource) throws IOException {
-        try (InputStream in = PrintDocument.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("Font " + resource + " is missing from the classpath");
-            }
-            return PDType0Font.load(doc, in, true);
         }
     }
 
@@ -173,14 +163,14 @@ public final class PrintDocument {
         void paragraph(String text, PDType0Font font, float size, Align align, float indent, float after)
                 throws IOException {
             float leading = size * 1.35f;
-            List<String> lines = wrap(text, font, size, WIDTH, indent);
+            List<String> lines = PdfText.wrap(text, font, size, WIDTH, indent);
             for (int i = 0; i < lines.size(); i++) {
                 if (y - leading < BOTTOM) {
                     newPage();
                 }
                 y -= leading;
                 String line = lines.get(i);
-                float width = width(line, font, size);
+                float width = PdfText.width(line, font, size);
                 float x = switch (align) {
                     case LEFT, JUSTIFY -> LEFT + (i == 0 ? indent : 0);
                     case CENTER -> LEFT + (WIDTH - width) / 2;
@@ -196,9 +186,9 @@ public final class PrintDocument {
                 newPage();
             }
             y -= size * 1.35f;
-            text(printable(left, font), font, size, LEFT, y + size * 0.3f);
-            String r = printable(right, font);
-            text(r, font, size, LEFT + WIDTH - width(r, font, size), y + size * 0.3f);
+            text(PdfText.printable(left, font), font, size, LEFT, y + size * 0.3f);
+            String r = PdfText.printable(right, font);
+            text(r, font, size, LEFT + WIDTH - PdfText.width(r, font, size), y + size * 0.3f);
             y -= after;
         }
 
@@ -224,7 +214,7 @@ public final class PrintDocument {
             List<List<String>> wrapped = new ArrayList<>();
             int lines = 1;
             for (int c = 0; c < cells.size(); c++) {
-                List<String> l = wrap(cells.get(c), font, size, widths[c] - 2 * PAD, 0);
+                List<String> l = PdfText.wrap(cells.get(c), font, size, widths[c] - 2 * PAD, 0);
                 wrapped.add(l);
                 lines = Math.max(lines, l.size());
             }
@@ -249,7 +239,7 @@ public final class PrintDocument {
                 float ty = y - PAD;
                 for (String line : wrapped.get(c)) {
                     ty -= leading;
-                    float tx = isHeader || c == 0 ? x + (widths[c] - width(line, font, size)) / 2 : x + PAD;
+                    float tx = isHeader || c == 0 ? x + (widths[c] - PdfText.width(line, font, size)) / 2 : x + PAD;
                     text(line, font, size, tx, ty + size * 0.28f);
                 }
                 x += widths[c];
@@ -267,66 +257,6 @@ public final class PrintDocument {
             content.showText(line);
             content.endText();
         }
-    }
-
-    /** Greedy word wrap; a word wider than the line is cut. Explicit line breaks are kept. */
-    static List<String> wrap(String text, PDType0Font font, float size, float width, float firstIndent)
-            throws IOException {
-        List<String> lines = new ArrayList<>();
-        for (String part : printable(text, font).split("\n", -1)) {
-            StringBuilder line = new StringBuilder();
-            for (String word : part.trim().split(" +")) {
-                float room = width - (lines.isEmpty() ? firstIndent : 0);
-                String candidate = line.isEmpty() ? word : line + " " + word;
-                if (width(candidate, font, size) <= room) {
-                    line.setLength(0);
-                    line.append(candidate);
-                    continue;
-                }
-                if (!line.isEmpty()) {
-                    lines.add(line.toString());
-                    line.setLength(0);
-                }
-                while (width(word, font, size) > width) {
-                    int cut = word.length() - 1;
-                    while (cut > 1 && width(word.substring(0, cut), font, size) > width) {
-                        cut--;
-                    }
-                    int hyphen = word.lastIndexOf('-', cut - 1);
-                    if (hyphen > 0) {
-                        cut = hyphen + 1;
-                    }
-                    lines.add(word.substring(0, cut));
-                    word = word.substring(cut);
-                }
-                line.append(word);
-            }
-            lines.add(line.toString());
-        }
-        return lines;
-    }
-
-    private static float width(String text, PDType0Font font, float size) throws IOException {
-        return font.getStringWidth(text) / 1000 * size;
-    }
-
-    /** Tabs become spaces; characters the font has no glyph for become «?» rather than failing the document. */
-    static String printable(String text, PDType0Font font) {
-        StringBuilder out = new StringBuilder();
-        text.replace('\t', ' ').replace("\r", "").codePoints().forEach(cp -> {
-            if (cp == '\n') {
-                out.append('\n');
-                return;
-            }
-            String s = new String(Character.toChars(cp));
-            try {
-                font.encode(s);
-                out.append(Character.isISOControl(cp) ? " " : s);
-            } catch (IOException | IllegalArgumentException e) {
-                out.append('?');
-            }
-        });
-        return out.toString();
     }
 
     // ---------------------------------------------------------------- DOCX
