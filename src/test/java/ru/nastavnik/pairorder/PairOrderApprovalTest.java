@@ -125,7 +125,6 @@ class PairOrderApprovalTest extends IntegrationTest {
 
     @Test
     void aTaskAnotherDirectorTookIsLeftToThem() throws Exception {
-        ensureUser("director2", "director");
         ProcessInstance stage = stageAtTheDirector();
         Task task = taskService.createTaskQuery().processInstanceId(stage.getId())
                 .taskDefinitionKey(PairOrderVariables.TASK_APPROVE_PAIR_ORDER).singleResult();
