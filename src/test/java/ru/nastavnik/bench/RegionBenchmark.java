@@ -22,6 +22,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -78,6 +79,9 @@ class RegionBenchmark extends IntegrationTest {
     private static final int QUERY_RUNS = Integer.getInteger("bench.queryRuns", 10);
     private static final String BARE_PROCESS = "bench-bare-step";
     private static final String BARE_USER = "bench-bare";
+    /** The parts to run, e.g. {@code -Dbench.only=filters} (with {@code -Dbench.pairs=20}) to measure the filters only. */
+    private static final Set<String> PARTS = Set.of(System.getProperty("bench.only", "steps,filters,reminders")
+            .split(","));
 
     @Autowired
     private Pairs pairs;
@@ -114,12 +118,20 @@ class RegionBenchmark extends IntegrationTest {
                 (heapWithSchool - heapBefore) >> 20, listMillis);
         line("  (used heap right after the list, before GC: %d MB)", heapPeak >> 20);
 
-        List<String> bare = startBareProcesses(2 * PAIRS);
-        steps(programme, school, bare);
-        Task staffTemplate = roadmapItems(bare);
-
-        regionFilters(programme, school, staffTemplate);
-        reminders(school);
+        Task staffTemplate;
+        if (PARTS.contains("steps")) {
+            List<String> bare = startBareProcesses(2 * PAIRS);
+            steps(programme, school, bare);
+            staffTemplate = roadmapItems(bare);
+        } else {
+            staffTemplate = roadmapItemTemplate();
+        }
+        if (PARTS.contains("filters")) {
+            regionFilters(programme, school, staffTemplate);
+        }
+        if (PARTS.contains("reminders")) {
+            reminders(school);
+        }
 
         System.out.println(report);
         Path out = Path.of("target", "region-benchmark.txt");
@@ -165,15 +177,12 @@ class RegionBenchmark extends IntegrationTest {
         for (int i = 0; i < PROGRAMMES; i++) {
             started.add(startProgrammeOverApi("Школа " + TestParticipants.unique("Дорожная"), "pupil-pupil"));
         }
-        clockAt(LocalDateTime.of(2026, 10, 28, 12, 0));
+        Task template = roadmapItemTemplate();
         TaskService tasks = engine.getTaskService();
         List<Long> product = new ArrayList<>();
         List<Long> engineOnly = new ArrayList<>();
         int refused = 0;
         int bareNext = 0;
-        // A task offered to a staff group and to the programme's curator, as most roadmap items are.
-        Task template = tasks.createTaskQuery().taskDefinitionKey("Task_CompleteRoadmapItem")
-                .taskCandidateUser("curator").list().get(0);
         for (long id : started) {
             String title = programmes.get(id).title();
             for (Task task : tasks.createTaskQuery().taskDefinitionKey("Task_CompleteRoadmapItem")
@@ -197,6 +206,13 @@ class RegionBenchmark extends IntegrationTest {
                 p(product, 50), p(product, 95), p(engineOnly, 50), p(engineOnly, 95),
                 p(product, 50) / p(engineOnly, 50), mean(product) / mean(engineOnly));
         return template;
+    }
+
+    /** A task offered to a staff group and to the programme's curator, as most roadmap items are. */
+    private Task roadmapItemTemplate() {
+        clockAt(LocalDateTime.of(2026, 10, 28, 12, 0));
+        return engine.getTaskService().createTaskQuery().taskDefinitionKey("Task_CompleteRoadmapItem")
+                .taskCandidateUser("curator").list().get(0);
     }
 
     private String completer(Task task) {

@@ -2,12 +2,9 @@ package ru.nastavnik.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.io.IOException;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.HttpCookie;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,12 +12,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,7 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 class TwoNodesTest {
 
-    private static final List<Process> nodes = new ArrayList<>();
+    private static final List<AppNode> nodes = new ArrayList<>();
     private static int port1;
     private static int port2;
 
@@ -39,18 +32,24 @@ class TwoNodesTest {
     static void startTwoNodes() throws Exception {
         Path dir = Files.createDirectories(Path.of("target", "two-nodes"));
         String db = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("db-" + System.nanoTime()) + ";AUTO_SERVER=TRUE";
-        port1 = freePort();
-        port2 = freePort();
         // The first node creates the schema and the demo data; the second joins it.
-        nodes.add(start(dir, "node1", port1, db, "demo"));
-        awaitReady(port1, nodes.get(0), dir.resolve("node1.log"));
-        nodes.add(start(dir, "node2", port2, db, "default"));
-        awaitReady(port2, nodes.get(1), dir.resolve("node2.log"));
+        nodes.add(AppNode.start(dir, "node1", node(db, "demo")).awaitReady());
+        nodes.add(AppNode.start(dir, "node2", node(db, "default")).awaitReady());
+        port1 = nodes.get(0).port();
+        port2 = nodes.get(1).port();
+    }
+
+    private static String[] node(String db, String profile) {
+        return new String[] {"--spring.profiles.active=" + profile, "--spring.datasource.url=" + db,
+                "--camunda.bpm.admin-user.password=demo", "--camunda.bpm.job-execution.enabled=true",
+                "--nastavnik.mail.mode=log"};
     }
 
     @AfterAll
-    static void stopNodes() {
-        nodes.forEach(Process::destroy);
+    static void stopNodes() throws InterruptedException {
+        for (AppNode node : nodes) {
+            node.stop();
+        }
     }
 
     @Test
@@ -97,50 +96,5 @@ class TwoNodesTest {
     private static String csrfToken(CookieManager cookies) {
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
                 .map(HttpCookie::getValue).reduce((first, latest) -> latest).orElseThrow();
-    }
-
-    private static Process start(Path dir, String name, int port, String db, String profile) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        // Surefire's class path ends with an empty entry (the working directory); a real node has none.
-        String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(entry -> !entry.isBlank()).collect(Collectors.joining(File.pathSeparator));
-        List<String> command = List.of(java, "-Xmx512m", "-cp", classPath,
-                "ru.nastavnik.NastavnikApplication",
-                "--server.port=" + port,
-                "--spring.profiles.active=" + profile,
-                "--spring.datasource.url=" + db,
-                "--camunda.bpm.admin-user.password=demo",
-                "--camunda.bpm.job-execution.enabled=true",
-                "--nastavnik.mail.mode=log");
-        return new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(dir.resolve(name + ".log").toFile()).start();
-    }
-
-    private static void awaitReady(int port, Process node, Path log) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-        while (Instant.now().isBefore(deadline)) {
-            if (!node.isAlive()) {
-                throw new IllegalStateException("Node on port " + port + " died; see " + log);
-            }
-            try {
-                HttpResponse<String> health = http.send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/actuator/health")).GET().build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (health.statusCode() == 200 && Files.readString(log).contains("Наставник запущен")) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("Node on port " + port + " did not start in 120 s; see " + log);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
