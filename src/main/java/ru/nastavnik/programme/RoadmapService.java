@@ -119,7 +119,7 @@ public class RoadmapService {
     /**
      * Closes an item because the work it describes is done (the group meeting recorded, every pair's meeting
      * reported, a stage 7 step finished): its result is recorded with today's date, and its checklist task, if one
-     * is open, ends by the message {@link ProgrammeProcess#MESSAGE_ROADMAP_ITEM_DONE}. False when it was done
+     * is open, ends by the message {@link RoadmapItemProcess#MESSAGE_ROADMAP_ITEM_DONE}. False when it was done
      * already. Runs in the caller's transaction: the work and its roadmap mark are kept or lost together.
      */
     public boolean closeByWork(long programmeId, String code, String result) {

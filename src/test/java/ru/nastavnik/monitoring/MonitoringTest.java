@@ -46,6 +46,7 @@ import ru.nastavnik.WebappSession;
 import ru.nastavnik.pair.Pair;
 import ru.nastavnik.pair.Pairs;
 import ru.nastavnik.pairorder.PairOrders;
+import ru.nastavnik.programme.RoadmapService;
 
 /**
  * A simulated year's end of a «ученик – ученик» programme with hidden exit values: the mentor, a file and a personal
@@ -68,6 +69,8 @@ class MonitoringTest extends IntegrationTest {
     private Pairs pairs;
     @Autowired
     private JdbcClient jdbc;
+    @Autowired
+    private RoadmapService roadmap;
 
     private final List<Pair> fixed = new ArrayList<>();
 
@@ -281,12 +284,15 @@ class MonitoringTest extends IntegrationTest {
                 "application/x-www-form-urlencoded", (form + "&csrf=forged").getBytes(StandardCharsets.UTF_8))
                 .statusCode()).as("a forged CSRF token").isEqualTo(403);
         assertThat(JSON.readTree(curator.get(api + "/monitoring/swot").body()).get("saved").asBoolean()).isFalse();
+        assertThat(roadmap.get(programme, "7.3").completedAt()).isNull();
         String csrf = csrf(page.body());
         assertThat(curatorPage.postBytes("/programmes/" + programme + "/monitoring/swot",
                 "application/x-www-form-urlencoded", (form + "&csrf=" + URLEncoder.encode(csrf,
                         StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(303);
         assertThat(JSON.readTree(curator.get(api + "/monitoring/swot").body()).get("strengths").asText())
                 .isEqualTo("Сильная команда");
+        // The curator's questionnaire and the saved SWOT are item 7.3's work: the roadmap closed it on its own.
+        assertThat(roadmap.get(programme, "7.3").completedAt()).isNotNull();
         HttpResponse<String> coordinatorPage = WebappSession.loggedIn(port, "coordinator", PASSWORD)
                 .get("/programmes/" + programme + "/monitoring");
         assertThat(coordinatorPage.statusCode()).isEqualTo(200);
