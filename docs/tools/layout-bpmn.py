@@ -52,7 +52,7 @@ class Drawing:
             self.inc.setdefault(f.get("targetRef"), []).append(f)
         self.lanes_by = lanes_by or {}
         self.pos, self.lane, self.back, self.routes, self.segs = {}, {}, set(), {}, []
-        self.blocks = {h: self.dated(h) for h in set(self.host_of.values())}
+        self.blocks = {h: self.dated(h) for h in dict.fromkeys(self.host_of.values())}   # in file order: the same output each run
         self.block_of = {x: h for h, bl in self.blocks.items() for blk in bl for x in blk}
 
     def dated(self, host):
@@ -210,8 +210,6 @@ class Drawing:
                 for n in (b, task, end):
                     lane[n] = lane[h]
         self.lane.update(lane)
-        self.layer = getattr(self, "layer", {})
-        self.layer.update(layer)
         return pos, lane
 
     def stack(self, pos, lane, lanes):
@@ -244,11 +242,6 @@ class Drawing:
             bands.append((ln, y, hi - lo + 2 * PAD))
             y += hi - lo + 2 * PAD
         return bands, y
-
-    def move(self, pos, ids, dx, dy):
-        for i in ids:
-            pos[i][0] += dx
-            pos[i][1] += dy
 
     def run(self):
         self.sub_size, inner = {}, {}
