@@ -64,7 +64,8 @@ import ru.nastavnik.security.Groups;
  * <p>
  * Not part of the build; see README, «Производительность»:
  * {@code DATABASE_URL=jdbc:postgresql://127.0.0.1:5432/bench mvn -o test -Dtest=RegionBenchmark -Dbenchmark=true
- * -Dtest.db.profile=postgres} (options {@code -Dbench.tasks=1000000}, {@code -Dbench.pairs}).
+ * -Dtest.db.profile=postgres} (options {@code -Dbench.tasks=1000000}, {@code -Dbench.pairs},
+ * {@code -Dbench.only=steps}).
  */
 @EnabledIfSystemProperty(named = "benchmark", matches = "true")
 class RegionBenchmark extends IntegrationTest {
@@ -75,6 +76,8 @@ class RegionBenchmark extends IntegrationTest {
     private static final int PROGRAMMES = Integer.getInteger("bench.programmes", 15);
     private static final int REMINDERS = Integer.getInteger("bench.reminders", 300);
     private static final int BATCH = 25;
+    /** {@code -Dbench.only=steps}: only the pair-meeting steps beside the bare step, for tuning a step. */
+    private static final boolean ONLY_STEPS = "steps".equals(System.getProperty("bench.only"));
     private static final int QUERY_RUNS = Integer.getInteger("bench.queryRuns", 10);
     private static final String BARE_PROCESS = "bench-bare-step";
     private static final String BARE_USER = "bench-bare";
@@ -116,10 +119,11 @@ class RegionBenchmark extends IntegrationTest {
 
         List<String> bare = startBareProcesses(2 * PAIRS);
         steps(programme, school, bare);
-        Task staffTemplate = roadmapItems(bare);
-
-        regionFilters(programme, school, staffTemplate);
-        reminders(school);
+        if (!ONLY_STEPS) {
+            Task staffTemplate = roadmapItems(bare);
+            regionFilters(programme, school, staffTemplate);
+            reminders(school);
+        }
 
         System.out.println(report);
         Path out = Path.of("target", "region-benchmark.txt");
