@@ -81,7 +81,7 @@ class DistrictBenchmark extends IntegrationTest {
                 xlsxMs[1]);
         System.out.printf("BENCHMARK overview of a school with %d pairs: p50 %.0f ms, p95 %.0f ms (target < 300 ms)%n",
                 biggest.active() + biggest.finished() + biggest.ended(), overviewMs[0], overviewMs[1]);
-        System.out.printf("BENCHMARK overview of a school with %d pairs: %s SQL statements%n",
+        System.out.printf("BENCHMARK overview of a school with %d pairs: SQL statements %s%n",
                 biggest.active() + biggest.finished() + biggest.ended(), overviewStatements);
     }
 
@@ -92,7 +92,7 @@ class DistrictBenchmark extends IntegrationTest {
     private String statements(Supplier<HttpResponse<?>> request) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             if (!"H2".equals(connection.getMetaData().getDatabaseProductName())) {
-                return "(counted on H2 only)";
+                return "not counted (H2 only)";
             }
         }
         jdbc.sql("set query_statistics false").update();
