@@ -1,10 +1,8 @@
 package ru.nastavnik.overview;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -23,6 +21,7 @@ import ru.nastavnik.district.CoordinatorScope;
 import ru.nastavnik.feedback.FeedbackService;
 import ru.nastavnik.pair.Pair;
 import ru.nastavnik.pair.PairMeetings;
+import ru.nastavnik.pair.SilentPairs;
 import ru.nastavnik.pairorder.PairOrder;
 import ru.nastavnik.pairorder.PairOrders;
 import ru.nastavnik.participant.ParticipantDirectory;
@@ -47,11 +46,6 @@ class ProgrammeOverview {
 
     /** Who sees a programme's overview: the staff who run it, the coordinator reading. Mentors do not. */
     static final List<String> READERS = Groups.STAFF;
-
-    /** A pair has gone silent after this many missed meetings in a row… */
-    static final int SILENT_MISSED_IN_A_ROW = 2;
-    /** …or when nothing was reported for this many days (counted from the pair's start before its first report). */
-    static final int SILENT_DAYS = 30;
 
     static final String TASKLIST = "/camunda/app/tasklist/default/";
 
@@ -298,8 +292,7 @@ class ProgrammeOverview {
     }
 
     static String silentRule() {
-        return "Пара «замолчала», если пропущены " + SILENT_MISSED_IN_A_ROW + " встречи подряд или ни одна встреча "
-                + "не отмечена " + SILENT_DAYS + " дней (до первого отчёта — считая от закрепления пары).";
+        return SilentPairs.rule();
     }
 
     private List<Item> items(long programmeId) {
@@ -382,32 +375,11 @@ class ProgrammeOverview {
     }
 
     private List<PairRow> pairs(long programmeId) {
-        LocalDate today = clock.today();
-        return meetings.summaries(programmeId).stream().map(p -> {
-            List<PairMeetings.Meeting> held = meetings.meetings(p.pairId());
-            Pair pair = meetings.pairOf(programmeId, p.pairId());
-            return new PairRow(p.pairId(), p.group(), p.mentor().fullName(), p.mentees().stream()
-                    .map(PairMeetings.PersonRef::fullName).collect(Collectors.joining(", ")),
-                    p.form(), formTitle(p.form()), p.status(), pairStatus(p.status()),
-                    p.currentStepName() == null ? "—" : p.currentStepName(), p.plannedOn(), date(p.plannedOn()),
-                    p.meetingsHeld(),
-                    p.missedMeetings(), pair.active() && silent(held, pair.startedAt(), today));
-        }).toList();
-    }
-
-    /**
-     * The silence rule of {@link #silentRule()}: the last {@link #SILENT_MISSED_IN_A_ROW} meetings that fell due were
-     * all missed, or the last report (else the pair's start) is more than {@link #SILENT_DAYS} days ago.
-     */
-    boolean silent(List<PairMeetings.Meeting> meetings, Instant startedAt, LocalDate today) {
-        List<PairMeetings.Meeting> due = meetings.stream()
-                .filter(m -> m.reported() || m.overdueAt() != null).toList();
-        boolean missedInARow = due.size() >= SILENT_MISSED_IN_A_ROW && due.subList(due.size() - SILENT_MISSED_IN_A_ROW,
-                due.size()).stream().allMatch(m -> m.overdueAt() != null && !m.reported());
-        Instant lastNews = meetings.stream().map(PairMeetings.Meeting::reportedAt).filter(java.util.Objects::nonNull)
-                .max(Instant::compareTo).orElse(startedAt);
-        LocalDate since = lastNews == null ? today : LocalDate.ofInstant(lastNews, clock.zone());
-        return missedInARow || ChronoUnit.DAYS.between(since, today) > SILENT_DAYS;
+        return meetings.summaries(programmeId).stream().map(p -> new PairRow(p.pairId(), p.group(),
+                p.mentor().fullName(), p.mentees().stream().map(PairMeetings.PersonRef::fullName)
+                .collect(Collectors.joining(", ")), p.form(), formTitle(p.form()), p.status(), pairStatus(p.status()),
+                p.currentStepName() == null ? "—" : p.currentStepName(), p.plannedOn(), date(p.plannedOn()),
+                p.meetingsHeld(), p.missedMeetings(), p.silent())).toList();
     }
 
     private List<OrderRow> orders(long programmeId) {

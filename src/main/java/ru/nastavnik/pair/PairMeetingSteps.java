@@ -24,8 +24,6 @@ final class PairMeetingSteps {
     public static final ProcessVariable<String> MEETING_FORMAT = ProcessVariable.text("meetingFormat");
     public static final ProcessVariable<String> MEETING_TASK_NAME = ProcessVariable.text("meetingTaskName");
     public static final ProcessVariable<String> MEETING_TOPICS = ProcessVariable.text("meetingTopics");
-    /** The pair's mentees, named: set for the tasks of a meeting and of the feedback, shown by none of their forms. */
-    public static final ProcessVariable<String> MENTEES_TEXT = ProcessVariable.text("menteesText");
     public static final ProcessVariable<List<Map<String, String>>> MENTEE_OPTIONS =
             ProcessVariable.options("menteeOptions");
     public static final ProcessVariable<String> PLAN_FREQUENCY = ProcessVariable.text("planFrequency");

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -79,6 +80,11 @@ public class PairMeetings {
         public boolean reported() {
             return reportedAt != null;
         }
+
+        /** Not reported by the morning after its day (it stays missed when reported later). */
+        public boolean missed() {
+            return overdueAt != null;
+        }
     }
 
     /** What the mentor reports of a held meeting; {@code attended} are person ids of the pair's mentees. */
@@ -104,10 +110,14 @@ public class PairMeetings {
     public record PersonRef(long personId, String fullName) {
     }
 
-    /** One line of the curator's list: where the pair is and how many meetings were missed (late or unreported). */
+    /**
+     * One line of the curator's list: where the pair is, how many meetings were missed (late or unreported), its last
+     * report and whether an active pair has gone silent ({@link SilentPairs}).
+     */
     public record PairSummary(long pairId, String status, boolean group, PersonRef mentor, String mentorUserId,
                               List<PersonRef> mentees, String form, String currentStep, String currentStepName,
-                              LocalDate plannedOn, int meetingsHeld, int missedMeetings) {
+                              LocalDate plannedOn, int meetingsHeld, int missedMeetings, Instant lastReportAt,
+                              boolean silent) {
     }
 
     public record PairDetails(PairSummary pair, Plan plan, List<Meeting> meetings) {
@@ -150,19 +160,22 @@ public class PairMeetings {
     @Transactional
     public Map<String, Object> open(long pairId, MeetingKind kind, String processInstanceId) {
         Pair pair = pairs.get(pairId);
-        Optional<Meeting> resumed = latest(pairId).filter(m -> !m.reported() && m.kind().equals(kind.code()));
+        List<Meeting> held = meetings(pairId);
+        Optional<Meeting> resumed = held.isEmpty() ? Optional.empty() : Optional.of(held.get(held.size() - 1))
+                .filter(m -> !m.reported() && m.kind().equals(kind.code()));
         long id;
         LocalDate planned;
+        int seq;
         if (resumed.isPresent()) {
             id = resumed.get().id();
             planned = resumed.get().plannedOn();
+            seq = resumed.get().seq();
             jdbc.sql("update pair_meeting set process_instance_id = :pi where id = :id")
                     .param("pi", processInstanceId).param("id", id).update();
         } else {
-            planned = plannedDate(pair, kind).orElseThrow(() ->
+            planned = plannedDate(pair, kind, held).orElseThrow(() ->
                     new IllegalStateException("Pair " + pairId + " has no " + kind.code() + " meeting left"));
-            int seq = jdbc.sql("select count(*) from pair_meeting where pair_id = :pair and kind = :kind")
-                    .param("pair", pairId).param("kind", kind.code()).query(Integer.class).single() + 1;
+            seq = (int) held.stream().filter(m -> m.kind().equals(kind.code())).count() + 1;
             GeneratedKeyHolder key = new GeneratedKeyHolder();
             jdbc.sql("""
                             insert into pair_meeting (pair_id, kind, seq, planned_on, process_instance_id, created_at)
@@ -172,11 +185,9 @@ public class PairMeetings {
                     .update(key, "id");
             id = key.getKey().longValue();
         }
-        Meeting meeting = get(id);
         Map<String, Object> vars = dateVariables(planned);
         vars.put(VAR_MEETING_ID.name(), id);
-        vars.put(PairMeetingSteps.MEETING_TASK_NAME.name(), shorten(meeting.title() + ": " + names(pair.mentees())));
-        vars.put(PairMeetingSteps.MENTEES_TEXT.name(), names(pair.mentees()));
+        vars.put(PairMeetingSteps.MEETING_TASK_NAME.name(), shorten(title(kind, seq) + ": " + names(pair.mentees())));
         vars.put(PairMeetingSteps.MENTEE_OPTIONS.name(), pair.mentees().stream()
                 .map(m -> Map.of("value", String.valueOf(m.personId()), "label", m.fullName())).toList());
         if (kind == MeetingKind.PLANNING) {
@@ -189,8 +200,10 @@ public class PairMeetings {
     /** Whether the plan's frequency leaves another regular meeting within the regular period (item 6.4). */
     public boolean moreRegularMeetings(Number pairId) {
         Pair pair = pairs.get(pairId.longValue());
-        return latest(pair.id()).filter(m -> !m.reported() && MeetingKind.REGULAR.code().equals(m.kind())).isPresent()
-                || plannedDate(pair, MeetingKind.REGULAR).isPresent();
+        List<Meeting> held = meetings(pair.id());
+        return !held.isEmpty() && !held.get(held.size() - 1).reported()
+                && MeetingKind.REGULAR.code().equals(held.get(held.size() - 1).kind())
+                || plannedDate(pair, MeetingKind.REGULAR, held).isPresent();
     }
 
     /**
@@ -351,7 +364,10 @@ public class PairMeetings {
         return get(meetingId);
     }
 
-    /** The due date of a meeting's report task and the dates of its three timers. */
+    /**
+     * The due date of a meeting's report task and the dates of its three timers. Stored, not transient: a mentor's
+     * hand-over ({@link PairTasks#handOver}) starts the task again and evaluates the timers from them.
+     */
     private Map<String, Object> dateVariables(LocalDate planned) {
         Map<String, Object> vars = new HashMap<>(deadlines.variables(clock.today(), planned));
         vars.put(VAR_CURATOR_ESCALATION_AT.name(), curatorEscalationAt(planned));
@@ -361,11 +377,10 @@ public class PairMeetings {
     /** The variables of the mentor's feedback task (item 6.5) and the day its collection starts. */
     public Map<String, Object> feedbackVariables(long pairId) {
         Pair pair = pairs.get(pairId);
-        Period period = MeetingSchedule.closing(period(pair, MeetingKind.FEEDBACK_ITEM), clock.today());
+        Period period = MeetingSchedule.closing(period(pair.programmeId(), MeetingKind.FEEDBACK_ITEM), clock.today());
         Map<String, Object> vars = new HashMap<>(deadlines.variables(period.start(), period.due()));
         vars.put(PairProcess.FEEDBACK_STARTS_AT.name(), clock.at(period.start(), notifyTime));
         vars.put(PairProcess.FEEDBACK_TASK_NAME.name(), shorten("Обратная связь наставника: " + names(pair.mentees())));
-        vars.put(PairMeetingSteps.MENTEES_TEXT.name(), names(pair.mentees()));
         return vars;
     }
 
@@ -407,6 +422,20 @@ public class PairMeetings {
                 .query((rs, n) -> map(rs, attendance)).list();
     }
 
+    /** The meetings of every pair of a programme, by pair, in two queries (the lists show all pairs at once). */
+    private Map<Long, List<Meeting>> meetingsOfProgramme(long programmeId) {
+        String ofProgramme = "select id from mentorship_pair where programme_id = :key";
+        Map<Long, List<Attendance>> attendance = attendance(
+                "where meeting_id in (select id from pair_meeting where pair_id in (" + ofProgramme + "))", programmeId);
+        Map<Long, List<Meeting>> byPair = new HashMap<>();
+        jdbc.sql("select * from pair_meeting where pair_id in (" + ofProgramme + ") order by id")
+                .param("key", programmeId).query((ResultSet rs) -> {
+                    Meeting m = map(rs, attendance);
+                    byPair.computeIfAbsent(m.pairId(), id -> new ArrayList<>()).add(m);
+                });
+        return byPair;
+    }
+
     /** Who came to each of these meetings, in one query (a step reads all of a pair's meetings several times). */
     private Map<Long, List<Attendance>> attendance(String where, long key) {
         Map<Long, List<Attendance>> byMeeting = new HashMap<>();
@@ -433,14 +462,24 @@ public class PairMeetings {
                 }).optional();
     }
 
-    /** The programme's pairs as the curator's list shows them. */
+    /**
+     * The programme's pairs as the curator's lists show them (the overview, its XLSX, the API), in a handful of
+     * queries however many pairs there are.
+     */
     public List<PairSummary> summaries(long programmeId) {
-        return pairs.list(programmeId).stream().map(this::summary).toList();
+        Map<Long, List<Meeting>> meetings = meetingsOfProgramme(programmeId);
+        LocalDate[] feedbackDue = new LocalDate[1];
+        Supplier<LocalDate> feedbackDueOnce = () -> feedbackDue[0] != null ? feedbackDue[0]
+                : (feedbackDue[0] = feedbackDue(programmeId));
+        return pairs.list(programmeId).stream()
+                .map(p -> summary(p, meetings.getOrDefault(p.id(), List.of()), feedbackDueOnce)).toList();
     }
 
     public PairDetails details(long programmeId, long pairId) {
         Pair pair = pairOf(programmeId, pairId);
-        return new PairDetails(summary(pair), plan(pairId).orElse(null), meetings(pairId));
+        List<Meeting> meetings = meetings(pairId);
+        return new PairDetails(summary(pair, meetings, () -> feedbackDue(programmeId)), plan(pairId).orElse(null),
+                meetings);
     }
 
     /** The pair, when it belongs to the programme. */
@@ -452,8 +491,7 @@ public class PairMeetings {
         return pair;
     }
 
-    private PairSummary summary(Pair pair) {
-        List<Meeting> meetings = meetings(pair.id());
+    private PairSummary summary(Pair pair, List<Meeting> meetings, Supplier<LocalDate> feedbackDue) {
         String step = null;
         String stepName = null;
         LocalDate planned = null;
@@ -468,33 +506,41 @@ public class PairMeetings {
                 // Between the last regular meeting and the final one only the feedback is open.
                 step = STEP_FEEDBACK;
                 stepName = "Обратная связь";
-                planned = MeetingSchedule.closing(period(pair, MeetingKind.FEEDBACK_ITEM), clock.today()).due();
+                planned = feedbackDue.get();
             }
         }
         return new PairSummary(pair.id(), pair.status(), pair.group(), ref(pair.mentor()), pair.mentorUserId(),
                 pair.mentees().stream().map(PairMeetings::ref).toList(), pair.form(), step, stepName, planned,
                 (int) meetings.stream().filter(Meeting::reported).count(),
-                (int) meetings.stream().filter(m -> m.overdueAt() != null).count());
+                (int) meetings.stream().filter(Meeting::missed).count(),
+                SilentPairs.lastReport(meetings).orElse(null),
+                pair.active() && SilentPairs.silent(meetings, pair.startedAt(), clock.today(), clock.zone()));
+    }
+
+    /** The day the mentor's feedback (item 6.5) is due, the pairs' step between the regular and the final meeting. */
+    private LocalDate feedbackDue(long programmeId) {
+        return MeetingSchedule.closing(period(programmeId, MeetingKind.FEEDBACK_ITEM), clock.today()).due();
     }
 
     private static PersonRef ref(Pair.Person person) {
         return new PersonRef(person.personId(), person.fullName());
     }
 
-    private Optional<LocalDate> plannedDate(Pair pair, MeetingKind kind) {
+    /** The day the pair's next meeting of a kind is due; {@code held} the pair's meetings so far. */
+    private Optional<LocalDate> plannedDate(Pair pair, MeetingKind kind, List<Meeting> held) {
         LocalDate today = clock.today();
-        Period item = period(pair, kind.roadmapItem());
+        Period item = period(pair.programmeId(), kind.roadmapItem());
         return switch (kind) {
             case ACQUAINTANCE -> Optional.of(MeetingSchedule.opening(startedOn(pair), item, today));
-            case TRIAL, PLANNING -> Optional.of(MeetingSchedule.opening(lastStep(pair), item, today));
-            case REGULAR -> MeetingSchedule.regular(lastStep(pair), frequency(pair.id()), item, today);
+            case TRIAL, PLANNING -> Optional.of(MeetingSchedule.opening(lastStep(pair, held), item, today));
+            case REGULAR -> MeetingSchedule.regular(lastStep(pair, held), frequency(pair.id()), item, today);
             case FINAL -> Optional.of(MeetingSchedule.closing(item, today).due());
         };
     }
 
     /** Where the next meeting counts from: the last reported one, else the day the pair was fixed. */
-    private LocalDate lastStep(Pair pair) {
-        return meetings(pair.id()).stream().filter(Meeting::reported).reduce((a, b) -> b)
+    private LocalDate lastStep(Pair pair, List<Meeting> held) {
+        return held.stream().filter(Meeting::reported).reduce((a, b) -> b)
                 .map(m -> MeetingSchedule.after(m.plannedOn(), m.heldOn())).orElseGet(() -> startedOn(pair));
     }
 
@@ -503,8 +549,8 @@ public class PairMeetings {
                 .orElseThrow(() -> new IllegalStateException("Pair " + pairId + " has no individual plan"));
     }
 
-    private Period period(Pair pair, String itemCode) {
-        RoadmapItem item = roadmap.get(pair.programmeId(), itemCode);
+    private Period period(long programmeId, String itemCode) {
+        RoadmapItem item = roadmap.get(programmeId, itemCode);
         return new Period(item.startDate(), item.dueDate());
     }
 
@@ -531,17 +577,17 @@ public class PairMeetings {
                 .list();
     }
 
-    private Optional<Meeting> latest(long pairId) {
-        List<Meeting> all = meetings(pairId);
-        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
-    }
-
     static String names(List<Pair.Person> people) {
         return people.stream().map(Pair.Person::fullName).collect(Collectors.joining(", "));
     }
 
     private static String shorten(String text) {
         return text.length() <= TASK_NAME_MAX ? text : text.substring(0, TASK_NAME_MAX - 1) + "…";
+    }
+
+    /** «Встреча-знакомство», «Регулярная встреча № 2». */
+    private static String title(MeetingKind kind, int seq) {
+        return kind == MeetingKind.REGULAR ? kind.title() + " № " + seq : kind.title();
     }
 
     private static Meeting map(ResultSet rs, Map<Long, List<Attendance>> attendanceByMeeting) throws SQLException {
@@ -552,7 +598,7 @@ public class PairMeetings {
         Timestamp overdue = rs.getTimestamp("overdue_at");
         Timestamp reported = rs.getTimestamp("reported_at");
         return new Meeting(id, rs.getLong("pair_id"), kind.code(), seq,
-                kind == MeetingKind.REGULAR ? kind.title() + " № " + seq : kind.title(),
+                title(kind, seq),
                 rs.getObject("planned_on", LocalDate.class), rs.getString("process_instance_id"),
                 overdue == null ? null : overdue.toInstant(), reported == null ? null : reported.toInstant(),
                 rs.getString("reported_by"), rs.getObject("held_on", LocalDate.class),

@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 /**
  * The pairs and groups of several programmes in numbers, in one query, for tables that compare schools. A pair
  * «meets on plan» when none of its meetings was missed: the same count as the «Пропущено» column of the school's
- * overview ({@link PairMeetings.PairSummary#missedMeetings()}: a meeting not reported by the morning after its day).
+ * overview ({@link PairMeetings.PairSummary#missedMeetings()}, {@link PairMeetings.Meeting#missed()}: a meeting not
+ * reported by the morning after its day, {@code overdue_at} set).
  */
 @Component
 public class PairStatistics {

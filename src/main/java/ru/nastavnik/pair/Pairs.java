@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,20 +97,21 @@ public class Pairs {
     }
 
     public Pair get(long pairId) {
-        return jdbc.sql("select * from mentorship_pair where id = :id").param("id", pairId).query(this::map)
-                .optional().orElseThrow(() -> ApiException.notFound("Пара (группа) " + pairId + " не найдена"));
+        return withPeople(jdbc.sql("select * from mentorship_pair where id = :id").param("id", pairId)
+                .query(Row::of).list()).stream().findFirst()
+                .orElseThrow(() -> ApiException.notFound("Пара (группа) " + pairId + " не найдена"));
     }
 
     /** The programme's pairs in the order they were fixed. */
     public List<Pair> list(long programmeId) {
-        return jdbc.sql("select * from mentorship_pair where programme_id = :programme order by id")
-                .param("programme", programmeId).query(this::map).list();
+        return withPeople(jdbc.sql("select * from mentorship_pair where programme_id = :programme order by id")
+                .param("programme", programmeId).query(Row::of).list());
     }
 
     /** The pairs and groups this login leads as mentor, in every programme, newest first. */
     public List<Pair> ofMentor(String userId) {
-        return jdbc.sql("select * from mentorship_pair where mentor_user_id = :user order by id desc")
-                .param("user", userId).query(this::map).list();
+        return withPeople(jdbc.sql("select * from mentorship_pair where mentor_user_id = :user order by id desc")
+                .param("user", userId).query(Row::of).list());
     }
 
     public long openCount(long programmeId) {
@@ -146,13 +148,13 @@ public class Pairs {
 
     /** The programme's active pairs in which the person is the mentor or a current mentee. */
     public List<Pair> activeWith(long programmeId, long personId) {
-        return jdbc.sql("""
+        return withPeople(jdbc.sql("""
                         select * from mentorship_pair mp where mp.programme_id = :programme and mp.status = :active
                           and (mp.mentor_person_id = :person or exists (select 1 from pair_mentee m
                                where m.pair_id = mp.id and m.person_id = :person and m.left_at is null))
                         order by mp.id""")
                 .param("programme", programmeId).param("active", Pair.ACTIVE).param("person", personId)
-                .query(this::map).list();
+                .query(Row::of).list());
     }
 
     /** How many current mentees the person mentors in the programme's active pairs. */
@@ -200,19 +202,40 @@ public class Pairs {
         audit.record(actor, "pair.mentee-left", pair.programmeId(), pairId, "person=" + personId);
     }
 
-    private Pair map(ResultSet rs, int n) throws SQLException {
-        long id = rs.getLong("id");
-        Timestamp closed = rs.getTimestamp("closed_at");
-        List<Pair.Person> mentees = jdbc.sql("""
-                        select p.* from pair_mentee m join person p on p.id = m.person_id
-                        where m.pair_id = :pair and m.left_at is null order by p.name_key, p.id""")
-                .param("pair", id).query(Pairs::person).list();
-        Pair.Person mentor = jdbc.sql("select * from person where id = :id")
-                .param("id", rs.getLong("mentor_person_id")).query(Pairs::person).single();
-        return new Pair(id, rs.getLong("programme_id"), rs.getLong("order_id"), mentor,
-                rs.getString("mentor_user_id"), mentees, rs.getString("form_code"), rs.getString("role_variant"),
-                rs.getString("status"), rs.getString("process_instance_id"), rs.getTimestamp("started_at").toInstant(),
-                closed == null ? null : closed.toInstant(), rs.getString("end_reason"));
+    /** The pairs these rows of {@code mentorship_pair} are, with their people in two more queries for them all. */
+    private List<Pair> withPeople(List<Row> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<Pair.Person>> mentees = new HashMap<>();
+        jdbc.sql("""
+                        select m.pair_id, p.* from pair_mentee m join person p on p.id = m.person_id
+                        where m.pair_id in (:pairs) and m.left_at is null order by p.name_key, p.id""")
+                .param("pairs", rows.stream().map(Row::id).toList()).query((ResultSet rs) -> {
+                    mentees.computeIfAbsent(rs.getLong("pair_id"), id -> new ArrayList<>()).add(person(rs, 0));
+                });
+        Map<Long, Pair.Person> mentors = new HashMap<>();
+        jdbc.sql("select * from person where id in (:people)")
+                .param("people", rows.stream().map(Row::mentorId).distinct().toList()).query((ResultSet rs) -> {
+                    mentors.put(rs.getLong("id"), person(rs, 0));
+                });
+        return rows.stream().map(r -> new Pair(r.id(), r.programmeId(), r.orderId(), mentors.get(r.mentorId()),
+                r.mentorUserId(), mentees.getOrDefault(r.id(), List.of()), r.form(), r.roleVariant(), r.status(),
+                r.processInstanceId(), r.startedAt().toInstant(), r.closedAt() == null ? null : r.closedAt().toInstant(),
+                r.endReason())).toList();
+    }
+
+    /** A row of {@code mentorship_pair}, before its people are read. */
+    private record Row(long id, long programmeId, long orderId, long mentorId, String mentorUserId, String form,
+                       String roleVariant, String status, String processInstanceId, Timestamp startedAt,
+                       Timestamp closedAt, String endReason) {
+
+        static Row of(ResultSet rs, int n) throws SQLException {
+            return new Row(rs.getLong("id"), rs.getLong("programme_id"), rs.getLong("order_id"),
+                    rs.getLong("mentor_person_id"), rs.getString("mentor_user_id"), rs.getString("form_code"),
+                    rs.getString("role_variant"), rs.getString("status"), rs.getString("process_instance_id"),
+                    rs.getTimestamp("started_at"), rs.getTimestamp("closed_at"), rs.getString("end_reason"));
+        }
     }
 
     private static Pair.Person person(ResultSet rs, int n) throws SQLException {

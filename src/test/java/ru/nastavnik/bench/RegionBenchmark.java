@@ -65,7 +65,8 @@ import ru.nastavnik.security.Groups;
  * <p>
  * Not part of the build; see README, «Производительность»:
  * {@code DATABASE_URL=jdbc:postgresql://127.0.0.1:5432/bench mvn -o test -Dtest=RegionBenchmark -Dbenchmark=true
- * -Dtest.db.profile=postgres} (options {@code -Dbench.tasks=1000000}, {@code -Dbench.pairs}).
+ * -Dtest.db.profile=postgres} (options {@code -Dbench.tasks=1000000}, {@code -Dbench.pairs},
+ * {@code -Dbench.only=steps,filters,reminders}: a part or several).
  */
 @EnabledIfSystemProperty(named = "benchmark", matches = "true")
 class RegionBenchmark extends IntegrationTest {

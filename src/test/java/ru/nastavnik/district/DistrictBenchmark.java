@@ -3,6 +3,8 @@ package ru.nastavnik.district;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -43,7 +45,7 @@ class DistrictBenchmark extends IntegrationTest {
     DataSource dataSource;
 
     @Test
-    void aDistrictOfAHundredSchools() {
+    void aDistrictOfAHundredSchools() throws SQLException {
         LocalDateTime now = LocalDateTime.of(2026, 11, 16, 9, 0);
         clockAt(now);
         long run = System.nanoTime();
@@ -70,6 +72,7 @@ class DistrictBenchmark extends IntegrationTest {
                 .max(Comparator.comparingLong(s -> s.active() + s.finished() + s.ended())).orElseThrow();
         WebappSession curator = WebappSession.loggedIn(port, "curator", PASSWORD);
         double[] overviewMs = measure(() -> curator.get("/programmes/" + biggest.programmeId()));
+        String overviewStatements = statements(() -> curator.get("/programmes/" + biggest.programmeId()));
         double[] xlsxMs = measure(() -> session.download("/district.xlsx"));
 
         System.out.printf("BENCHMARK district of %d schools: p50 %.0f ms, p95 %.0f ms (target < 1000 ms)%n", SCHOOLS,
@@ -78,6 +81,28 @@ class DistrictBenchmark extends IntegrationTest {
                 xlsxMs[1]);
         System.out.printf("BENCHMARK overview of a school with %d pairs: p50 %.0f ms, p95 %.0f ms (target < 300 ms)%n",
                 biggest.active() + biggest.finished() + biggest.ended(), overviewMs[0], overviewMs[1]);
+        System.out.printf("BENCHMARK overview of a school with %d pairs: SQL statements %s%n",
+                biggest.active() + biggest.finished() + biggest.ended(), overviewStatements);
+    }
+
+    /**
+     * How many SQL statements one request runs (the engine's and the product's), from H2's query statistics;
+     * PostgreSQL counts them only with an extension, so there it says so.
+     */
+    private String statements(Supplier<HttpResponse<?>> request) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            if (!"H2".equals(connection.getMetaData().getDatabaseProductName())) {
+                return "not counted (H2 only)";
+            }
+        }
+        jdbc.sql("set query_statistics false").update();
+        jdbc.sql("set query_statistics_max_entries 100000").update();
+        jdbc.sql("set query_statistics true").update();
+        assertThat(request.get().statusCode()).isEqualTo(200);
+        Long count = jdbc.sql("select sum(execution_count) from information_schema.query_statistics "
+                + "where sql_statement not like '%query_statistics%'").query(Long.class).single();
+        jdbc.sql("set query_statistics false").update();
+        return String.valueOf(count);
     }
 
     /** p50 and p95 in ms of {@link #RUNS} requests after five to warm up; each must answer 200. */

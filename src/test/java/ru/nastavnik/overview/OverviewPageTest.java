@@ -26,6 +26,7 @@ import ru.nastavnik.WebappSession;
 import ru.nastavnik.pair.Pair;
 import ru.nastavnik.pair.PairMeetings;
 import ru.nastavnik.pair.Pairs;
+import ru.nastavnik.pair.SilentPairs;
 import ru.nastavnik.pairorder.PairOrders;
 
 /** A programme's overview page over HTTP with a Tasklist session, and its roadmap as XLSX. */
@@ -134,14 +135,18 @@ class OverviewPageTest extends IntegrationTest {
         java.time.Instant reported = LocalDate.of(2026, 11, 10).atStartOfDay(SCHOOL_ZONE).toInstant();
         java.time.Instant late = LocalDate.of(2026, 11, 15).atStartOfDay(SCHOOL_ZONE).toInstant();
 
-        assertThat(overview.silent(List.of(), started, today)).isFalse();
-        assertThat(overview.silent(List.of(), started, today.plusDays(30))).isTrue();
-        assertThat(overview.silent(List.of(meeting(reported, null), meeting(null, late)), started, today)).isFalse();
-        assertThat(overview.silent(List.of(meeting(reported, null), meeting(null, late), meeting(null, late)),
+        assertThat(silent(List.of(), started, today)).isFalse();
+        assertThat(silent(List.of(), started, today.plusDays(30))).isTrue();
+        assertThat(silent(List.of(meeting(reported, null), meeting(null, late)), started, today)).isFalse();
+        assertThat(silent(List.of(meeting(reported, null), meeting(null, late), meeting(null, late)),
                 started, today)).isTrue();
         // A reported meeting between two missed ones breaks the row.
-        assertThat(overview.silent(List.of(meeting(null, late), meeting(reported, null), meeting(null, late)),
+        assertThat(silent(List.of(meeting(null, late), meeting(reported, null), meeting(null, late)),
                 started, today)).isFalse();
+    }
+
+    private static boolean silent(List<PairMeetings.Meeting> meetings, java.time.Instant started, LocalDate today) {
+        return SilentPairs.silent(meetings, started, today, SCHOOL_ZONE);
     }
 
     private static PairMeetings.Meeting meeting(java.time.Instant reportedAt, java.time.Instant overdueAt) {
