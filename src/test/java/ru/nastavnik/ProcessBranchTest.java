@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.test.TestHelper;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -50,15 +51,18 @@ public abstract class ProcessBranchTest {
     /** The school day the tests start on (the clock is moved by the timers). */
     protected static final Date NOW = at(2026, 10, 1, 9);
 
-    @RegisterExtension
-    protected static final ProcessEngineExtension ENGINE = ProcessEngineExtension.builder()
-            .configurationResource("branch-tests.cfg.xml").build();
-
     static {
         // Run alone, without Spring Boot's logging setup, logback would log the engine at DEBUG (seconds per
         // class); INFO as in the app.
         ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.INFO);
     }
+
+    /** One engine for all branch test classes, built on first use. */
+    private static final ProcessEngine ENGINE = TestHelper.getProcessEngine("branch-tests.cfg.xml");
+
+    /** Deploys a test's {@code @Deployment} and deletes it (with its instances) afterwards. */
+    @RegisterExtension
+    final ProcessEngineExtension deployments = ProcessEngineExtension.builder().useProcessEngine(ENGINE).build();
 
     /** What each delegate mock saw per call: the execution is live and moves on once the call returns. */
     private static final Map<JavaDelegate, List<Call>> CALLS = new IdentityHashMap<>();
@@ -69,7 +73,7 @@ public abstract class ProcessBranchTest {
 
     @BeforeEach
     void initAssertionsAndClock() {
-        BpmnAwareTests.init(ENGINE.getProcessEngine());
+        BpmnAwareTests.init(ENGINE);
         ClockUtil.setCurrentTime(NOW);
     }
 
@@ -82,7 +86,7 @@ public abstract class ProcessBranchTest {
     }
 
     protected static ProcessEngine engine() {
-        return ENGINE.getProcessEngine();
+        return ENGINE;
     }
 
     protected static RuntimeService runtime() {
@@ -166,8 +170,8 @@ public abstract class ProcessBranchTest {
     }
 
     /** Deploys a process of one user task ({@link #STUB_TASK}) under the key of a called process. */
-    protected static void stubCalledProcess(String processKey) {
-        ENGINE.manageDeployment(engine().getRepositoryService().createDeployment()
+    protected void stubCalledProcess(String processKey) {
+        deployments.manageDeployment(engine().getRepositoryService().createDeployment()
                 .addModelInstance(processKey + ".bpmn", Bpmn.createExecutableProcess(processKey)
                         .camundaHistoryTimeToLive(1)
                         .startEvent().userTask(STUB_TASK).endEvent().done())

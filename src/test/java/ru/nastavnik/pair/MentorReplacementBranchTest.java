@@ -132,8 +132,8 @@ class MentorReplacementBranchTest extends ProcessBranchTest {
     private ProcessInstance startBefore(String activityId) {
         Map<String, Object> variables = variables();
         variables.putAll(deadline(at(2026, 10, 6, 18)));
-        return runtime().createProcessInstanceByKey(MentorReplacement.PROCESS_ID).startBeforeActivity(activityId)
-                .setVariables(variables).execute();
+        return runtime().createProcessInstanceByKey(MentorReplacement.PROCESS_ID).setVariables(variables)
+                .startBeforeActivity(activityId).execute();
     }
 
     private static Map<String, Object> variables() {
