@@ -204,27 +204,43 @@ public abstract class ProcessBranchTest {
         tasks().complete(task.getId(), variables);
     }
 
+    /** The timer jobs of the element in the instance (one per instance of a multi-instance task). */
+    protected static List<Job> timers(ProcessInstance instance, String timerId) {
+        return management().createJobQuery().processInstanceId(instance.getId()).activityId(timerId).timers()
+                .list();
+    }
+
     /** The timer job of the element in the instance, asserted to be one. */
     protected static Job timer(ProcessInstance instance, String timerId) {
-        List<Job> jobs = management().createJobQuery().processInstanceId(instance.getId()).activityId(timerId)
-                .timers().list();
+        List<Job> jobs = timers(instance, timerId);
         assertThat(jobs).as("timer %s", timerId).hasSize(1);
         return jobs.get(0);
     }
 
-    /**
-     * Runs the timer as the job executor would: it is not due a minute before its date, and due at it. Returns the
-     * date it fired at.
-     */
+    /** Runs the element's one timer (see {@link #run}); returns the date it fired at. */
     protected static Date fire(ProcessInstance instance, String timerId) {
-        Job job = timer(instance, timerId);
+        return run(timer(instance, timerId));
+    }
+
+    /** Runs each timer of the element (of a multi-instance task); returns how many ran. */
+    protected static int fireEach(ProcessInstance instance, String timerId) {
+        List<Job> jobs = timers(instance, timerId);
+        jobs.forEach(ProcessBranchTest::run);
+        return jobs.size();
+    }
+
+    /**
+     * Runs a timer as the job executor would: it is not due a minute before its date, and due at it. Returns the
+     * date.
+     */
+    private static Date run(Job job) {
         Date due = job.getDuedate();
         ClockUtil.setCurrentTime(new Date(due.getTime() - 60_000));
         assertThat(management().createJobQuery().jobId(job.getId()).executable().count())
-                .as("%s due before its date", timerId).isZero();
+                .as("timer %s due before its date", job.getId()).isZero();
         ClockUtil.setCurrentTime(due);
         assertThat(management().createJobQuery().jobId(job.getId()).executable().count())
-                .as("%s due at its date", timerId).isOne();
+                .as("timer %s due at its date", job.getId()).isOne();
         management().executeJob(job.getId());
         return due;
     }
