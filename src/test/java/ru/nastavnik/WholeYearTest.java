@@ -106,6 +106,22 @@ class WholeYearTest extends IntegrationTest {
     private final String tag = UUID.randomUUID().toString().substring(0, 8);
     private long programme;
 
+    // The people, pairs and events one step hands to the next.
+    private Map<String, Long> ids;
+    private String pairMentee;
+    private List<String> groupMentees;
+    private String teacherMentee;
+    private String pairMentor;
+    private String groupMentor;
+    private String physicist;
+    private String spareTeacher;
+    private PairOrder first;
+    private Pair pupilPair;
+    private Pair group;
+    private Pair teacherPair;
+    private String silentMentorMail;
+    private Task silentTask;
+
     record Sent(LocalDateTime at, String subject, List<String> to, List<String> cc, String body) {
         boolean reaches(String address) {
             return to.contains(address) || cc.contains(address);
@@ -122,6 +138,19 @@ class WholeYearTest extends IntegrationTest {
 
     @Test
     void aProgrammeRunsThroughTheWholeSchoolYear() throws Exception {
+        prepareTheProgramme();
+        buildTheMenteeBase();
+        buildTheMentorBase();
+        selectAndTrainTheMentors();
+        formThePairs();
+        workInPairsFromDecemberToApril();
+        checkTheMeetingsAndTheReminders();
+        finishThePairWork();
+        closeTheYear();
+    }
+
+    /** Stage 1 (September): the programme started, the roadmap approved. */
+    private void prepareTheProgramme() throws Exception {
         // ---- September: the programme, stage 1, the roadmap approved.
         clockAt(LocalDateTime.of(2026, 9, 1, 9, 0));
         programme = startProgrammeOverApi("Гимназия года " + tag, "pupil-pupil", "teacher-teacher");
@@ -134,14 +163,17 @@ class WholeYearTest extends IntegrationTest {
         complete(stageTask("Task_ApproveRoadmap"), "director", Map.of(PrepareStage.ROADMAP_DECISION.name(),
                 RoadmapDecision.APPROVE.value()));
         assertThat(stage()).isEqualTo(2);
+    }
 
+    /** Stage 2: the mentees' questionnaires and the base analysed. */
+    private void buildTheMenteeBase() throws Exception {
         // ---- Stage 2: the mentees' questionnaires. Pupils are minors with a representative.
-        String pairMentee = TestParticipants.unique("Соколова") + " Ирина";
-        List<String> groupMentees = List.of(TestParticipants.unique("Волков") + " Артём",
+        pairMentee = TestParticipants.unique("Соколова") + " Ирина";
+        groupMentees = List.of(TestParticipants.unique("Волков") + " Артём",
                 TestParticipants.unique("Зайцева") + " Полина", TestParticipants.unique("Лебедев") + " Марк");
-        String teacherMentee = TestParticipants.unique("Молодцова") + " Дарья";
+        teacherMentee = TestParticipants.unique("Молодцова") + " Дарья";
         advanceTo(LocalDateTime.of(2026, 9, 14, 11, 0));
-        Map<String, Long> ids = new HashMap<>(TestParticipants.importRows(port, programme, List.of(
+        ids = new HashMap<>(TestParticipants.importRows(port, programme, List.of(
                 pupilMentee(pairMentee, "01.05.2011", "9В", true, "irina"),
                 pupilMentee(groupMentees.get(0), "10.03.2014", "6А", false, "artem"),
                 pupilMentee(groupMentees.get(1), "12.04.2014", "6Б", true, "polina"),
@@ -153,12 +185,15 @@ class WholeYearTest extends IntegrationTest {
         complete(stageTask("Task_AnalyseMenteeBase"), "curator", Map.of("baseConclusion", "Пять наставляемых"));
         completeRoadmapItems(LocalDate.of(2026, 9, 21), true);
         assertThat(stage()).isEqualTo(3);
+    }
 
+    /** Stage 3 (October): the mentor candidates' questionnaires and the base analysed. */
+    private void buildTheMentorBase() throws Exception {
         // ---- Stage 3 (October): the mentor candidates; a second teacher stays free for a later replacement.
-        String pairMentor = TestParticipants.unique("Орлов") + " Никита";
-        String groupMentor = TestParticipants.unique("Белова") + " Алиса";
-        String physicist = TestParticipants.unique("Фёдоров") + " Олег";
-        String spareTeacher = TestParticipants.unique("Громова") + " Вера";
+        pairMentor = TestParticipants.unique("Орлов") + " Никита";
+        groupMentor = TestParticipants.unique("Белова") + " Алиса";
+        physicist = TestParticipants.unique("Фёдоров") + " Олег";
+        spareTeacher = TestParticipants.unique("Громова") + " Вера";
         advanceTo(LocalDateTime.of(2026, 10, 5, 11, 0));
         ids.putAll(TestParticipants.importRows(port, programme, List.of(
                 pupilCandidate(pairMentor, "01.02.2009", "11А", 1, "nikita"),
@@ -171,7 +206,10 @@ class WholeYearTest extends IntegrationTest {
         complete(stageTask("Task_AnalyseMentorBase"), "curator", Map.of("baseConclusion", "Четыре кандидата"));
         completeRoadmapItems(LocalDate.of(2026, 10, 12), true);
         assertThat(stage()).isEqualTo(4);
+    }
 
+    /** Stage 4 (November): interviews and training. */
+    private void selectAndTrainTheMentors() throws Exception {
         // ---- Stage 4 (November): interviews, training, the candidates become mentors with accounts.
         advanceTo(LocalDateTime.of(2026, 11, 2, 14, 0));
         List<Task> interviews = stageTasks("Task_InterviewMentorCandidate");
@@ -187,7 +225,10 @@ class WholeYearTest extends IntegrationTest {
         assertThat(sentTo(email("vera"))).hasSize(1);
         completeRoadmapItems(LocalDate.of(2026, 11, 9), true);
         assertThat(stage()).isEqualTo(5);
+    }
 
+    /** Stage 5: group meeting, preferences, proposal, the order returned once, then approved. */
+    private void formThePairs() throws Exception {
         // ---- Stage 5: group meeting, preferences, review, the order returned once, then approved.
         advanceTo(LocalDateTime.of(2026, 11, 16, 16, 0));
         complete(stageTask("Task_RecordGroupMeeting"), "curator", Map.of("groupMeetingDate", "2026-11-16",
@@ -219,14 +260,14 @@ class WholeYearTest extends IntegrationTest {
                 PairOrderDecision.APPROVE.value()));
         advanceTo(LocalDateTime.of(2026, 11, 30, 11, 0));
 
-        PairOrder first = orders.list(programme).stream().filter(PairOrder::approved).findFirst().orElseThrow();
+        first = orders.list(programme).stream().filter(PairOrder::approved).findFirst().orElseThrow();
         assertThat(first.number()).isEqualTo(1);
         assertThat(first.date()).isEqualTo(LocalDate.of(2026, 11, 30));
         List<Pair> fixed = pairs.list(programme);
         assertThat(fixed).hasSize(3).allMatch(Pair::active).allMatch(p -> p.orderId() == first.id());
-        Pair pupilPair = pairOf(fixed, pairMentor);
-        Pair group = pairOf(fixed, groupMentor);
-        Pair teacherPair = pairOf(fixed, physicist);
+        pupilPair = pairOf(fixed, pairMentor);
+        group = pairOf(fixed, groupMentor);
+        teacherPair = pairOf(fixed, physicist);
         assertThat(pupilPair.mentees()).extracting(Pair.Person::fullName).containsExactly(pairMentee);
         assertThat(group.group()).isTrue();
         assertThat(group.mentees()).extracting(Pair.Person::fullName).containsExactlyInAnyOrderElementsOf(groupMentees);
@@ -239,13 +280,15 @@ class WholeYearTest extends IntegrationTest {
             assertThat(p.get("status").asText()).isEqualTo("active");
             assertThat(p.get("currentStep").asText()).isEqualTo("acquaintance");
         });
+    }
 
+    /** Stage 6 (December to April): the meetings day by day, a silent mentor replaced. */
+    private void workInPairsFromDecemberToApril() throws Exception {
         // ---- December to April: every evening the mentors report the day's meetings; the staff close the roadmap
         // items due that day. The physics teacher falls silent in January and is replaced in February.
         String silentMentor = teacherPair.mentorUserId();
         LocalDate silentFrom = LocalDate.of(2027, 1, 10);
-        Task silentTask = null;
-        String silentMentorMail = teacherPair.mentor().email();
+        silentMentorMail = teacherPair.mentor().email();
         for (LocalDate day = LocalDate.of(2026, 12, 1); !day.isAfter(LocalDate.of(2027, 4, 30)); day = day.plusDays(1)) {
             advanceTo(day.atTime(17, 0));
             if (day.equals(LocalDate.of(2027, 1, 19))) {
@@ -294,7 +337,10 @@ class WholeYearTest extends IntegrationTest {
             }
             completeRoadmapItems(day);
         }
+    }
 
+    /** What the months of pair work left: attendance, meeting days, reminder times. */
+    private void checkTheMeetingsAndTheReminders() throws Exception {
         // The group reported attendance per mentee: one of three missed the trial meeting.
         JsonNode groupDetails = JSON.readTree(curator().get("/api/programmes/" + programme + "/pairs/" + group.id())
                 .body());
@@ -323,7 +369,10 @@ class WholeYearTest extends IntegrationTest {
         });
         assertThat(sentTo(silentMentorMail)).filteredOn(m -> m.at().isAfter(LocalDateTime.of(2027, 2, 10, 17, 0)))
                 .isEmpty();
+    }
 
+    /** Stage 6 (end of April): the pairs finished, the group final meeting, the survey. */
+    private void finishThePairWork() throws Exception {
         // ---- End of April: every pair finished on its final meeting's day; stage 6 goes on without escalation.
         assertThat(pairList()).allSatisfy(p -> assertThat(p.get("status").asText()).isEqualTo("finished"));
         assertThat(missed()).containsEntry(teacherPair.id(), 1).containsEntry(pupilPair.id(), 0)
@@ -344,7 +393,10 @@ class WholeYearTest extends IntegrationTest {
         complete(stageTask("Task_SatisfactionSurvey"), "curator", Map.of("surveyConclusion", "Участники довольны"));
         completeRoadmapItems(LocalDate.of(2027, 4, 30));
         assertThat(stage()).isEqualTo(7);
+    }
 
+    /** Stage 7 (May and June): its real steps, each closing its roadmap item; then the year's end. */
+    private void closeTheYear() throws Exception {
         // ---- May and June: stage 7's real steps, each closing its roadmap item; the monitoring closes 7.3 and 7.4.
         advanceTo(LocalDateTime.of(2027, 5, 4, 10, 0));
         Task nominate = stageTask("Task_EditNominations");
