@@ -60,7 +60,7 @@ class MentorReplacementBranchTest extends ProcessBranchTest {
         assertThat(request).isEnded().hasPassed("Task_ReplaceMentor").hasNotPassed("Task_NotifyReplacementRefused");
         assertThat(activitiesOf(replace)).containsExactly("Task_ReplaceMentor");
         assertThat(calls(replace).get(0).variables()).containsEntry("pickDecision", "assign")
-                .containsEntry(MentorReplacement.VAR_MENTEE_ID, 7L);
+                .containsEntry(MentorReplacement.VAR_MENTEE_ID.name(), 7L);
         verifyNoInteractions(refuse, remind, escalate);
     }
 
@@ -138,6 +138,6 @@ class MentorReplacementBranchTest extends ProcessBranchTest {
 
     private static Map<String, Object> variables() {
         return new HashMap<>(Map.of("programmeId", 1L, "curatorId", "curator", "pairId", 3L,
-                MentorReplacement.VAR_MENTEE_ID, 7L, MentorReplacement.VAR_REQUESTED_BY, "representative"));
+                MentorReplacement.VAR_MENTEE_ID.name(), 7L, MentorReplacement.VAR_REQUESTED_BY.name(), "representative"));
     }
 }

@@ -40,7 +40,7 @@ class PairMeetingsBranchTest extends ProcessBranchTest {
         plan = delegateSetting("planPairMeeting", meetingDeadline(DUE));
         move = delegate("movePairMeeting", execution -> {
             execution.setVariables(meetingDeadline(MOVED_DUE));
-            execution.removeVariables(List.of(MovePairMeeting.VAR_OUTCOME, MovePairMeeting.VAR_NEW_DATE));
+            execution.removeVariables(List.of(MovePairMeeting.VAR_OUTCOME.name(), MovePairMeeting.VAR_NEW_DATE.name()));
         });
         record = delegate("recordPairMeeting");
         remind = delegate("sendMeetingReminder");
@@ -56,10 +56,10 @@ class PairMeetingsBranchTest extends ProcessBranchTest {
         assertThat(report.getAssignee()).isEqualTo("mentor1");
         assertThat(report.getDueDate()).isEqualTo(DUE);
 
-        complete(meeting, PairMeetings.TASK_REPORT_MEETING, Map.of(MovePairMeeting.VAR_OUTCOME, "held"));
+        complete(meeting, PairMeetings.TASK_REPORT_MEETING, Map.of(MovePairMeeting.VAR_OUTCOME.name(), "held"));
         assertThat(meeting).isEnded().hasPassed("EndEvent_MeetingReported").hasNotPassed("Task_MovePairMeeting");
         assertThat(calls(record)).singleElement().satisfies(call -> assertThat(call.variables())
-                .containsEntry(PairMeetings.VAR_MEETING_KIND, "regular").containsEntry("pairId", 3L));
+                .containsEntry(PairMeetings.VAR_MEETING_KIND.name(), "regular").containsEntry("pairId", 3L));
         verifyNoInteractions(move, remind, remindUnreported, escalate);
     }
 
@@ -67,7 +67,7 @@ class PairMeetingsBranchTest extends ProcessBranchTest {
     void aMovedMeetingOpensTheReportAgainWithTheNewDateAndTimers() {
         ProcessInstance meeting = open();
         complete(meeting, PairMeetings.TASK_REPORT_MEETING,
-                Map.of(MovePairMeeting.VAR_OUTCOME, "moved", MovePairMeeting.VAR_NEW_DATE, "2026-10-15"));
+                Map.of(MovePairMeeting.VAR_OUTCOME.name(), "moved", MovePairMeeting.VAR_NEW_DATE.name(), "2026-10-15"));
 
         assertThat(activitiesOf(move)).containsExactly("Task_MovePairMeeting");
         assertThat(meeting).isWaitingAt(PairMeetings.TASK_REPORT_MEETING);
@@ -84,15 +84,15 @@ class PairMeetingsBranchTest extends ProcessBranchTest {
     @Test
     void aRefusedMoveLeavesTheReportAsItWas() {
         delegate("movePairMeeting", execution -> {
-            throw new ValidationException(MovePairMeeting.VAR_NEW_DATE, "Дата позже конца работы пары");
+            throw new ValidationException(MovePairMeeting.VAR_NEW_DATE.name(), "Дата позже конца работы пары");
         });
         ProcessInstance meeting = open();
         Task report = taskAt(meeting, PairMeetings.TASK_REPORT_MEETING);
 
-        assertThatThrownBy(() -> tasks().complete(report.getId(), Map.of(MovePairMeeting.VAR_OUTCOME, "moved")))
+        assertThatThrownBy(() -> tasks().complete(report.getId(), Map.of(MovePairMeeting.VAR_OUTCOME.name(), "moved")))
                 .isInstanceOf(ValidationException.class);
         assertThat(taskAt(meeting, PairMeetings.TASK_REPORT_MEETING).getId()).isEqualTo(report.getId());
-        assertThat(runtime().getVariable(meeting.getId(), MovePairMeeting.VAR_OUTCOME)).isNull();
+        assertThat(runtime().getVariable(meeting.getId(), MovePairMeeting.VAR_OUTCOME.name())).isNull();
         verifyNoInteractions(record);
     }
 
@@ -119,14 +119,14 @@ class PairMeetingsBranchTest extends ProcessBranchTest {
     }
 
     private static Map<String, Object> variables() {
-        return Map.of("programmeId", 1L, "curatorId", "curator", PairProcess.VAR_PAIR_ID, 3L,
-                PairProcess.VAR_MENTOR_USER_ID, "mentor1", PairMeetings.VAR_MEETING_KIND, "regular");
+        return Map.of("programmeId", 1L, "curatorId", "curator", PairProcess.VAR_PAIR_ID.name(), 3L,
+                PairProcess.VAR_MENTOR_USER_ID.name(), "mentor1", PairMeetings.VAR_MEETING_KIND.name(), "regular");
     }
 
     /** A meeting's dates: the curator hears of an unreported meeting five days after it. */
     private static Map<String, Object> meetingDeadline(Date due) {
         Map<String, Object> variables = new HashMap<>(deadline(due));
-        variables.put(PairMeetings.VAR_CURATOR_ESCALATION_AT, new Date(due.getTime() + 5 * 24 * 3600_000L));
+        variables.put(PairMeetings.VAR_CURATOR_ESCALATION_AT.name(), new Date(due.getTime() + 5 * 24 * 3600_000L));
         return variables;
     }
 }

@@ -109,11 +109,11 @@ class PairProcessBranchTest extends ProcessBranchTest {
         List<ProcessInstance> called = calledBy(pair);
         assertThat(called).hasSize(1);
         assertThat(called.get(0).getBusinessKey()).isEqualTo("programme-1");
-        return (String) runtime().getVariable(called.get(0).getId(), PairMeetings.VAR_MEETING_KIND);
+        return (String) runtime().getVariable(called.get(0).getId(), PairMeetings.VAR_MEETING_KIND.name());
     }
 
     private static Map<String, Object> variables() {
-        return Map.of("programmeId", 1L, "curatorId", "curator", PairProcess.VAR_PAIR_ID, 3L,
-                PairProcess.VAR_MENTOR_USER_ID, "mentor1");
+        return Map.of("programmeId", 1L, "curatorId", "curator", PairProcess.VAR_PAIR_ID.name(), 3L,
+                PairProcess.VAR_MENTOR_USER_ID.name(), "mentor1");
     }
 }

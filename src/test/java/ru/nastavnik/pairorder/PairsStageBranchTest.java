@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import ru.nastavnik.ProcessBranchTest;
+import ru.nastavnik.notification.TaskPeople;
 import ru.nastavnik.programme.ProgrammeProcess;
 import ru.nastavnik.programme.RoadmapItemProcess;
 import ru.nastavnik.programme.RoadmapService;
@@ -83,7 +84,7 @@ class PairsStageBranchTest extends ProcessBranchTest {
         complete(stage, REVIEW, Map.of("pairReviewDecision", "send"));
         assertThat(activitiesOf(draft)).containsExactly("Task_DraftPairOrder");
 
-        complete(stage, APPROVE, Map.of(PairOrderVariables.DECISION, PairOrderVariables.APPROVE));
+        complete(stage, APPROVE, Map.of(PairOrderVariables.PAIR_ORDER_DECISION.name(), PairOrderDecision.APPROVE.value()));
         verify(recordDecider).notify(any());
         assertThat(activitiesOf(recordApproval)).containsExactly("Task_RecordOrderApproval");
         assertThat(activitiesOf(fix)).containsExactly("Task_FixPairs");
@@ -134,7 +135,7 @@ class PairsStageBranchTest extends ProcessBranchTest {
     @Test
     void theDirectorReturnsTheOrderAndThePairsAreProposedAgain() {
         ProcessInstance stage = startBefore(APPROVE);
-        complete(stage, APPROVE, Map.of(PairOrderVariables.DECISION, "return"));
+        complete(stage, APPROVE, Map.of(PairOrderVariables.PAIR_ORDER_DECISION.name(), PairOrderDecision.RETURN.value()));
 
         assertThat(activitiesOf(propose)).containsExactly("Task_ProposePairs");
         assertThat(stage).isWaitingAt(REVIEW);
@@ -147,7 +148,7 @@ class PairsStageBranchTest extends ProcessBranchTest {
             throw new IllegalStateException("SMTP недоступен");
         });
         ProcessInstance stage = startBefore(APPROVE);
-        complete(stage, APPROVE, Map.of(PairOrderVariables.DECISION, PairOrderVariables.APPROVE));
+        complete(stage, APPROVE, Map.of(PairOrderVariables.PAIR_ORDER_DECISION.name(), PairOrderDecision.APPROVE.value()));
 
         Job job = announceJob(stage);
         assertThatThrownBy(() -> management().executeJob(job.getId())).hasMessageContaining("SMTP");
@@ -196,6 +197,6 @@ class PairsStageBranchTest extends ProcessBranchTest {
     }
 
     private static Map<String, Object> variables() {
-        return Map.of(ProgrammeProcess.VAR_PROGRAMME_ID, 1L, ProgrammeProcess.VAR_CURATOR_ID, "curator");
+        return Map.of(ProgrammeProcess.VAR_PROGRAMME_ID.name(), 1L, TaskPeople.CURATOR_ID.name(), "curator");
     }
 }

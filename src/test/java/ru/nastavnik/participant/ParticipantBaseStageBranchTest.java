@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import ru.nastavnik.ProcessBranchTest;
+import ru.nastavnik.notification.TaskPeople;
 import ru.nastavnik.programme.ProgrammeProcess;
 import ru.nastavnik.programme.RoadmapItemProcess;
 import ru.nastavnik.programme.RoadmapService;
@@ -64,7 +65,7 @@ abstract class ParticipantBaseStageBranchTest extends ProcessBranchTest {
     @Test
     void theCuratorFinishesTheUploadEarlyAnalysesTheBaseAndTheStageEndsWithItsItems() {
         ProcessInstance stage = runtime().startProcessInstanceByKey(processId, "programme-1",
-                Map.of(ProgrammeProcess.VAR_PROGRAMME_ID, 1L, ProgrammeProcess.VAR_CURATOR_ID, "curator"));
+                Map.of(ProgrammeProcess.VAR_PROGRAMME_ID.name(), 1L, TaskPeople.CURATOR_ID.name(), "curator"));
         assertThat(stage).isWaitingAt("CallActivity_RoadmapItems", UPLOAD);
         assertThat(activitiesOf(plan)).containsExactly("Task_PlanQuestionnaireCollection");
 
@@ -107,8 +108,8 @@ abstract class ParticipantBaseStageBranchTest extends ProcessBranchTest {
     private ProcessInstance startBefore(String activityId) {
         Map<String, Object> variables = new HashMap<>(deadline(at(2026, 10, 15, 18)));
         variables.put("collectionEndsAt", COLLECTION_ENDS);
-        variables.put(ProgrammeProcess.VAR_PROGRAMME_ID, 1L);
-        variables.put(ProgrammeProcess.VAR_CURATOR_ID, "curator");
+        variables.put(ProgrammeProcess.VAR_PROGRAMME_ID.name(), 1L);
+        variables.put(TaskPeople.CURATOR_ID.name(), "curator");
         return runtime().createProcessInstanceByKey(processId).setVariables(variables)
                 .startBeforeActivity(activityId).execute();
     }

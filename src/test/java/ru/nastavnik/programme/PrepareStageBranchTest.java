@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import ru.nastavnik.ProcessBranchTest;
+import ru.nastavnik.notification.TaskPeople;
 
 /**
  * The branches of stage 1 (the roadmap: approve, return, revise) with its delegates mocked and roadmap-item stubbed
@@ -45,9 +46,9 @@ class PrepareStageBranchTest extends ProcessBranchTest {
     @Test
     void theItemsAreDoneTheDirectorApprovesAndTheRoadmapIsFixed() {
         ProcessInstance stage = runtime().startProcessInstanceByKey(PrepareStage.PROCESS_ID, "programme-1",
-                Map.of(ProgrammeProcess.VAR_PROGRAMME_ID, 1L, ProgrammeProcess.VAR_CURATOR_ID, "curator"));
+                Map.of(ProgrammeProcess.VAR_PROGRAMME_ID.name(), 1L, TaskPeople.CURATOR_ID.name(), "curator"));
         assertThat(calledBy(stage)).extracting(item -> runtime().getVariable(item.getId(),
-                ProgrammeProcess.VAR_ITEM_CODE)).containsExactlyInAnyOrder("1.1", "1.2");
+                ProgrammeProcess.VAR_ITEM_CODE.name())).containsExactlyInAnyOrder("1.1", "1.2");
         verifyNoInteractions(summarise);
         finishCalledStubs(stage);
 
@@ -91,7 +92,7 @@ class PrepareStageBranchTest extends ProcessBranchTest {
 
     private ProcessInstance startBefore(String activityId) {
         return runtime().createProcessInstanceByKey(PrepareStage.PROCESS_ID).businessKey("programme-1")
-                .setVariables(Map.of(ProgrammeProcess.VAR_PROGRAMME_ID, 1L, ProgrammeProcess.VAR_CURATOR_ID,
+                .setVariables(Map.of(ProgrammeProcess.VAR_PROGRAMME_ID.name(), 1L, TaskPeople.CURATOR_ID.name(),
                         "curator", "roadmapApprovalDue", at(2026, 9, 10, 18)))
                 .startBeforeActivity(activityId).execute();
     }

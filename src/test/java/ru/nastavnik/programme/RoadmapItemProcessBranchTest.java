@@ -7,6 +7,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.test.Deployment;
@@ -30,6 +31,7 @@ class RoadmapItemProcessBranchTest extends ProcessBranchTest {
         Map<String, Object> owners = new HashMap<>(deadline(at(2026, 10, 20, 18)));
         owners.put("itemCandidateUsers", "curator");
         owners.put("itemGroup", "deputy-director");
+        owners.put(RoadmapItemProcess.ITEM_TASK_NEEDED.name(), true);
         activate = delegateSetting("activateRoadmapItem", owners);
         record = delegate("recordRoadmapItemResult");
         remind = delegate("sendDueReminder");
@@ -39,9 +41,9 @@ class RoadmapItemProcessBranchTest extends ProcessBranchTest {
     @Test
     void theItemIsOpenedForItsOwnersAndItsResultRecorded() {
         ProcessInstance item = runtime().startProcessInstanceByKey(RoadmapItemProcess.PROCESS_ID, "programme-1",
-                Map.of(ProgrammeProcess.VAR_PROGRAMME_ID, 1L, ProgrammeProcess.VAR_ITEM_CODE, "2.1"));
+                Map.of(ProgrammeProcess.VAR_PROGRAMME_ID.name(), 1L, ProgrammeProcess.VAR_ITEM_CODE.name(), "2.1"));
         assertThat(calls(activate)).singleElement()
-                .satisfies(call -> assertThat(call.variables()).containsEntry(ProgrammeProcess.VAR_ITEM_CODE, "2.1"));
+                .satisfies(call -> assertThat(call.variables()).containsEntry(ProgrammeProcess.VAR_ITEM_CODE.name(), "2.1"));
         assertThat(tasks().getIdentityLinksForTask(taskAt(item, ITEM).getId()))
                 .extracting(IdentityLink::getUserId, IdentityLink::getGroupId)
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("curator", null),
@@ -51,6 +53,26 @@ class RoadmapItemProcessBranchTest extends ProcessBranchTest {
         assertThat(item).isEnded().hasPassed("EndEvent_RoadmapItemDone");
         assertThat(activitiesOf(record)).containsExactly("Task_RecordRoadmapItemResult");
         verifyNoInteractions(remind, escalate);
+    }
+
+    @Test
+    void anItemAlreadyOpenedOrDoneGetsNoTask() {
+        Mocks.register("activateRoadmapItem", (JavaDelegate) execution ->
+                execution.setVariable(RoadmapItemProcess.ITEM_TASK_NEEDED.name(), false));
+        ProcessInstance item = runtime().startProcessInstanceByKey(RoadmapItemProcess.PROCESS_ID, "programme-1",
+                Map.of(ProgrammeProcess.VAR_PROGRAMME_ID.name(), 1L, ProgrammeProcess.VAR_ITEM_CODE.name(), "5.1"));
+        assertThat(item).isEnded().hasPassed("EndEvent_NoTaskNeeded").hasNotPassed(ITEM);
+        verifyNoInteractions(record, remind, escalate);
+    }
+
+    @Test
+    void theItemsTaskEndsWhenItsWorkIsDoneElsewhere() {
+        ProcessInstance item = runtime().startProcessInstanceByKey(RoadmapItemProcess.PROCESS_ID, "programme-1",
+                Map.of(ProgrammeProcess.VAR_PROGRAMME_ID.name(), 1L, ProgrammeProcess.VAR_ITEM_CODE.name(), "5.1"));
+        runtime().createMessageCorrelation(RoadmapItemProcess.MESSAGE_ROADMAP_ITEM_DONE)
+                .processInstanceId(item.getId()).correlate();
+        assertThat(item).isEnded().hasPassed("EndEvent_ItemDoneByWork");
+        verifyNoInteractions(record, remind, escalate);
     }
 
     @Test

@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import ru.nastavnik.ProcessBranchTest;
+import ru.nastavnik.notification.TaskPeople;
 import ru.nastavnik.participant.WithdrawnParticipantTasks;
 import ru.nastavnik.programme.ProgrammeProcess;
 import ru.nastavnik.programme.RoadmapItemProcess;
@@ -65,7 +66,7 @@ class MentorTrainingStageBranchTest extends ProcessBranchTest {
     void everyCandidateIsInterviewedTheMentorsTrainedAndAppointed() {
         ProcessInstance stage = start();
         assertThat(activitiesOf(prepareInterviews)).containsExactly("Task_PrepareInterviews");
-        assertThat(interviews(stage)).extracting(task -> tasks().getVariable(task.getId(), WithdrawnParticipantTasks.VAR_PERSON_ID))
+        assertThat(interviews(stage)).extracting(task -> tasks().getVariable(task.getId(), WithdrawnParticipantTasks.VAR_PERSON_ID.name()))
                 .containsExactlyInAnyOrder(11L, 12L);
 
         interviews(stage).forEach(task -> tasks().complete(task.getId(), Map.of("interviewDecision", "accept")));
@@ -85,11 +86,11 @@ class MentorTrainingStageBranchTest extends ProcessBranchTest {
         ProcessInstance stage = start();
 
         runtime().createMessageCorrelation(MentorTrainingStage.MESSAGE_PARTICIPANT_WITHDRAWN)
-                .processInstanceVariableEquals(ProgrammeProcess.VAR_PROGRAMME_ID, 1L)
-                .localVariableEquals(WithdrawnParticipantTasks.VAR_PERSON_ID, 11L).correlateAll();
+                .processInstanceVariableEquals(ProgrammeProcess.VAR_PROGRAMME_ID.name(), 1L)
+                .localVariableEquals(WithdrawnParticipantTasks.VAR_PERSON_ID.name(), 11L).correlateAll();
 
         assertThat(interviews(stage)).singleElement()
-                .satisfies(task -> assertThat(tasks().getVariable(task.getId(), WithdrawnParticipantTasks.VAR_PERSON_ID)).isEqualTo(12L));
+                .satisfies(task -> assertThat(tasks().getVariable(task.getId(), WithdrawnParticipantTasks.VAR_PERSON_ID.name())).isEqualTo(12L));
         assertThat(stage).hasPassed("EndEvent_CandidateWithdrawn");
         verify(recordInterview, never()).notify(any());
         tasks().complete(interviews(stage).get(0).getId());
@@ -123,7 +124,7 @@ class MentorTrainingStageBranchTest extends ProcessBranchTest {
 
     private ProcessInstance start() {
         return runtime().startProcessInstanceByKey(MentorTrainingStage.PROCESS_ID, "programme-1",
-                Map.of(ProgrammeProcess.VAR_PROGRAMME_ID, 1L, ProgrammeProcess.VAR_CURATOR_ID, "curator"));
+                Map.of(ProgrammeProcess.VAR_PROGRAMME_ID.name(), 1L, TaskPeople.CURATOR_ID.name(), "curator"));
     }
 
     private static List<Task> interviews(ProcessInstance stage) {
