@@ -97,12 +97,7 @@ class MonitoringBrowserTest extends BrowserTest {
             throw e;
         } finally {
             tasklist.closeSessions();
-            fixed.forEach(p -> {
-                if (engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(p.processInstanceId())
-                        .count() > 0) {
-                    engine.getRuntimeService().deleteProcessInstance(p.processInstanceId(), "test over");
-                }
-            });
+            TestPairs.end(engine.getRuntimeService(), fixed);
         }
     }
 }
