@@ -16,8 +16,6 @@ import java.util.Comparator;
 import java.util.List;
 import javax.sql.DataSource;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,11 +30,9 @@ import ru.nastavnik.security.Groups;
  * a column, drilled into a school, downloaded as XLSX; readable at 1400×900 and on a 390 px phone
  * (target/screenshots/district-*.png).
  */
-class DistrictBrowserTest extends IntegrationTest {
+class DistrictBrowserTest extends BrowserTest {
 
     static final LocalDateTime SCHOOL_NOW = LocalDateTime.of(2026, 11, 16, 9, 0);
-
-    private static Tasklist tasklist;
 
     @Autowired
     Municipalities municipalities;
@@ -44,18 +40,6 @@ class DistrictBrowserTest extends IntegrationTest {
     JdbcClient jdbc;
     @Autowired
     DataSource dataSource;
-
-    @BeforeAll
-    static void launchChromium() {
-        tasklist = Tasklist.launch();
-    }
-
-    @AfterAll
-    static void closeChromium() {
-        if (tasklist != null) {
-            tasklist.close();
-        }
-    }
 
     @Test
     void theCoordinatorComparesSortsDrillsDownAndDownloadsOnAWideScreenAndOnAPhone() throws IOException {

@@ -31,9 +31,7 @@ import java.net.http.HttpResponse;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstanceModificationBuilder;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -61,7 +59,7 @@ import ru.nastavnik.shared.ProcessVariables;
  * every checklist and taglist), submitted with «Завершить»; then the task must be completed and each value stored
  * as submitted. A form without sample values fails {@link #everyFormHasSampleValuesForEveryField()}.
  */
-class FormWalkTest extends IntegrationTest {
+class FormWalkTest extends BrowserTest {
 
     /** School-local "now" for the engine and the browser; dates in «not after today» fields lie before it. */
     static final LocalDateTime SCHOOL_NOW = LocalDateTime.of(2026, 9, 15, 10, 0);
@@ -269,22 +267,8 @@ class FormWalkTest extends IntegrationTest {
                 "continuingMentors", Pick.of(0), "newMentorCandidates", Pick.of(0, 1));
     }
 
-    static Tasklist tasklist;
-
     @Autowired
     JdbcClient jdbc;
-
-    @BeforeAll
-    static void launchChromium() {
-        tasklist = Tasklist.launch();
-    }
-
-    @AfterAll
-    static void closeChromium() {
-        if (tasklist != null) {
-            tasklist.close();
-        }
-    }
 
     @Test
     void everyFormHasSampleValuesForEveryField() throws IOException {

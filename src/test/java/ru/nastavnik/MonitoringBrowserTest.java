@@ -8,8 +8,6 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import ru.nastavnik.pair.Pair;
@@ -20,29 +18,15 @@ import ru.nastavnik.pairorder.PairOrders;
  * The monitoring page in Chromium: ECharts loads from the webjar under the page's CSP, all four charts draw on a
  * canvas, the console stays free of errors, at 1400×900 and on a 390 px phone (target/screenshots/monitoring-*.png).
  */
-class MonitoringBrowserTest extends IntegrationTest {
+class MonitoringBrowserTest extends BrowserTest {
 
     static final LocalDateTime SCHOOL_NOW = LocalDateTime.of(2027, 5, 20, 10, 0);
     static final List<String> CHARTS = List.of("chart-dynamics", "chart-classes", "chart-forms", "chart-meetings");
-
-    private static Tasklist tasklist;
 
     @Autowired
     PairOrders orders;
     @Autowired
     Pairs pairs;
-
-    @BeforeAll
-    static void launchChromium() {
-        tasklist = Tasklist.launch();
-    }
-
-    @AfterAll
-    static void closeChromium() {
-        if (tasklist != null) {
-            tasklist.close();
-        }
-    }
 
     @Test
     void chartsRenderWithoutConsoleErrorsOnAWideScreenAndOnAPhone() {
@@ -113,12 +97,7 @@ class MonitoringBrowserTest extends IntegrationTest {
             throw e;
         } finally {
             tasklist.closeSessions();
-            fixed.forEach(p -> {
-                if (engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(p.processInstanceId())
-                        .count() > 0) {
-                    engine.getRuntimeService().deleteProcessInstance(p.processInstanceId(), "test over");
-                }
-            });
+            TestPairs.end(engine.getRuntimeService(), fixed);
         }
     }
 }

@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import ru.nastavnik.pair.Pairs;
@@ -23,11 +21,9 @@ import ru.nastavnik.programme.RoadmapItemProcess;
  * The overview page in a real browser: reached from a task form's «Обзор программы» link in the same Tasklist
  * session, and readable at 1400×900 and on a 390 px phone (target/screenshots/overview-*.png).
  */
-class OverviewBrowserTest extends IntegrationTest {
+class OverviewBrowserTest extends BrowserTest {
 
     static final LocalDateTime SCHOOL_NOW = LocalDateTime.of(2026, 10, 5, 10, 0);
-
-    private static Tasklist tasklist;
 
     @Autowired
     TaskService taskService;
@@ -35,18 +31,6 @@ class OverviewBrowserTest extends IntegrationTest {
     PairOrders orders;
     @Autowired
     Pairs pairs;
-
-    @BeforeAll
-    static void launchChromium() {
-        tasklist = Tasklist.launch();
-    }
-
-    @AfterAll
-    static void closeChromium() {
-        if (tasklist != null) {
-            tasklist.close();
-        }
-    }
 
     @Test
     void theCuratorOpensTheOverviewFromATaskFormOnAWideScreenAndOnAPhone() {

@@ -19,9 +19,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import ru.nastavnik.notification.TaskPeople;
@@ -42,7 +40,7 @@ import ru.nastavnik.security.Groups;
  *
  * <p>Needs Debian's Chromium (see {@link Tasklist}).
  */
-class TasklistBrowserTest extends IntegrationTest {
+class TasklistBrowserTest extends BrowserTest {
 
     private static final String CURATOR = "curator.browser";
 
@@ -50,8 +48,6 @@ class TasklistBrowserTest extends IntegrationTest {
     /** School-local "now" for the engine and the browser: stage 1 (October) is not due yet. */
     static final LocalDateTime SCHOOL_NOW = LocalDateTime.of(2026, 9, 15, 10, 0);
     static final Pattern CE_BANNER = Pattern.compile("Camunda 8|migrate", Pattern.CASE_INSENSITIVE);
-
-    static Tasklist tasklist;
 
     @Autowired
     ProgrammeService programmes;
@@ -61,18 +57,6 @@ class TasklistBrowserTest extends IntegrationTest {
 
     @Autowired
     PairOrders pairOrders;
-
-    @BeforeAll
-    static void launchChromium() {
-        tasklist = Tasklist.launch();
-    }
-
-    @AfterAll
-    static void closeChromium() {
-        if (tasklist != null) {
-            tasklist.close();
-        }
-    }
 
     @AfterEach
     void closeContexts() {

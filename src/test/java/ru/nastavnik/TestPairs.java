@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.spin.plugin.variable.SpinValues;
 import ru.nastavnik.matching.MatchingProposal;
 import ru.nastavnik.pair.Pair;
@@ -48,5 +49,14 @@ public final class TestPairs {
                 .map(m -> new MatchingProposal.Member(String.valueOf(m), null, 0, false, List.of())).toList())));
         PairOrder draft = orders.create(programmeId, new MatchingProposal(rows, List.of(), null), null, "curator");
         return pairs.fix(orders.approve(programmeId, draft.id(), "director"), "curator", "curator");
+    }
+
+    /** Pair processes are not children of the programme's: ends the running ones, so later tests miss their tasks. */
+    public static void end(RuntimeService runtime, List<Pair> fixed) {
+        for (Pair pair : fixed) {
+            if (runtime.createProcessInstanceQuery().processInstanceId(pair.processInstanceId()).count() > 0) {
+                runtime.deleteProcessInstance(pair.processInstanceId(), "test over");
+            }
+        }
     }
 }

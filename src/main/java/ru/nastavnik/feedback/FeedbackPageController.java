@@ -2,7 +2,6 @@ package ru.nastavnik.feedback;
 
 import static ru.nastavnik.shared.PublicPage.esc;
 
-import java.time.LocalDate;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import ru.nastavnik.pair.Pairs;
 import ru.nastavnik.programme.ProgrammeService;
+import ru.nastavnik.shared.PersonalLinks;
 import ru.nastavnik.shared.PublicPage;
 import ru.nastavnik.shared.SchoolClock;
 
@@ -47,8 +47,8 @@ class FeedbackPageController {
 
     @GetMapping(path = PATH + "{token}", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> form(@PathVariable String token) {
-        FeedbackLinks.Check check = feedback.check(token);
-        if (check.state() != FeedbackLinks.State.VALID) {
+        PersonalLinks.Check<FeedbackLinks.Link> check = feedback.check(token);
+        if (check.state() != PersonalLinks.State.VALID) {
             return refused(check);
         }
         return PublicPage.html(HttpStatus.OK, title(check.link()), form(token, check.link(), FeedbackForm.EMPTY,
@@ -63,8 +63,8 @@ class FeedbackPageController {
                                   @RequestParam(required = false) String missing,
                                   @RequestParam(name = "continue", required = false) String wouldContinue,
                                   @RequestParam(required = false) String comment) {
-        FeedbackLinks.Check check = feedback.check(token);
-        if (check.state() != FeedbackLinks.State.VALID) {
+        PersonalLinks.Check<FeedbackLinks.Link> check = feedback.check(token);
+        if (check.state() != PersonalLinks.State.VALID) {
             return refused(check);
         }
         FeedbackForm answers = new FeedbackForm(rating, helped, missing, wouldContinue, comment);
@@ -81,31 +81,16 @@ class FeedbackPageController {
             stored = false;
         }
         if (!stored) {
-            return refused(new FeedbackLinks.Check(FeedbackLinks.State.USED, check.link()));
+            return refused(new PersonalLinks.Check<>(PersonalLinks.State.USED, check.link()));
         }
         log.info("Feedback ({}) stored for person {} of pair {}", check.link().kind().code(),
                 check.link().personId(), check.link().pairId());
-        return PublicPage.html(HttpStatus.OK, "Спасибо!", "<p>Ответ сохранён. Спасибо, что нашли время ответить!</p>"
-                + "<p class=\"hint\">Ссылка из письма больше не действует. Страницу можно закрыть.</p>");
+        return PublicPage.answerStored();
     }
 
-    private ResponseEntity<String> refused(FeedbackLinks.Check check) {
-        return switch (check.state()) {
-            case USED -> PublicPage.html(HttpStatus.CONFLICT, "Ответ уже получен",
-                    "<p>По этой ссылке ответ уже отправлен, спасибо! Изменить его нельзя; если хотите что-то "
-                            + "добавить, напишите куратору программы наставничества.</p>");
-            case EXPIRED -> PublicPage.html(HttpStatus.GONE, "Срок действия ссылки истёк",
-                    "<p class=\"error\">Ответы по этой ссылке принимались до "
-                            + esc(lastDay(check.link()).format(SchoolClock.RUSSIAN_DATE))
-                            + " включительно. Если вы хотите ответить, напишите куратору программы наставничества.</p>");
-            default -> PublicPage.html(HttpStatus.NOT_FOUND, "Ссылка недействительна",
-                    "<p class=\"error\">Проверьте, что ссылка скопирована из письма целиком. Если это не помогает, "
-                            + "напишите куратору программы наставничества.</p>");
-        };
-    }
-
-    private LocalDate lastDay(FeedbackLinks.Link link) {
-        return LocalDate.ofInstant(link.expiresAt(), clock.zone()).minusDays(1);
+    private ResponseEntity<String> refused(PersonalLinks.Check<FeedbackLinks.Link> check) {
+        return PublicPage.linkRefused(check.state(), check.link() == null ? null : check.link().expiresAt(),
+                clock.zone());
     }
 
     private static String title(FeedbackLinks.Link link) {
@@ -122,11 +107,7 @@ class FeedbackPageController {
             html.append("<p>Наставник: <b>").append(esc(pairs.get(link.pairId()).mentor().fullName()))
                     .append("</b></p>");
         }
-        if (!errors.isEmpty()) {
-            html.append("<ul class=\"error\">");
-            errors.forEach(e -> html.append("<li>").append(esc(e)).append("</li>"));
-            html.append("</ul>");
-        }
+        html.append(PublicPage.errorList(errors));
         html.append("<form method=\"post\" action=\"").append(PATH).append(esc(token)).append("\">");
         html.append("<fieldset><p><b>").append(mentee ? "Насколько вы довольны работой с наставником?"
                 : "Насколько вы довольны участием в программе?").append("</b> (1 — совсем не доволен, 5 — очень "

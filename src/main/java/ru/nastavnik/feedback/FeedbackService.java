@@ -34,6 +34,7 @@ import ru.nastavnik.programme.ProgrammeService;
 import ru.nastavnik.programme.RoadmapService;
 import ru.nastavnik.shared.AuditLog;
 import ru.nastavnik.shared.PublicUrl;
+import ru.nastavnik.shared.PersonalLinks;
 import ru.nastavnik.shared.SchoolClock;
 
 /**
@@ -188,7 +189,7 @@ public class FeedbackService {
         return new Report(totals, answers);
     }
 
-    FeedbackLinks.Check check(String token) {
+    PersonalLinks.Check<FeedbackLinks.Link> check(String token) {
         return links.check(token);
     }
 

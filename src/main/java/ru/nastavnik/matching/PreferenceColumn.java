@@ -1,13 +1,12 @@
 package ru.nastavnik.matching;
 
-import java.util.List;
 import ru.nastavnik.participant.ImportColumn;
 import ru.nastavnik.spreadsheet.SheetTemplate;
-import ru.nastavnik.participant.Text;
 
 /**
  * The columns of the preference questionnaire file, in the template's order. The person's columns are those of the
- * participant import (same headers and aliases); the wish columns are matched the same way.
+ * participant import (same headers and aliases); the wish columns are matched the same way. A wish column must be in
+ * the file, but its cell may be empty (it clears that list).
  */
 enum PreferenceColumn implements SheetTemplate.Column {
     FULL_NAME(ImportColumn.FULL_NAME, true, "Фамилия, имя и отчество — как в анкете участника"),
@@ -19,45 +18,18 @@ enum PreferenceColumn implements SheetTemplate.Column {
     AVOID("Не хочу в пару с", true, "ФИО тех, с кем участник не хотел бы работать, через «;» или «,»",
             "Не хочу в пару", "Не хотел бы в пару с", "Не хотел бы работать с", "Избегать");
 
-    private final ImportColumn same;
-    private final String header;
-    private final boolean required;
-    private final String accepts;
-    private final List<String> aliases;
+    private final SheetTemplate.Definition definition;
 
     PreferenceColumn(ImportColumn same, boolean required, String accepts) {
-        this.same = same;
-        this.header = same.header();
-        this.required = required;
-        this.accepts = accepts;
-        this.aliases = List.of();
+        this(same.header(), required, accepts, same.definition().aliases().toArray(String[]::new));
     }
 
     PreferenceColumn(String header, boolean required, String accepts, String... aliases) {
-        this.same = null;
-        this.header = header;
-        this.required = required;
-        this.accepts = accepts;
-        this.aliases = List.of(aliases);
+        this.definition = new SheetTemplate.Definition(header, required, accepts, aliases);
     }
 
     @Override
-    public String header() {
-        return header;
-    }
-
-    /** The column must be in the file; a wish cell may still be empty (it clears that list). */
-    @Override
-    public boolean required() {
-        return required;
-    }
-
-    @Override
-    public String accepts() {
-        return accepts;
-    }
-
-    boolean matches(String headerCell) {
-        return same != null ? same.matches(headerCell) : Text.matchesHeader(headerCell, header, aliases);
+    public SheetTemplate.Definition definition() {
+        return definition;
     }
 }

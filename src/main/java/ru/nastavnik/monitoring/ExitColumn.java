@@ -1,8 +1,6 @@
 package ru.nastavnik.monitoring;
 
-import java.util.List;
 import ru.nastavnik.spreadsheet.SheetTemplate;
-import ru.nastavnik.participant.Text;
 
 /** The columns of the exit assessment file, in the template's order (headers compared as the participant import does). */
 enum ExitColumn implements SheetTemplate.Column {
@@ -15,34 +13,14 @@ enum ExitColumn implements SheetTemplate.Column {
     ANXIETY("Тревожность", false, "1–5 (1 — очень низкая, 5 — очень высокая; чем ниже, тем лучше)"),
     AVERAGE_GRADE("Средний балл", false, "Только для обучающихся: 2,0–5,0", "Средний балл успеваемости");
 
-    private final String header;
-    private final boolean required;
-    private final String accepts;
-    private final List<String> aliases;
+    private final SheetTemplate.Definition definition;
 
     ExitColumn(String header, boolean required, String accepts, String... aliases) {
-        this.header = header;
-        this.required = required;
-        this.accepts = accepts;
-        this.aliases = List.of(aliases);
+        this.definition = new SheetTemplate.Definition(header, required, accepts, aliases);
     }
 
     @Override
-    public String header() {
-        return header;
-    }
-
-    @Override
-    public boolean required() {
-        return required;
-    }
-
-    @Override
-    public String accepts() {
-        return accepts;
-    }
-
-    boolean matches(String cell) {
-        return Text.matchesHeader(cell, header, aliases);
+    public SheetTemplate.Definition definition() {
+        return definition;
     }
 }

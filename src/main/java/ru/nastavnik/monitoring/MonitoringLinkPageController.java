@@ -2,7 +2,6 @@ package ru.nastavnik.monitoring;
 
 import static ru.nastavnik.shared.PublicPage.esc;
 
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 import ru.nastavnik.participant.EntryAssessment;
 import ru.nastavnik.participant.ParticipantProfiles;
 import ru.nastavnik.programme.ProgrammeService;
+import ru.nastavnik.shared.PersonalLinks;
 import ru.nastavnik.shared.PublicPage;
 import ru.nastavnik.shared.SchoolClock;
 import ru.nastavnik.shared.ValidationException;
@@ -53,8 +53,8 @@ class MonitoringLinkPageController {
 
     @GetMapping(path = PATH + "{token}", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> form(@PathVariable String token) {
-        MonitoringLinks.Check check = questionnaires.check(token);
-        if (check.state() != MonitoringLinks.State.VALID) {
+        PersonalLinks.Check<MonitoringLinks.Link> check = questionnaires.check(token);
+        if (check.state() != PersonalLinks.State.VALID) {
             return refused(check);
         }
         return PublicPage.html(HttpStatus.OK, TITLE, form(token, check.link(), Map.of(), List.of()));
@@ -63,8 +63,8 @@ class MonitoringLinkPageController {
     @PostMapping(path = PATH + "{token}", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
             produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> submit(@PathVariable String token, @RequestBody MultiValueMap<String, String> posted) {
-        MonitoringLinks.Check check = questionnaires.check(token);
-        if (check.state() != MonitoringLinks.State.VALID) {
+        PersonalLinks.Check<MonitoringLinks.Link> check = questionnaires.check(token);
+        if (check.state() != PersonalLinks.State.VALID) {
             return refused(check);
         }
         MonitoringLinks.Link link = check.link();
@@ -85,11 +85,10 @@ class MonitoringLinkPageController {
             stored = false;
         }
         if (!stored) {
-            return refused(new MonitoringLinks.Check(MonitoringLinks.State.USED, link));
+            return refused(new PersonalLinks.Check<>(PersonalLinks.State.USED, link));
         }
         log.info("Monitoring questionnaire stored for person {} of programme {}", link.personId(), link.programmeId());
-        return PublicPage.html(HttpStatus.OK, "Спасибо!", "<p>Ответ сохранён. Спасибо, что нашли время ответить!</p>"
-                + "<p class=\"hint\">Ссылка из письма больше не действует. Страницу можно закрыть.</p>");
+        return PublicPage.answerStored();
     }
 
     static final String TITLE = "Анкета по итогам программы наставничества";
@@ -114,31 +113,16 @@ class MonitoringLinkPageController {
         return p != null && p.pupil();
     }
 
-    private ResponseEntity<String> refused(MonitoringLinks.Check check) {
-        return switch (check.state()) {
-            case USED -> PublicPage.html(HttpStatus.CONFLICT, "Ответ уже получен",
-                    "<p>По этой ссылке ответ уже отправлен, спасибо! Изменить его нельзя; если хотите что-то "
-                            + "добавить, напишите куратору программы наставничества.</p>");
-            case EXPIRED -> PublicPage.html(HttpStatus.GONE, "Срок действия ссылки истёк",
-                    "<p class=\"error\">Ответы по этой ссылке принимались до "
-                            + esc(LocalDate.ofInstant(check.link().expiresAt(), clock.zone()).minusDays(1)
-                            .format(SchoolClock.RUSSIAN_DATE))
-                            + " включительно. Если вы хотите ответить, напишите куратору программы наставничества.</p>");
-            default -> PublicPage.html(HttpStatus.NOT_FOUND, "Ссылка недействительна",
-                    "<p class=\"error\">Проверьте, что ссылка скопирована из письма целиком. Если это не помогает, "
-                            + "напишите куратору программы наставничества.</p>");
-        };
+    private ResponseEntity<String> refused(PersonalLinks.Check<MonitoringLinks.Link> check) {
+        return PublicPage.linkRefused(check.state(), check.link() == null ? null : check.link().expiresAt(),
+                clock.zone());
     }
 
     private String form(String token, MonitoringLinks.Link link, Map<String, String> typed, List<String> errors) {
         StringBuilder html = new StringBuilder();
         html.append("<p>Программа наставничества: <b>").append(esc(programmes.get(link.programmeId()).schoolName()))
                 .append("</b></p>");
-        if (!errors.isEmpty()) {
-            html.append("<ul class=\"error\">");
-            errors.forEach(e -> html.append("<li>").append(esc(e)).append("</li>"));
-            html.append("</ul>");
-        }
+        html.append(PublicPage.errorList(errors));
         html.append("<form method=\"post\" action=\"").append(PATH).append(esc(token)).append("\">");
         if (questionnaires.asksSelfAssessment(link)) {
             html.append("<h2>Оцените себя сейчас</h2><p class=\"hint\">1 — очень низкая, 5 — очень высокая. Можно "

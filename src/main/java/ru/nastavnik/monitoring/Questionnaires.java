@@ -34,6 +34,7 @@ import ru.nastavnik.shared.ApiException;
 import ru.nastavnik.shared.AuditLog;
 import ru.nastavnik.shared.InputText;
 import ru.nastavnik.shared.PublicUrl;
+import ru.nastavnik.shared.PersonalLinks;
 import ru.nastavnik.shared.SchoolClock;
 import ru.nastavnik.shared.ValidationException;
 
@@ -239,7 +240,7 @@ public class Questionnaires {
         return true;
     }
 
-    MonitoringLinks.Check check(String token) {
+    PersonalLinks.Check<MonitoringLinks.Link> check(String token) {
         return links.check(token);
     }
 

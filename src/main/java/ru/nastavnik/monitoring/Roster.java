@@ -14,6 +14,7 @@ import ru.nastavnik.spreadsheet.ImportError;
 import ru.nastavnik.spreadsheet.ImportLimits;
 import ru.nastavnik.spreadsheet.ImportRejectedException;
 import ru.nastavnik.spreadsheet.SheetReader;
+import ru.nastavnik.spreadsheet.SheetTemplate;
 import ru.nastavnik.participant.Text;
 import ru.nastavnik.programme.ProgrammeService;
 import ru.nastavnik.shared.AuditLog;
@@ -147,9 +148,9 @@ public class Roster {
         for (int i = 0; i < Math.min(rows.size(), 30) && header < 0; i++) {
             List<String> cells = rows.get(i).cells();
             for (int c = 0; c < cells.size(); c++) {
-                if (Text.matchesHeader(cells.get(c), CLASS_HEADER, List.of("Класс или группа"))) {
+                if (SheetTemplate.matchesHeader(cells.get(c), CLASS_HEADER, List.of("Класс или группа"))) {
                     classColumn = c;
-                } else if (Text.matchesHeader(cells.get(c), COUNT_HEADER, List.of("Количество", "Число", "Человек"))) {
+                } else if (SheetTemplate.matchesHeader(cells.get(c), COUNT_HEADER, List.of("Количество", "Число", "Человек"))) {
                     countColumn = c;
                 }
             }
@@ -174,7 +175,7 @@ public class Roster {
                 errors.add(new ImportError(row.number(), CLASS_HEADER, InputText.refusal(CLASS_HEADER)));
                 continue;
             }
-            boolean teachers = Text.key(name).equals(Text.key(TEACHERS)) || Text.key(name).equals(Text.key("Педагог"));
+            boolean teachers = InputText.key(name).equals(InputText.key(TEACHERS)) || InputText.key(name).equals(InputText.key("Педагог"));
             String schoolClass = teachers ? "" : Text.schoolClass(name);
             if (schoolClass == null) {
                 errors.add(new ImportError(row.number(), CLASS_HEADER, "Неизвестный класс «" + Text.clean(name)

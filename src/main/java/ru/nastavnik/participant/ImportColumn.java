@@ -1,6 +1,5 @@
 package ru.nastavnik.participant;
 
-import java.util.List;
 import ru.nastavnik.spreadsheet.SheetTemplate;
 
 /**
@@ -33,36 +32,14 @@ public enum ImportColumn implements SheetTemplate.Column {
     REPRESENTATIVE("Законный представитель", false, "Для несовершеннолетних обязательно: ФИО родителя (законного представителя), давшего согласие", "ФИО законного представителя", "Родитель (законный представитель)", "ФИО родителя"),
     REPRESENTATIVE_EMAIL("Email представителя", false, "Для несовершеннолетних обязательно", "E-mail представителя", "Email законного представителя", "Почта представителя", "Email родителя");
 
-    private final String header;
-    private final boolean required;
-    private final String accepts;
-    private final List<String> aliases;
+    private final SheetTemplate.Definition definition;
 
     ImportColumn(String header, boolean required, String accepts, String... aliases) {
-        this.header = header;
-        this.required = required;
-        this.accepts = accepts;
-        this.aliases = List.of(aliases);
-    }
-
-    /** The header as the template writes it. */
-    @Override
-    public String header() {
-        return header;
-    }
-
-    /** Required in the file (the column must exist, the cell must be filled); others may be conditional. */
-    @Override
-    public boolean required() {
-        return required;
+        this.definition = new SheetTemplate.Definition(header, required, accepts, aliases);
     }
 
     @Override
-    public String accepts() {
-        return accepts;
-    }
-
-    public boolean matches(String headerCell) {
-        return Text.matchesHeader(headerCell, header, aliases);
+    public SheetTemplate.Definition definition() {
+        return definition;
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import ru.nastavnik.shared.InputText;
 
 /**
  * An entry of one of the fixed Russian lists of the questionnaires (categories, roles, topics): read from a file by
@@ -21,10 +22,10 @@ interface Listed {
     }
 
     static <E extends Enum<E> & Listed> Optional<E> parse(Class<E> list, String text) {
-        String key = Text.key(text);
+        String key = InputText.key(text);
         return Arrays.stream(list.getEnumConstants())
                 .filter(e -> Stream.concat(Stream.of(e.code(), e.title()), e.aliases().stream())
-                        .anyMatch(name -> Text.key(name).equals(key)))
+                        .anyMatch(name -> InputText.key(name).equals(key)))
                 .findFirst();
     }
 

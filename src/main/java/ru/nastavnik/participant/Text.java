@@ -9,14 +9,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import ru.nastavnik.shared.InputText;
 
 /** Normalisation of what people type into questionnaires: spaces, «ё», case, dashes, classes. */
 public final class Text {
 
     private static final Pattern DASHES = Pattern.compile("\\s*[-\\u2010\\u2011\\u2012\\u2013\\u2014\\u2015\\u2212]\\s*");
-    private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final Pattern LIST_SEPARATORS = Pattern.compile("\\s*[;,\\n\\r]+\\s*");
     private static final Pattern CLASS = Pattern.compile("(\\d{1,2})([А-Я])");
     /** Latin letters that look like Cyrillic ones in a class name («7B» typed on an English layout). */
@@ -40,18 +38,6 @@ public final class Text {
     public static String nameKey(String name) {
         String c = clean(name);
         return c == null ? null : DASHES.matcher(c.toLowerCase(Locale.ROOT).replace('ё', 'е')).replaceAll("-");
-    }
-
-    /** A key for comparing headers and list values: letters and digits only, lower case, «ё» as «е». */
-    public static String key(String s) {
-        String c = clean(s);
-        return c == null ? "" : NOT_WORD.matcher(c.toLowerCase(Locale.ROOT).replace('ё', 'е')).replaceAll("");
-    }
-
-    /** Whether a header cell names the column: its header or an alias, compared by {@link #key}. */
-    public static boolean matchesHeader(String cell, String header, List<String> aliases) {
-        String k = key(cell);
-        return !k.isEmpty() && Stream.concat(Stream.of(header), aliases.stream()).anyMatch(a -> key(a).equals(k));
     }
 
     /** A date as schools type it: ДД.ММ.ГГГГ (also with «/» or «-»), ISO, or an Excel date read as ISO; else null. */

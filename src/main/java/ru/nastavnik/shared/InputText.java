@@ -1,6 +1,7 @@
 package ru.nastavnik.shared;
 
 import java.text.Normalizer;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -28,6 +29,7 @@ public final class InputText {
     private static final Pattern ASCII_PUNCTUATION = Pattern.compile("[!-/:-@\\[-`{-~]");
     private static final Pattern LINE_BREAKS = Pattern.compile("[\\r\\n\\u2028\\u2029]+");
     private static final Pattern LOG_UNSAFE = Pattern.compile("[\\x00-\\x1F\\x7F-\\x9F\\u2028\\u2029]");
+    private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     /** Russian names of the JSON fields whose refusals users meet; other fields are named by their path. */
     private static final Map<String, String> LABELS = Map.of(
@@ -78,6 +80,12 @@ public final class InputText {
         n = INVISIBLE.matcher(n).replaceAll("");
         n = SPACES.matcher(n).replaceAll(" ").trim();
         return n.isEmpty() ? null : n;
+    }
+
+    /** A key for comparing headers and list values: letters and digits only, lower case, «ё» as «е». */
+    public static String key(String text) {
+        String c = name(text);
+        return c == null ? "" : NOT_WORD.matcher(c.toLowerCase(Locale.ROOT).replace('ё', 'е')).replaceAll("");
     }
 
     /**

@@ -1,6 +1,10 @@
 package ru.nastavnik.shared;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -41,6 +45,39 @@ public final class PublicPage {
                 .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; "
                         + "frame-ancestors 'none'")
                 .body(html);
+    }
+
+    /** The page for a personal link that does not open its form (see {@link PersonalLinks}). */
+    public static ResponseEntity<String> linkRefused(PersonalLinks.State state, Instant expiresAt, ZoneId zone) {
+        return switch (state) {
+            case USED -> html(HttpStatus.CONFLICT, "Ответ уже получен",
+                    "<p>По этой ссылке ответ уже отправлен, спасибо! Изменить его нельзя; если хотите что-то "
+                            + "добавить, напишите куратору программы наставничества.</p>");
+            case EXPIRED -> html(HttpStatus.GONE, "Срок действия ссылки истёк",
+                    "<p class=\"error\">Ответы по этой ссылке принимались до "
+                            + esc(LocalDate.ofInstant(expiresAt, zone).minusDays(1).format(SchoolClock.RUSSIAN_DATE))
+                            + " включительно. Если вы хотите ответить, напишите куратору программы наставничества.</p>");
+            default -> html(HttpStatus.NOT_FOUND, "Ссылка недействительна",
+                    "<p class=\"error\">Проверьте, что ссылка скопирована из письма целиком. Если это не помогает, "
+                            + "напишите куратору программы наставничества.</p>");
+        };
+    }
+
+    /** The page after a personal link's answer was stored. */
+    public static ResponseEntity<String> answerStored() {
+        return html(HttpStatus.OK, "Спасибо!", "<p>Ответ сохранён. Спасибо, что нашли время ответить!</p>"
+                + "<p class=\"hint\">Ссылка из письма больше не действует. Страницу можно закрыть.</p>");
+    }
+
+    /** A form's error messages as a list (empty when there are none). */
+    public static String errorList(List<String> errors) {
+        StringBuilder html = new StringBuilder();
+        if (!errors.isEmpty()) {
+            html.append("<ul class=\"error\">");
+            errors.forEach(e -> html.append("<li>").append(esc(e)).append("</li>"));
+            html.append("</ul>");
+        }
+        return html.toString();
     }
 
     public static String esc(String s) {

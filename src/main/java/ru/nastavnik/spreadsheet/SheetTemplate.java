@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.function.BiConsumer;
+import java.util.stream.Stream;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.CellType;
@@ -26,20 +27,52 @@ import ru.nastavnik.shared.InputText;
  */
 public final class SheetTemplate {
 
-    /** A column of an import file as the template writes and explains it. */
+    /**
+     * A column of an import file as the template writes and explains it, and as the import finds it: by its header or
+     * an alias (headers found in real school spreadsheets), ignoring case, spaces, punctuation, «*» and «ё».
+     */
     public interface Column {
-        String header();
+        Definition definition();
+
+        /** The header as the template writes it. */
+        default String header() {
+            return definition().header();
+        }
 
         /** The column must be in the file. */
-        boolean required();
+        default boolean required() {
+            return definition().required();
+        }
 
         /** What the column accepts, in Russian. */
-        String accepts();
+        default String accepts() {
+            return definition().accepts();
+        }
 
         /** The header with «*» for a required column (the import ignores the mark). */
         default String heading() {
             return header() + (required() ? " *" : "");
         }
+
+        /** Whether a header cell of the file names this column. */
+        default boolean matches(String headerCell) {
+            return matchesHeader(headerCell, header(), definition().aliases());
+        }
+    }
+
+    /** What defines a {@link Column}. */
+    public record Definition(String header, boolean required, String accepts, List<String> aliases) {
+
+        public Definition(String header, boolean required, String accepts, String... aliases) {
+            this(header, required, accepts, List.of(aliases));
+        }
+    }
+
+    /** Whether a header cell names a column: its header or an alias, compared by {@link InputText#key}. */
+    public static boolean matchesHeader(String cell, String header, List<String> aliases) {
+        String k = InputText.key(cell);
+        return !k.isEmpty() && Stream.concat(Stream.of(header), aliases.stream())
+                .anyMatch(a -> InputText.key(a).equals(k));
     }
 
     private SheetTemplate() {

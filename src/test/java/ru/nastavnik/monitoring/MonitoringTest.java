@@ -76,12 +76,7 @@ class MonitoringTest extends IntegrationTest {
 
     @AfterEach
     void endPairProcesses() {
-        RuntimeService runtime = engine.getRuntimeService();
-        for (Pair pair : fixed) {
-            if (runtime.createProcessInstanceQuery().processInstanceId(pair.processInstanceId()).count() > 0) {
-                runtime.deleteProcessInstance(pair.processInstanceId(), "test over");
-            }
-        }
+        TestPairs.end(engine.getRuntimeService(), fixed);
     }
 
     @Test

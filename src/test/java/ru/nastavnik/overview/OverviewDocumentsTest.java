@@ -78,12 +78,7 @@ class OverviewDocumentsTest extends IntegrationTest {
 
     @AfterEach
     void endPairProcesses() {
-        RuntimeService runtime = engine.getRuntimeService();
-        for (Pair p : fixed) {
-            if (runtime.createProcessInstanceQuery().processInstanceId(p.processInstanceId()).count() > 0) {
-                runtime.deleteProcessInstance(p.processInstanceId(), "test over");
-            }
-        }
+        TestPairs.end(engine.getRuntimeService(), fixed);
     }
 
     @Test

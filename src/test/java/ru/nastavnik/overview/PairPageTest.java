@@ -37,15 +37,9 @@ class PairPageTest extends IntegrationTest {
 
     private final List<Pair> fixed = new ArrayList<>();
 
-    /** Pair processes are not children of the programme's: ends them so their tasks do not reach later tests. */
     @AfterEach
     void endPairProcesses() {
-        RuntimeService runtime = engine.getRuntimeService();
-        for (Pair pair : fixed) {
-            if (runtime.createProcessInstanceQuery().processInstanceId(pair.processInstanceId()).count() > 0) {
-                runtime.deleteProcessInstance(pair.processInstanceId(), "test over");
-            }
-        }
+        TestPairs.end(engine.getRuntimeService(), fixed);
     }
 
     @Test
