@@ -263,6 +263,13 @@ public class PairMeetings {
      * reported that step; for the regular meetings (6.4), once every pair has reported its last one.
      */
     private void closeRoadmapStep(long programmeId, MeetingKind kind) {
+        // One query answers the usual case (some pair has not reported the step yet), so that a report in a
+        // school of hundreds of pairs does not read every pair's meetings; only the last report reads them all.
+        if (roadmap.get(programmeId, kind.roadmapItem()).completedAt() != null
+                || pairsWithoutReported(programmeId, kind == MeetingKind.REGULAR
+                        ? List.of(MeetingKind.REGULAR.code(), MeetingKind.FINAL.code()) : List.of(kind.code())) > 0) {
+            return;
+        }
         List<Pair> working = pairs.list(programmeId).stream().filter(p -> !Pair.ENDED.equals(p.status())).toList();
         for (Pair pair : working) {
             List<Meeting> held = meetings(pair.id()).stream().filter(Meeting::reported).toList();
@@ -276,6 +283,17 @@ public class PairMeetings {
         }
         roadmap.closeByWork(programmeId, kind.roadmapItem(), "Все пары и группы (" + working.size()
                 + ") отметили: " + kind.title().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** The pairs not ended early that have no reported meeting of these kinds. */
+    private long pairsWithoutReported(long programmeId, List<String> kinds) {
+        return jdbc.sql("""
+                        select count(*) from mentorship_pair p
+                        where p.programme_id = :programme and p.status <> :ended
+                          and not exists (select 1 from pair_meeting m where m.pair_id = p.id
+                                          and m.kind in (:kinds) and m.reported_at is not null)""")
+                .param("programme", programmeId).param("ended", Pair.ENDED).param("kinds", kinds)
+                .query(Long.class).single();
     }
 
     private void savePlan(long pairId, PlanDraft plan, String actor) {
