@@ -58,7 +58,7 @@ class DistrictBrowserTest extends BrowserTest {
             page.navigate("http://localhost:" + port + "/");
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Школы муниципалитета")).click();
             assertThat(page.locator("h1")).hasText("Школы муниципалитета");
-            assertThat(page.locator("tbody tr")).hasCount(12);
+            assertThat(page.locator("#schools tbody tr")).hasCount(12);
             Tasklist.screenshot(page, "district-1400");
             assertThat((Boolean) page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"))
                     .as("at 1400 px the table fits without scrolling sideways").isTrue();
@@ -70,7 +70,7 @@ class DistrictBrowserTest extends BrowserTest {
             assertThat(page).hasURL(java.util.regex.Pattern.compile("sort=-overdue$"));
             GeneratedDistrict.Expected most = schools.stream()
                     .max(Comparator.comparingInt(GeneratedDistrict.Expected::overdue)).orElseThrow();
-            assertThat(page.locator("tbody tr").first().locator("td").nth(3))
+            assertThat(page.locator("#schools tbody tr").first().locator("td").nth(3))
                     .hasText(String.valueOf(most.overdue()));
 
             page.setViewportSize(390, 844);
@@ -89,7 +89,7 @@ class DistrictBrowserTest extends BrowserTest {
             }
 
             // Drilling down: the first school's overview, in the same session.
-            Locator first = page.locator("tbody tr").first().locator("td.school a");
+            Locator first = page.locator("#schools tbody tr").first().locator("td.school a");
             String school = first.textContent();
             first.click();
             assertThat(page.locator("h1")).hasText(school);

@@ -41,7 +41,7 @@ public class DistrictTable {
     public record School(long programmeId, String school, String schoolYear, String municipality, int stage,
                          String stageTitle, List<OverdueItem> overdue, long mentees, long mentors, long activePairs,
                          long finishedPairs, long endedPairs, long workingPairs, long pairsOnPlan, Integer onPlan,
-                         long feedbackSent, long feedbackAnswered, Integer feedback) {
+                         long feedbackSent, long feedbackAnswered, Integer feedback, SchoolOutcomes.Outcome outcome) {
 
         public int overdueCount() {
             return overdue.size();
@@ -134,15 +134,18 @@ public class DistrictTable {
     private final PairStatistics pairs;
     private final FeedbackService feedback;
     private final Municipalities municipalities;
+    private final SchoolOutcomes outcomes;
 
     DistrictTable(ProgrammeService programmes, RoadmapService roadmap, ParticipantDirectory directory,
-                  PairStatistics pairs, FeedbackService feedback, Municipalities municipalities) {
+                  PairStatistics pairs, FeedbackService feedback, Municipalities municipalities,
+                  SchoolOutcomes outcomes) {
         this.programmes = programmes;
         this.roadmap = roadmap;
         this.directory = directory;
         this.pairs = pairs;
         this.feedback = feedback;
         this.municipalities = municipalities;
+        this.outcomes = outcomes;
     }
 
     /** The rows of the programmes with these ids, by school name. */
@@ -167,7 +170,8 @@ public class DistrictTable {
                     ProgrammeProcess.stageTitle(p, stage), overdue.getOrDefault(p.id(), List.of()).stream()
                     .map(i -> new OverdueItem(i.code(), i.title(), i.dueDate())).toList(), base.mentees(),
                     base.mentors(), c.active(), c.finished(), c.ended(), c.working(), c.onPlan(),
-                    percent(c.onPlan(), c.working()), r.sent(), r.answered(), percent(r.answered(), r.sent())));
+                    percent(c.onPlan(), c.working()), r.sent(), r.answered(), percent(r.answered(), r.sent()),
+                    outcomes.of(p.id())));
         }
         rows.sort(Column.SCHOOL.order);
         return rows;

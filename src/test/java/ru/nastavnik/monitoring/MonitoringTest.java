@@ -292,6 +292,11 @@ class MonitoringTest extends IntegrationTest {
                 .get("/programmes/" + programme + "/monitoring");
         assertThat(coordinatorPage.statusCode()).isEqualTo(200);
         assertThat(coordinatorPage.body()).contains("Сильная команда").doesNotContain("Сохранить SWOT-анализ");
+        // The coordinator compares schools' outcomes: this school's row on the district page has its KPI.
+        String district = WebappSession.loggedIn(port, "coordinator", PASSWORD).get("/district").body();
+        String row = district.substring(district.indexOf("id=\"outcome-" + programme + "\""));
+        row = row.substring(0, row.indexOf("</tr>"));
+        assertThat(row).contains("41,7 %", "0,0 %", "/programmes/" + programme + "/monitoring");
         assertThat(WebappSession.loggedIn(port, pairA.mentorUserId(), PASSWORD)
                 .get("/programmes/" + programme + "/monitoring").statusCode()).isEqualTo(403);
         assertThat(WebappSession.loggedIn(port, "mentor1", PASSWORD)
