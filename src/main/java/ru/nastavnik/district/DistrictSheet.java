@@ -30,7 +30,10 @@ final class DistrictSheet {
             new Column<>("Встречаются по плану", 14, s -> new Share(s.pairsOnPlan(), s.workingPairs())),
             new Column<>("Обратная связь: разослано", 14, DistrictTable.School::feedbackSent),
             new Column<>("Обратная связь: ответили", 14, DistrictTable.School::feedbackAnswered),
-            new Column<>("Обратная связь", 12, s -> new Share(s.feedbackAnswered(), s.feedbackSent())));
+            new Column<>("Обратная связь", 12, s -> new Share(s.feedbackAnswered(), s.feedbackSent())),
+            new Column<>("Охват обучающихся", 12, s -> s.outcome().pupils()),
+            new Column<>("Охват педагогов", 12, s -> s.outcome().teachers()),
+            new Column<>("Наставляемые с улучшениями", 14, s -> s.outcome().improved()));
 
     private DistrictSheet() {
     }

@@ -1,5 +1,7 @@
 package ru.nastavnik.district;
 
+import ru.nastavnik.spreadsheet.ListSheet.Share;
+
 /**
  * A school's year outcome for the district: the coverage KPI and the participants' dynamics, given by the
  * monitoring feature (it depends on the district, not the other way round).
@@ -7,11 +9,11 @@ package ru.nastavnik.district;
 public interface SchoolOutcomes {
 
     /**
-     * Shares as «66,7 %» texts, «—» where there is nothing to judge yet.
-     *
+     * @param pupils pupils who went through the full cycle, of the school's roster
      * @param pupilsReached the pupils' coverage reaches the national 70% target
+     * @param improved mentees who improved on more traits than they declined, of those assessed twice
      */
-    record Outcome(String pupils, boolean pupilsReached, String teachers, boolean teachersReached, String improved) {
+    record Outcome(Share pupils, boolean pupilsReached, Share teachers, boolean teachersReached, Share improved) {
     }
 
     Outcome of(long programmeId);

@@ -2,6 +2,7 @@ package ru.nastavnik.monitoring;
 
 import org.springframework.stereotype.Component;
 import ru.nastavnik.district.SchoolOutcomes;
+import ru.nastavnik.spreadsheet.ListSheet.Share;
 
 /** Each school's coverage KPI and dynamics on the coordinator's district page. */
 @Component
@@ -17,8 +18,11 @@ class MonitoringForTheDistrict implements SchoolOutcomes {
     public Outcome of(long programmeId) {
         Coverage.Report coverage = monitoring.coverageOf(programmeId);
         Dynamics.Group programme = monitoring.dynamicsOf(programmeId).programme();
-        return new Outcome(QuestionnaireSummary.percent(coverage.pupils().share()), coverage.pupils().reached(),
-                QuestionnaireSummary.percent(coverage.teachers().share()), coverage.teachers().reached(),
-                programme.participants() == 0 ? "—" : QuestionnaireSummary.percent(programme.shareImproved()));
+        return new Outcome(share(coverage.pupils()), coverage.pupils().reached(), share(coverage.teachers()),
+                coverage.teachers().reached(), new Share(programme.improved(), programme.participants()));
+    }
+
+    private static Share share(Coverage.Share s) {
+        return new Share(s.involved(), s.total());
     }
 }

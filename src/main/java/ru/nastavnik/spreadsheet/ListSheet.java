@@ -3,6 +3,7 @@ package ru.nastavnik.spreadsheet;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -26,6 +27,12 @@ public final class ListSheet {
 
     /** A part of a whole, written as the exact share in per cent; no cell when the whole is zero. */
     public record Share(long part, long whole) {
+
+        /** As a page shows it: «41,7 %», or «—» when the whole is zero. */
+        public String percent() {
+            return whole == 0 ? "—"
+                    : String.format(Locale.ROOT, "%.1f %%", 100.0 * part / whole).replace('.', ',');
+        }
     }
 
     private ListSheet() {

@@ -31,6 +31,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.assertj.core.data.Offset;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.User;
@@ -297,6 +298,21 @@ class MonitoringTest extends IntegrationTest {
         String row = district.substring(district.indexOf("id=\"outcome-" + programme + "\""));
         row = row.substring(0, row.indexOf("</tr>"));
         assertThat(row).contains("41,7 %", "0,0 %", "/programmes/" + programme + "/monitoring");
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(
+                WebappSession.loggedIn(port, "coordinator", PASSWORD).download("/district.xlsx").body()))) {
+            Sheet sheet = book.getSheetAt(0);
+            List<String> headers = new ArrayList<>();
+            sheet.getRow(0).forEach(c -> headers.add(c.getStringCellValue()));
+            Row schoolRow = null;
+            for (Row r : sheet) {
+                if (r.getRowNum() > 0 && r.getCell(0).getStringCellValue().equals(school)) {
+                    schoolRow = r;
+                }
+            }
+            assertThat(schoolRow).as("the school's row in the district XLSX").isNotNull();
+            assertThat(schoolRow.getCell(headers.indexOf("Охват обучающихся")).getNumericCellValue())
+                    .isCloseTo(5.0 / 12, Offset.offset(1e-9));
+        }
         assertThat(WebappSession.loggedIn(port, pairA.mentorUserId(), PASSWORD)
                 .get("/programmes/" + programme + "/monitoring").statusCode()).isEqualTo(403);
         assertThat(WebappSession.loggedIn(port, "mentor1", PASSWORD)
