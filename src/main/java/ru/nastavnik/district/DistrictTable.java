@@ -36,12 +36,14 @@ public class DistrictTable {
 
     /**
      * One school's programme. onPlan and feedback are shares in per cent, null when there is nothing to judge yet
-     * (no working pairs, no feedback questionnaire sent).
+     * (no working pairs, no feedback questionnaire sent); outcome is the monitoring's KPI and dynamics, null in
+     * the weekly overdue summary, which does not show it.
      */
     public record School(long programmeId, String school, String schoolYear, String municipality, int stage,
                          String stageTitle, List<OverdueItem> overdue, long mentees, long mentors, long activePairs,
                          long finishedPairs, long endedPairs, long workingPairs, long pairsOnPlan, Integer onPlan,
-                         long feedbackSent, long feedbackAnswered, Integer feedback, SchoolOutcomes.Outcome outcome) {
+                         long feedbackSent, long feedbackAnswered, Integer feedback,
+                         SchoolOutcomes.Outcome outcome) {
 
         public int overdueCount() {
             return overdue.size();
@@ -150,6 +152,15 @@ public class DistrictTable {
 
     /** The rows of the programmes with these ids, by school name. */
     public List<School> schools(Collection<Long> programmeIds) {
+        return rows(programmeIds, true);
+    }
+
+    /** The schools with overdue items, without the year outcomes (the monitoring's figures) nobody reads there. */
+    public List<School> overdueSchools(Collection<Long> programmeIds) {
+        return rows(programmeIds, false).stream().filter(s -> !s.overdue().isEmpty()).toList();
+    }
+
+    private List<School> rows(Collection<Long> programmeIds, boolean withOutcomes) {
         List<Programme> all = programmes.list(programmeIds);
         List<Long> ids = all.stream().map(Programme::id).toList();
         Map<Long, String> names = municipalities.list().stream()
@@ -171,7 +182,7 @@ public class DistrictTable {
                     .map(i -> new OverdueItem(i.code(), i.title(), i.dueDate())).toList(), base.mentees(),
                     base.mentors(), c.active(), c.finished(), c.ended(), c.working(), c.onPlan(),
                     percent(c.onPlan(), c.working()), r.sent(), r.answered(), percent(r.answered(), r.sent()),
-                    outcomes.of(p.id())));
+                    withOutcomes ? outcomes.of(p.id()) : null));
         }
         rows.sort(Column.SCHOOL.order);
         return rows;

@@ -59,8 +59,7 @@ public class WeeklyOverdueSummary {
             if (user == null || user.getEmail() == null || user.getEmail().isBlank()) {
                 continue;
             }
-            List<DistrictTable.School> overdue = table.schools(municipalities.programmeIds(userId)).stream()
-                    .filter(s -> !s.overdue().isEmpty()).toList();
+            List<DistrictTable.School> overdue = table.overdueSchools(municipalities.programmeIds(userId));
             if (overdue.isEmpty()) {
                 continue;
             }
