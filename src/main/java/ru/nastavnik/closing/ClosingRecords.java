@@ -161,7 +161,7 @@ class ClosingRecords {
     }
 
     /** What the person did and how it went, in Russian, as the result mail and the bases keep it. */
-    String resultOf(long programmeId, Participant p, MenteeImprovement change) {
+    String resultOf(long programmeId, Participant p, Map<Long, Double> improvements) {
         Pair pair = p.pair();
         List<PairMeetings.Meeting> held = meetings.meetings(pair.id()).stream().filter(PairMeetings.Meeting::reported)
                 .toList();
@@ -180,10 +180,10 @@ class ClosingRecords {
                     .anyMatch(a -> a.personId() == p.person().personId() && a.attended())).count();
             text.append("Ваш наставник: ").append(pair.mentor().fullName()).append(". Встреч проведено: ")
                     .append(held.size()).append(", из них вы были на ").append(attended).append('.');
-            if (change != null) {
-                change.of(programmeId, p.person().personId()).ifPresent(d -> text.append(d > 0
-                        ? " Ваши показатели выросли в среднем на " + Nominations.number(d) + " балла."
-                        : " Ваши показатели в среднем не выросли: обсудите с наставником, что может помочь."));
+            Double d = improvements.get(p.person().personId());
+            if (d != null) {
+                text.append(d > 0 ? " Ваши показатели выросли в среднем на " + Nominations.number(d) + " балла."
+                        : " Ваши показатели в среднем не выросли: обсудите с наставником, что может помочь.");
             }
         }
         text.append(Pair.FINISHED.equals(pair.status()) ? " Программа пройдена до конца." : "");

@@ -66,7 +66,7 @@ class Nominations {
         Map<Long, List<Integer>> ratings = new LinkedHashMap<>();
         feedback.report(programmeId).answers().stream().filter(a -> "mentee".equals(a.role()))
                 .forEach(a -> ratings.computeIfAbsent(a.pairId(), k -> new ArrayList<>()).add(a.rating()));
-        MenteeImprovement change = improvement.getIfAvailable();
+        Map<Long, Double> change = improvements(programmeId);
         List<PairRecord> records = new ArrayList<>();
         for (Pair pair : pairs.list(programmeId)) {
             if (Pair.ENDED.equals(pair.status())) {
@@ -75,15 +75,18 @@ class Nominations {
             PairMeetings.PairSummary summary = summaries.get(pair.id());
             List<Integer> r = ratings.getOrDefault(pair.id(), List.of());
             Double rating = r.isEmpty() ? null : r.stream().mapToInt(Integer::intValue).average().orElseThrow();
-            Double improved = null;
-            if (change != null) {
-                OptionalDouble mean = pair.mentees().stream().map(m -> change.of(programmeId, m.personId()))
-                        .filter(OptionalDouble::isPresent).mapToDouble(OptionalDouble::getAsDouble).average();
-                improved = mean.isPresent() ? mean.getAsDouble() : null;
-            }
+            OptionalDouble mean = pair.mentees().stream().filter(m -> change.containsKey(m.personId()))
+                    .mapToDouble(m -> change.get(m.personId())).average();
+            Double improved = mean.isPresent() ? mean.getAsDouble() : null;
             records.add(new PairRecord(pair, summary.meetingsHeld(), summary.missedMeetings(), rating, improved));
         }
         return records;
+    }
+
+    /** Each mentee's improvement from entry to exit, empty without the monitoring. */
+    Map<Long, Double> improvements(long programmeId) {
+        MenteeImprovement change = improvement.getIfAvailable();
+        return change == null ? Map.of() : change.byPerson(programmeId);
     }
 
     /** The proposals, one per nomination that has someone to award (none without pairs). */

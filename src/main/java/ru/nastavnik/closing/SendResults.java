@@ -7,7 +7,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import ru.nastavnik.feedback.FeedbackKind;
 import ru.nastavnik.feedback.FeedbackService;
@@ -33,17 +32,17 @@ class SendResults implements JavaDelegate {
     private final RoadmapService roadmap;
     private final ClosingProcess process;
     private final FeedbackService feedback;
-    private final ObjectProvider<MenteeImprovement> improvement;
+    private final Nominations nominations;
 
     SendResults(ClosingRecords records, MailNotifier mail, MailTemplates templates, RoadmapService roadmap,
-                ClosingProcess process, FeedbackService feedback, ObjectProvider<MenteeImprovement> improvement) {
+                ClosingProcess process, FeedbackService feedback, Nominations nominations) {
         this.records = records;
         this.mail = mail;
         this.templates = templates;
         this.roadmap = roadmap;
         this.process = process;
         this.feedback = feedback;
-        this.improvement = improvement;
+        this.nominations = nominations;
     }
 
     @Override
@@ -51,8 +50,9 @@ class SendResults implements JavaDelegate {
         long programmeId = ProgrammeProcess.programmeId(execution);
         Programme programme = records.programme(programmeId);
         List<ClosingRecords.Participant> people = records.participants(programmeId);
+        Map<Long, Double> improvements = nominations.improvements(programmeId);
         for (ClosingRecords.Participant p : people) {
-            String result = records.resultOf(programmeId, p, improvement.getIfAvailable());
+            String result = records.resultOf(programmeId, p, improvements);
             records.saveResult(programmeId, p.person().personId(), result);
             Map<String, Object> model = new HashMap<>();
             model.put(MailTemplates.SCHOOL, programme.schoolName());

@@ -1,7 +1,8 @@
 package ru.nastavnik.monitoring;
 
 import java.math.BigDecimal;
-import java.util.OptionalDouble;
+import java.util.HashMap;
+import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -39,13 +40,15 @@ class MonitoringForTheRoadmap implements MenteeImprovement {
         }
     }
 
-    /** The mean change of the person's parameters assessed twice, turned so that better is positive. */
+    /** The mean change of each person's parameters assessed twice, turned so that better is positive. */
     @Override
-    public OptionalDouble of(long programmeId, long personId) {
-        return monitoring.dynamicsOf(programmeId).participants().stream()
-                .filter(p -> p.subject().personId() == personId)
-                .flatMap(p -> p.changes().stream())
-                .mapToDouble(c -> c.delta().abs().multiply(BigDecimal.valueOf(c.direction())).doubleValue())
-                .average();
+    public Map<Long, Double> byPerson(long programmeId) {
+        Map<Long, Double> means = new HashMap<>();
+        for (Dynamics.ParticipantChange p : monitoring.dynamicsOf(programmeId).participants()) {
+            p.changes().stream()
+                    .mapToDouble(c -> c.delta().abs().multiply(BigDecimal.valueOf(c.direction())).doubleValue())
+                    .average().ifPresent(mean -> means.put(p.subject().personId(), mean));
+        }
+        return means;
     }
 }

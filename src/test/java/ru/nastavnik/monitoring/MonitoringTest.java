@@ -44,6 +44,7 @@ import ru.nastavnik.RestClient;
 import ru.nastavnik.TestPairs;
 import ru.nastavnik.TestParticipants;
 import ru.nastavnik.WebappSession;
+import ru.nastavnik.closing.MenteeImprovement;
 import ru.nastavnik.pair.Pair;
 import ru.nastavnik.pair.Pairs;
 import ru.nastavnik.pairorder.PairOrders;
@@ -72,6 +73,10 @@ class MonitoringTest extends IntegrationTest {
     private JdbcClient jdbc;
     @Autowired
     private RoadmapService roadmap;
+    @Autowired
+    private MenteeImprovement improvement;
+    @Autowired
+    private Monitoring monitoring;
 
     private final List<Pair> fixed = new ArrayList<>();
 
@@ -289,6 +294,10 @@ class MonitoringTest extends IntegrationTest {
                 .isEqualTo("Сильная команда");
         // The curator's questionnaire and the saved SWOT are item 7.3's work: the roadmap closed it on its own.
         assertThat(roadmap.get(programme, "7.3").completedAt()).isNotNull();
+        // The nominations read every mentee's improvement in one call: the people assessed twice, nobody else.
+        assertThat(improvement.byPerson(programme).keySet()).isNotEmpty().containsExactlyInAnyOrderElementsOf(
+                monitoring.dynamicsOf(programme).participants().stream().filter(c -> !c.changes().isEmpty())
+                        .map(c -> c.subject().personId()).toList());
         HttpResponse<String> coordinatorPage = WebappSession.loggedIn(port, "coordinator", PASSWORD)
                 .get("/programmes/" + programme + "/monitoring");
         assertThat(coordinatorPage.statusCode()).isEqualTo(200);
