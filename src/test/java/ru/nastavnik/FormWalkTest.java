@@ -177,7 +177,8 @@ class FormWalkTest extends BrowserTest {
         // The programme's start and its stage 1.
         sample("start-programme", "curator", t -> t.startedProgramme(), Set.of(),
                 "schoolName", "МБОУ СОШ № 7", "schoolYear", "2026/2027", "startDate", "2026-09-15",
-                "forms", List.of("pupil-pupil", "teacher-teacher"), "curatorId", "curator", "previousProgrammeId", "");
+                "forms", List.of("pupil-pupil", "teacher-teacher"), "curatorId", "curator",
+                "deputyDirectorId", "deputy", "directorId", "director", "previousProgrammeId", "");
         sample("complete-roadmap-item", "deputy", t -> t.roadmapItem(), Set.of(),
                 "doneOn", "2026-09-14", "result", "Педагоги проинформированы на педсовете, протокол № 1.",
                 "comment", "Презентация разослана по почте.", "attachments", "https://school7.example/protokol-1.pdf");

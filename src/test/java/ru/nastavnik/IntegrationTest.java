@@ -175,7 +175,7 @@ public abstract class IntegrationTest {
         String formsJson = Arrays.stream(forms).map(f -> "\"" + f + "\"").collect(Collectors.joining(", "));
         HttpResponse<String> created = RestClient.as(port, "curator", PASSWORD).post("/api/programmes", """
                 {"schoolName": "%s", "schoolYear": "2026/2027", "forms": [%s], "curatorId": "curator",
-                 "municipalityId": %d}
+                 "deputyDirectorId": "deputy", "directorId": "director", "municipalityId": %d}
                 """.formatted(schoolName, formsJson, testMunicipality));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         long id;
@@ -233,9 +233,9 @@ public abstract class IntegrationTest {
         ClockUtil.setCurrentTime(Date.from(schoolTime.atZone(SCHOOL_ZONE).toInstant()));
     }
 
-    /** A programme request for 2026/2027 at a school name no other test uses. */
+    /** A programme request for 2026/2027 at a school name no other test uses, naming the test school's heads. */
     protected static ProgrammeRequest programmeRequest() {
         return new ProgrammeRequest("Школа № " + UUID.randomUUID().toString().substring(0, 8), "2026/2027",
-                List.of("pupil-pupil"), "curator", List.of());
+                List.of("pupil-pupil"), "curator", List.of()).withSchoolHeads("deputy", "director");
     }
 }

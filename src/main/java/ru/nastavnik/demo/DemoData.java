@@ -99,7 +99,7 @@ class DemoData {
         }
         String year = SchoolYear.containing(clock.today()).toString();
         programmes.start(new ProgrammeRequest(SCHOOL, year, List.of("pupil-pupil", "teacher-teacher"),
-                "curator", List.of()));
+                "curator", List.of()).withSchoolHeads("deputy", "director"));
         log.info("Demo users {} created (password '{}'; {} sees the district page /district) and a demo programme "
                 + "started for {}", USERS.stream().map(DemoUser::id).toList(), PASSWORD, COORDINATOR, year);
     }

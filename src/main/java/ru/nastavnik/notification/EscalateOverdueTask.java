@@ -38,10 +38,10 @@ class EscalateOverdueTask implements JavaDelegate {
         String curator = (String) execution.getVariable(TaskPeople.CURATOR_ID.name());
         for (Task task : tasks.openTasksOf(execution)) {
             Set<String> owners = people.ownerIds(task);
-            boolean curatorsOwn = people.candidateGroups(task).contains(Groups.CURATOR)
-                    || (curator != null && curator.equals(task.getAssignee()));
+            boolean curatorsOwn = people.candidateGroups(task).stream().map(Groups::roleOf)
+                    .anyMatch(Groups.CURATOR::equals) || (curator != null && curator.equals(task.getAssignee()));
             Set<String> escalateTo = curatorsOwn || curator == null
-                    ? people.membersOf(curatorsOwn ? Groups.DIRECTOR : Groups.CURATOR)
+                    ? people.colleagues(task, curatorsOwn ? Groups.DIRECTOR : Groups.CURATOR)
                     : Set.of(curator);
             MailContent m = texts.escalation(task, curatorsOwn);
             Set<String> copy = new java.util.LinkedHashSet<>(owners);

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
+import ru.nastavnik.security.Groups;
 import ru.nastavnik.shared.ProcessVariable;
 
 /** Who owns a task and what their email addresses are. Called from timer jobs, so without a user. */
@@ -48,6 +49,18 @@ public class TaskPeople {
 
     public List<String> candidateGroups(Task task) {
         return candidates(task).stream().map(IdentityLink::getGroupId).filter(Objects::nonNull).toList();
+    }
+
+    /**
+     * The people in {@code role} at the task's school: the same school's group of the role as the task's candidate
+     * groups (the director's for a curator's task); the role's own group for a task of no school.
+     */
+    public Set<String> colleagues(Task task, String role) {
+        List<String> groups = candidateGroups(task);
+        Set<String> users = new LinkedHashSet<>();
+        (groups.isEmpty() ? List.of(role) : groups.stream().map(g -> Groups.sameSchool(g, role)).distinct().toList())
+                .forEach(group -> users.addAll(membersOf(group)));
+        return users;
     }
 
     public Set<String> membersOf(String groupId) {

@@ -16,9 +16,11 @@ import ru.nastavnik.notification.MailAbout;
 import ru.nastavnik.notification.MailNotifier;
 import ru.nastavnik.notification.MailTemplates;
 import ru.nastavnik.notification.TaskPeople;
+import ru.nastavnik.programme.Programme;
 import ru.nastavnik.programme.ProgrammeProcess;
 import ru.nastavnik.programme.ProgrammeService;
 import ru.nastavnik.programme.RoadmapService;
+import ru.nastavnik.programme.SchoolStaff;
 import ru.nastavnik.security.Groups;
 import ru.nastavnik.shared.AuditLog;
 import ru.nastavnik.shared.PublicUrl;
@@ -62,11 +64,14 @@ class EscalateOpenPairs implements JavaDelegate {
         if (open.isEmpty()) {
             return;
         }
+        Programme programme = programmes.get(programmeId);
         String curator = (String) execution.getVariable(TaskPeople.CURATOR_ID.name());
-        Set<String> to = people.emails(curator == null ? people.membersOf(Groups.CURATOR) : Set.of(curator));
-        Set<String> copy = new LinkedHashSet<>(people.emails(people.membersOf(Groups.DIRECTOR)));
+        Set<String> to = people.emails(curator == null
+                ? people.membersOf(SchoolStaff.group(programme, Groups.CURATOR)) : Set.of(curator));
+        Set<String> copy = new LinkedHashSet<>(people.emails(people.membersOf(SchoolStaff.group(programme,
+                Groups.DIRECTOR))));
         copy.removeAll(to);
-        String school = programmes.get(programmeId).schoolName();
+        String school = programme.schoolName();
         LocalDate due = roadmap.get(programmeId, PAIRS_END_ITEM).dueDate();
         List<Map<String, Object>> list = open.stream().map(p -> Map.<String, Object>of(
                 "mentor", p.mentor().fullName(), "group", p.group(),

@@ -3,7 +3,10 @@ package ru.nastavnik.programme;
 import java.time.Instant;
 import java.util.List;
 
-/** One school's mentorship programme for one school year; the school's municipality, when it is known. */
+/**
+ * One school's mentorship programme for one school year; the school's municipality, when it is known. The school
+ * ({@code schoolId}) stays the same from year to year: its staff groups are the school's (see {@link SchoolStaff}).
+ */
 public record Programme(
         long id,
         String schoolName,
@@ -16,7 +19,8 @@ public record Programme(
         Instant roadmapApprovedAt,
         String roadmapApprovedBy,
         Instant completedAt,
-        Long municipalityId) {
+        Long municipalityId,
+        long schoolId) {
 
     public SchoolYear year() {
         return SchoolYear.parse(schoolYear).orElseThrow();

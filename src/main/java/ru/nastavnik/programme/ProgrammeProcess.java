@@ -29,6 +29,9 @@ public final class ProgrammeProcess {
     public static final ProcessVariable<String> SCHOOL_NAME = ProcessVariable.text("schoolName");
     public static final ProcessVariable<String> SCHOOL_YEAR = ProcessVariable.text("schoolYear");
     public static final ProcessVariable<String> START_DATE = ProcessVariable.text("startDate");
+    /** The start form's optional school heads, who join the school's groups (SchoolStaff). */
+    public static final ProcessVariable<String> DEPUTY_DIRECTOR_ID = ProcessVariable.text("deputyDirectorId");
+    public static final ProcessVariable<String> DIRECTOR_ID = ProcessVariable.text("directorId");
     /** The start form's optional number of the school's programme of last year (next year, issue 13). */
     public static final ProcessVariable<Long> PREVIOUS_PROGRAMME_ID = ProcessVariable.of("previousProgrammeId", Long.class);
 

@@ -21,18 +21,19 @@ class ProgrammeRepository {
         this.jdbc = jdbc;
     }
 
-    long insert(ProgrammeRequest request, Instant createdAt, String createdBy) {
+    long insert(ProgrammeRequest request, long schoolId, Instant createdAt, String createdBy) {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                         insert into programme (school_name, school_year, curator_id, created_at, created_by,
-                                               municipality_id)
-                        values (:school, :year, :curator, :createdAt, :createdBy, :municipality)""")
+                                               municipality_id, school_id)
+                        values (:school, :year, :curator, :createdAt, :createdBy, :municipality, :schoolId)""")
                 .param("school", request.schoolName().trim())
                 .param("year", request.schoolYear().trim())
                 .param("curator", request.curatorId().trim())
                 .param("createdAt", Timestamp.from(createdAt))
                 .param("createdBy", createdBy)
                 .param("municipality", request.municipalityId())
+                .param("schoolId", schoolId)
                 .update(key, "id");
         long id = key.getKey().longValue();
         for (String form : request.forms()) {
@@ -40,6 +41,23 @@ class ProgrammeRepository {
                     .param("id", id).param("form", form).update();
         }
         return id;
+    }
+
+    /** The school of this name in this municipality (or of no municipality), made when it is new. */
+    long school(String name, Long municipalityId, Instant createdAt) {
+        Optional<Long> known = (municipalityId == null
+                ? jdbc.sql("select id from school where name = :name and municipality_id is null order by id")
+                : jdbc.sql("select id from school where name = :name and municipality_id = :municipality order by id")
+                        .param("municipality", municipalityId))
+                .param("name", name).query(Long.class).list().stream().findFirst();
+        if (known.isPresent()) {
+            return known.get();
+        }
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("insert into school (name, municipality_id, created_at) values (:name, :municipality, :createdAt)")
+                .param("name", name).param("municipality", municipalityId).param("createdAt", Timestamp.from(createdAt))
+                .update(key, "id");
+        return key.getKey().longValue();
     }
 
     void linkPrevious(long id, long previousId) {
@@ -101,7 +119,8 @@ class ProgrammeRepository {
                 rs.getString("curator_id"), rs.getString("process_instance_id"),
                 instant(rs, "created_at"), rs.getString("created_by"),
                 instant(rs, "roadmap_approved_at"), rs.getString("roadmap_approved_by"),
-                instant(rs, "completed_at"), rs.getObject("municipality_id", Long.class));
+                instant(rs, "completed_at"), rs.getObject("municipality_id", Long.class),
+                rs.getLong("school_id"));
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

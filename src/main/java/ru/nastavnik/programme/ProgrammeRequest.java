@@ -8,7 +8,8 @@ import java.util.List;
  * from {@code startDate} (default: today); see {@link RoadmapTemplate#itemsFrom}. {@code municipalityId}: the
  * municipality the school belongs to (the district feature's table), optional. With {@code previousProgrammeId} (the
  * school's completed programme of an earlier year) the roadmap is last year's and the participants start from its
- * long-term base ({@link ProgrammeCarriedOver}).
+ * long-term base ({@link ProgrammeCarriedOver}). {@code deputyDirectorId} and {@code directorId}, optional: the school's
+ * deputy director and director, who join the school's groups with the curator (see {@link SchoolStaff}).
  */
 public record ProgrammeRequest(
         String schoolName,
@@ -18,7 +19,9 @@ public record ProgrammeRequest(
         List<RoadmapOverride> roadmapOverrides,
         LocalDate startDate,
         Long municipalityId,
-        Long previousProgrammeId) {
+        Long previousProgrammeId,
+        String deputyDirectorId,
+        String directorId) {
 
     /** A change to one default roadmap item; absent fields keep the default. */
     public record RoadmapOverride(String code, String title, String responsibleGroup,
@@ -27,13 +30,19 @@ public record ProgrammeRequest(
 
     public ProgrammeRequest(String schoolName, String schoolYear, List<String> forms, String curatorId,
                             List<RoadmapOverride> roadmapOverrides, LocalDate startDate) {
-        this(schoolName, schoolYear, forms, curatorId, roadmapOverrides, startDate, null, null);
+        this(schoolName, schoolYear, forms, curatorId, roadmapOverrides, startDate, null, null, null, null);
     }
 
     /** A programme that starts today. */
     public ProgrammeRequest(String schoolName, String schoolYear, List<String> forms, String curatorId,
                             List<RoadmapOverride> roadmapOverrides) {
-        this(schoolName, schoolYear, forms, curatorId, roadmapOverrides, null, null, null);
+        this(schoolName, schoolYear, forms, curatorId, roadmapOverrides, null, null, null, null, null);
+    }
+
+    /** This request naming the school's deputy director and director. */
+    public ProgrammeRequest withSchoolHeads(String deputyDirector, String director) {
+        return new ProgrammeRequest(schoolName, schoolYear, forms, curatorId, roadmapOverrides, startDate,
+                municipalityId, previousProgrammeId, deputyDirector, director);
     }
 
     public ProgrammeRequest {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -57,12 +58,15 @@ public class ProgrammeService {
     private final TasklistFilters filters;
     private final TaskService taskService;
     private final ApplicationEventPublisher events;
+    private final SchoolStaff schoolStaff;
 
     public ProgrammeService(ProgrammeRepository programmes, RoadmapRepository roadmaps, RoadmapTemplate template,
                             RuntimeService runtimeService, IdentityService identityService,
                             SystemAuthentication system, CurrentUser currentUser, SchoolClock clock,
-                            TasklistFilters filters, TaskService taskService, ApplicationEventPublisher events) {
+                            TasklistFilters filters, TaskService taskService, ApplicationEventPublisher events,
+                            SchoolStaff schoolStaff) {
         this.events = events;
+        this.schoolStaff = schoolStaff;
         this.programmes = programmes;
         this.roadmaps = roadmaps;
         this.template = template;
@@ -106,7 +110,10 @@ public class ProgrammeService {
             throw ApiException.conflict("Программа для «" + request.schoolName() + "» на "
                     + request.schoolYear().trim() + " учебный год уже запущена");
         }
-        long id = programmes.insert(request, clock.now(), currentUser.id());
+        long schoolId = previous != null ? previous.schoolId()
+                : programmes.school(request.schoolName(), request.municipalityId(), clock.now());
+        long id = programmes.insert(request, schoolId, clock.now(), currentUser.id());
+        schoolStaff.join(schoolId, request.schoolName(), schoolStaff.named(request, currentUser.id()));
         roadmaps.insertAll(id, roadmap);
         if (previous != null) {
             programmes.linkPrevious(id, previous.id());
@@ -125,15 +132,16 @@ public class ProgrammeService {
     }
 
     /**
-     * A Tasklist filter with this programme's tasks, for people who work in several. Not for coordinators: they
-     * have no tasks there, and the filters' names would show them schools outside their municipalities.
+     * A Tasklist filter with this programme's tasks, for people who work in several, read by the school's staff
+     * only: a region's curator would otherwise list every school's filter. Not for coordinators: they have no tasks
+     * there, and the filters' names would show them schools outside their municipalities.
      */
     void filterFor(Programme programme) {
         String title = programme.title();
         filters.ensure(title, 10, "Задачи программы наставничества: " + title,
                 taskService.createTaskQuery().taskVariableValueEquals(ProgrammeProcess.VAR_PROGRAMME_TITLE.name(),
                         title),
-                Groups.PROGRAMME_MANAGERS);
+                Stream.concat(SchoolStaff.groups(programme).stream(), Stream.of(Groups.ADMIN)).toList());
     }
 
     /** Puts the school's programme into a municipality (the district feature checks the municipality and the user). */
@@ -239,6 +247,8 @@ public class ProgrammeService {
         check("schoolName", r.schoolName(), errors);
         check("schoolYear", r.schoolYear(), errors);
         check("curatorId", r.curatorId(), errors);
+        check("deputyDirectorId", r.deputyDirectorId(), errors);
+        check("directorId", r.directorId(), errors);
         r.forms().forEach(form -> check("forms", form, errors));
         for (int i = 0; i < r.roadmapOverrides().size(); i++) {
             ProgrammeRequest.RoadmapOverride o = r.roadmapOverrides().get(i);
@@ -256,7 +266,7 @@ public class ProgrammeService {
                 .toList();
         return new ProgrammeRequest(InputText.name(r.schoolName()), trimmed(r.schoolYear()), r.forms(),
                 trimmed(r.curatorId()), overrides, r.startDate(), r.municipalityId(),
-                r.previousProgrammeId());
+                r.previousProgrammeId(), trimmed(r.deputyDirectorId()), trimmed(r.directorId()));
     }
 
     private static void check(String field, String value, List<FieldError> errors) {
@@ -293,26 +303,34 @@ public class ProgrammeService {
                         + "». Допустимые коды: " + MentorshipForm.allCodes()));
             }
         }
-        checkCurator(request.curatorId(), errors);
+        if (isBlank(request.curatorId())) {
+            errors.add(new FieldError("curatorId", "Укажите логин куратора программы"));
+        } else {
+            checkPerson("curatorId", request.curatorId(), Groups.CURATOR, errors);
+        }
+        if (!isBlank(request.deputyDirectorId())) {
+            checkPerson("deputyDirectorId", request.deputyDirectorId(), Groups.DEPUTY_DIRECTOR, errors);
+        }
+        if (!isBlank(request.directorId())) {
+            checkPerson("directorId", request.directorId(), Groups.DIRECTOR, errors);
+        }
         return year;
     }
 
-    private void checkCurator(String curatorId, List<FieldError> errors) {
-        if (isBlank(curatorId)) {
-            errors.add(new FieldError("curatorId", "Укажите логин куратора программы"));
-            return;
-        }
-        String id = curatorId.trim();
+    /** A person the request names: an existing user in the role's group. */
+    private void checkPerson(String field, String userId, String role, List<FieldError> errors) {
+        String id = userId.trim();
         boolean[] found = system.call(() -> {
             User user = identityService.createUserQuery().userId(id).singleResult();
-            boolean curator = user != null
-                    && identityService.createGroupQuery().groupMember(id).groupId(Groups.CURATOR).count() > 0;
-            return new boolean[] {user != null, curator};
+            boolean inRole = user != null
+                    && identityService.createGroupQuery().groupMember(id).groupId(role).count() > 0;
+            return new boolean[] {user != null, inRole};
         });
         if (!found[0]) {
-            errors.add(new FieldError("curatorId", "Пользователь «" + id + "» не найден"));
+            errors.add(new FieldError(field, "Пользователь «" + id + "» не найден"));
         } else if (!found[1]) {
-            errors.add(new FieldError("curatorId", "Пользователь «" + id + "» не входит в группу «Куратор»"));
+            errors.add(new FieldError(field, "Пользователь «" + id + "» не входит в группу «"
+                    + Groups.russianName(role) + "»"));
         }
     }
 

@@ -35,7 +35,9 @@ class RegisterProgramme implements JavaDelegate {
                 List.of(),
                 ProcessVariables.date(execution.getVariable(ProgrammeProcess.START_DATE.name())).orElse(null),
                 null,
-                previousProgrammeId(execution.getVariable(ProgrammeProcess.PREVIOUS_PROGRAMME_ID.name())));
+                previousProgrammeId(execution.getVariable(ProgrammeProcess.PREVIOUS_PROGRAMME_ID.name())),
+                ProgrammeProcess.DEPUTY_DIRECTOR_ID.get(execution),
+                ProgrammeProcess.DIRECTOR_ID.get(execution));
         long id;
         try {
             id = programmes.register(request);

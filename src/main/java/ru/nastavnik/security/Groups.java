@@ -41,10 +41,44 @@ public final class Groups {
     /** Staff who run a school's programme and may start one. */
     public static final List<String> PROGRAMME_MANAGERS = List.of(CURATOR, DEPUTY_DIRECTOR, DIRECTOR, ADMIN);
 
+    /**
+     * The roles whose tasks belong to one school. A region's schools share one installation, so such a task goes to
+     * the school's own group of the role ({@link #atSchool}), not to every curator of the region: the staff see, are
+     * reminded of and answer for their own school's tasks only.
+     */
+    public static final List<String> SCHOOL_ROLES = List.of(CURATOR, DEPUTY_DIRECTOR, DIRECTOR);
+
+    private static final String SCHOOL_MARK = ".s";
+
     private Groups() {
+    }
+
+    /** The group of a role at one school, {@code curator.s12}: its members are that school's curators. */
+    public static String atSchool(String role, long schoolId) {
+        return role + SCHOOL_MARK + schoolId;
+    }
+
+    /** The role a group stands for: the group itself for a role, the role of a school's group. */
+    public static String roleOf(String groupId) {
+        int mark = groupId.lastIndexOf(SCHOOL_MARK);
+        return mark > 0 && SCHOOL_ROLES.contains(groupId.substring(0, mark)) ? groupId.substring(0, mark) : groupId;
+    }
+
+    /**
+     * The group of {@code role} at the school of {@code groupId}: {@code director.s12} for {@code curator.s12}. A
+     * group of no school (a task made before schools had groups) gives the role's own group.
+     */
+    public static String sameSchool(String groupId, String role) {
+        String groupRole = roleOf(groupId);
+        return groupRole.equals(groupId) ? role : role + groupId.substring(groupRole.length());
     }
 
     public static String russianName(String group) {
         return NAMES.getOrDefault(group, group);
+    }
+
+    /** «Куратор — МБОУ СОШ № 5»: how Camunda Admin lists a school's group of a role. */
+    public static String russianName(String role, String school) {
+        return russianName(role) + " — " + school;
     }
 }

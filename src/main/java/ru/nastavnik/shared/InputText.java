@@ -36,6 +36,8 @@ public final class InputText {
             "schoolName", "Название школы",
             "schoolYear", "Учебный год",
             "curatorId", "Куратор",
+            "deputyDirectorId", "Заместитель директора",
+            "directorId", "Директор",
             "title", "Название",
             "fullName", "ФИО",
             "reason", "Причина",

@@ -30,6 +30,7 @@ import ru.nastavnik.matching.PairsStageSteps;
 import ru.nastavnik.matching.PreferencesDecision;
 import ru.nastavnik.notification.Deadlines;
 import ru.nastavnik.notification.MailDigest;
+import ru.nastavnik.security.Groups;
 import ru.nastavnik.shared.ApiException;
 import ru.nastavnik.shared.ValidationException;
 import ru.nastavnik.training.InterviewDecision;
@@ -65,7 +66,8 @@ class ProgrammeProcessTest extends IntegrationTest {
         assertThat(tasks).extracting(t -> t.getName().substring(0, 4)).containsExactlyInAnyOrder("1.1 ", "1.2 ", "1.3 ", "1.4 ");
         Task informParents = task("1.2");
         assertThat(informParents.getDueDate()).isEqualTo(schoolTime(LocalDateTime.of(2026, 10, 31, 18, 0)));
-        assertThat(candidates(informParents)).containsExactlyInAnyOrder("group:deputy-director", "user:curator");
+        assertThat(candidates(informParents)).containsExactlyInAnyOrder(
+                "group:" + SchoolStaff.group(programme, Groups.DEPUTY_DIRECTOR), "user:curator");
         assertThat(status("1.2")).isEqualTo(RoadmapItem.Status.active);
         assertThat(status("2.1")).isEqualTo(RoadmapItem.Status.planned);
     }
@@ -79,7 +81,7 @@ class ProgrammeProcessTest extends IntegrationTest {
         assertThat(done.result()).isEqualTo("Проведено");
 
         Task approval = approvalTask();
-        assertThat(candidates(approval)).containsExactly("group:director");
+        assertThat(candidates(approval)).containsExactly("group:" + SchoolStaff.group(programme, Groups.DIRECTOR));
         assertThat((String) taskService.getVariable(approval.getId(), "roadmapSummary"))
                 .contains("| 1.1 |").contains("выполнен").contains("| 7.8 |");
 
@@ -133,7 +135,7 @@ class ProgrammeProcessTest extends IntegrationTest {
                 "roadmapComment", "Анкетирование перенести на ноябрь"));
 
         Task revise = singleTask("Task_ReviseRoadmap");
-        assertThat(candidates(revise)).containsExactlyInAnyOrder("user:curator", "group:curator");
+        assertThat(candidates(revise)).containsExactlyInAnyOrder("user:curator", "group:" + SchoolStaff.group(programme, Groups.CURATOR));
         complete(revise, "curator", Map.of("revisionItemCode", "2.1", "revisionStartDate", "2026-11-01",
                 "revisionDueDate", "2026-11-30", "submitForApproval", false));
         assertThat(roadmap.get(programme.id(), "2.1").dueDate()).isEqualTo(LocalDate.of(2026, 11, 30));
@@ -225,7 +227,8 @@ class ProgrammeProcessTest extends IntegrationTest {
     void theCuratorsOwnLateTaskIsEscalatedToTheDirector() throws Exception {
         ProgrammeRequest base = programmeRequest();
         Programme own = start(new ProgrammeRequest(base.schoolName(), base.schoolYear(), base.forms(), "curator",
-                List.of(new ProgrammeRequest.RoadmapOverride("1.4", null, "curator", null, null))));
+                List.of(new ProgrammeRequest.RoadmapOverride("1.4", null, "curator", null, null)))
+                .withSchoolHeads("deputy", "director"));
         String itemInstance = roadmap.get(own.id(), "1.4").processInstanceId();
 
         clockAt(LocalDateTime.of(2026, 11, 1, 9, 1));
@@ -342,7 +345,8 @@ class ProgrammeProcessTest extends IntegrationTest {
         switch (task.getTaskDefinitionKey()) {
             case RoadmapItemProcess.TASK_COMPLETE_ROADMAP_ITEM -> {
                 String owner = taskService.getIdentityLinksForTask(task.getId()).stream()
-                        .anyMatch(l -> "director".equals(l.getGroupId())) ? "director" : "deputy";
+                        .anyMatch(l -> l.getGroupId() != null && Groups.DIRECTOR.equals(Groups.roleOf(l.getGroupId())))
+                        ? "director" : "deputy";
                 complete(task, owner, Map.of("doneOn", "2026-09-15", "result", "Сделано"));
             }
             case "Task_UploadQuestionnaires" -> complete(task, "curator", Map.of());

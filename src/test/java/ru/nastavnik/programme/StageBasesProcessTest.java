@@ -49,7 +49,7 @@ class StageBasesProcessTest extends IntegrationTest {
         clockAt(LocalDateTime.of(2026, 9, 15, 10, 0));
         loginAs("curator");
         programme = programmes.start(new ProgrammeRequest("Школа " + UUID.randomUUID().toString().substring(0, 8),
-                "2026/2027", List.of("teacher-teacher"), "curator", List.of()));
+                "2026/2027", List.of("teacher-teacher"), "curator", List.of()).withSchoolHeads("deputy", "director"));
         engine.getIdentityService().clearAuthentication();
     }
 

@@ -14,6 +14,7 @@ import ru.nastavnik.IntegrationTest;
 import ru.nastavnik.RestClient;
 import ru.nastavnik.programme.Programme;
 import ru.nastavnik.programme.ProgrammeService;
+import ru.nastavnik.programme.SchoolStaff;
 import ru.nastavnik.programme.RoadmapItemProcess;
 
 /** The security baseline over real HTTP: authentication, task visibility (expressions: QueryExpressionGuardTest). */
@@ -25,12 +26,13 @@ class RestSecurityTest extends IntegrationTest {
     TaskService taskService;
 
     private Task directorTask;
+    private Programme programme;
 
     @BeforeEach
     void directorHasATask() {
         clockAt(LocalDateTime.of(2026, 9, 15, 10, 0));
         loginAs("curator");
-        Programme programme = programmes.start(programmeRequest());
+        programme = programmes.start(programmeRequest());
         engine.getIdentityService().clearAuthentication();
         // Roadmap item 7.1 belongs to the director; a task of the director is made here directly.
         directorTask = taskService.newTask();
@@ -77,7 +79,7 @@ class RestSecurityTest extends IntegrationTest {
     @Test
     void aCompletionWithAMissingFieldIsRefusedInRussianAndTheTaskStays() {
         Task roadmapTask = taskService.createTaskQuery().taskDefinitionKey(RoadmapItemProcess.TASK_COMPLETE_ROADMAP_ITEM)
-                .taskCandidateGroup(Groups.DEPUTY_DIRECTOR).listPage(0, 1).get(0);
+                .taskCandidateGroup(SchoolStaff.group(programme, Groups.DEPUTY_DIRECTOR)).listPage(0, 1).get(0);
         RestClient deputy = RestClient.as(port, "deputy", PASSWORD);
         HttpResponse<String> refused = deputy.post("/engine-rest/task/" + roadmapTask.getId() + "/complete",
                 "{\"variables\":{\"doneOn\":{\"value\":\"2026-09-14\"},\"comment\":{\"value\":\"без результата\"}}}");
