@@ -210,6 +210,16 @@ public abstract class IntegrationTest {
         identity.createMembership(id, group);
     }
 
+    /** Adds the user to the school's group of the role, as an administrator does in Camunda Admin. */
+    protected void joinSchool(long programmeId, String userId, String role) {
+        long school = programmeTables.sql("select school_id from programme where id = :id").param("id", programmeId)
+                .query(Long.class).single();
+        String group = Groups.atSchool(role, school);
+        if (engine.getIdentityService().createUserQuery().userId(userId).memberOfGroup(group).count() == 0) {
+            engine.getIdentityService().createMembership(userId, group);
+        }
+    }
+
     /** Acts as this user in the following engine and service calls, as the REST filters would set it. */
     protected void loginAs(String userId) {
         IdentityService identity = engine.getIdentityService();

@@ -140,6 +140,7 @@ class TasklistBrowserTest extends BrowserTest {
         ensureUser(CURATOR, Groups.CURATOR);
         long programme = startProgrammeOverApi("Школа " + UUID.randomUUID().toString().substring(0, 8),
                 "teacher-teacher");
+        joinSchool(programme, CURATOR, Groups.CURATOR);
         String mentor = TestParticipants.unique("Опытнова") + " Галина Петровна";
         String mentee = TestParticipants.unique("Молодцова") + " Дарья Ивановна";
         TestParticipants.importRows(port, programme, List.of(
@@ -297,6 +298,8 @@ class TasklistBrowserTest extends BrowserTest {
         curator.getByLabel("Учебный год").fill("2026/2027");
         curator.getByLabel("Ученик – ученик").check();
         curator.getByLabel("Логин куратора программы").fill(CURATOR);
+        curator.getByLabel("Логин заместителя директора (необязательно)").fill("deputy");
+        curator.getByLabel("Логин директора (необязательно)").fill("director");
         curator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(label("START")).setExact(true))
                 .click();
         assertThat(notification(curator, label("PROCESS_START_OK"))).isVisible();

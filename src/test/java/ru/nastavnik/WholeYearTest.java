@@ -65,6 +65,7 @@ import ru.nastavnik.programme.RoadmapDecision;
 import ru.nastavnik.programme.RoadmapItem;
 import ru.nastavnik.programme.RoadmapItemProcess;
 import ru.nastavnik.programme.RoadmapService;
+import ru.nastavnik.security.Groups;
 import ru.nastavnik.training.InterviewDecision;
 import ru.nastavnik.training.MentorTrainingStage;
 
@@ -602,7 +603,7 @@ class WholeYearTest extends IntegrationTest {
                 continue;
             }
             String owner = taskService.getIdentityLinksForTask(task.getId()).stream()
-                    .anyMatch(l -> "director".equals(l.getGroupId())) ? "director" : "deputy";
+                    .anyMatch(l -> l.getGroupId() != null && Groups.DIRECTOR.equals(Groups.roleOf(l.getGroupId()))) ? "director" : "deputy";
             complete(task, owner, Map.of("doneOn", today.toString(), "result", "Выполнено"));
         }
         collectMails();

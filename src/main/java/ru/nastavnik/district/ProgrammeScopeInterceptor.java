@@ -11,8 +11,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import ru.nastavnik.shared.ApiException;
 
 /**
- * Refuses a coordinator every page and API call of a programme outside their municipalities
- * ({@link CoordinatorScope}): whatever a controller checks besides, any handler mapped under
+ * Refuses staff every page and API call of a programme outside their schools or municipalities
+ * ({@link ProgrammeScope}): whatever a controller checks besides, any handler mapped under
  * {@code /programmes/{id}} or {@code /api/programmes/{id}} is guarded. It reads the pattern and the id that Spring MVC
  * matched, after the container resolved the path, so no spelling of the URL ({@code ;x}, {@code //}) goes around it.
  * The refusal is answered as the handler's other refusals are (a Russian page, or the API's JSON).
@@ -20,9 +20,9 @@ import ru.nastavnik.shared.ApiException;
 @Configuration(proxyBeanMethods = false)
 class ProgrammeScopeInterceptor implements HandlerInterceptor, WebMvcConfigurer {
 
-    private final CoordinatorScope scope;
+    private final ProgrammeScope scope;
 
-    ProgrammeScopeInterceptor(CoordinatorScope scope) {
+    ProgrammeScopeInterceptor(ProgrammeScope scope) {
         this.scope = scope;
     }
 
@@ -52,7 +52,7 @@ class ProgrammeScopeInterceptor implements HandlerInterceptor, WebMvcConfigurer 
             return true;
         }
         if (!scope.mayRead(id)) {
-            throw ApiException.forbidden(CoordinatorScope.REFUSAL);
+            throw ApiException.forbidden(ProgrammeScope.REFUSAL);
         }
         return true;
     }

@@ -17,7 +17,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
-import ru.nastavnik.district.CoordinatorScope;
+import ru.nastavnik.district.ProgrammeScope;
 import ru.nastavnik.feedback.FeedbackService;
 import ru.nastavnik.pair.Pair;
 import ru.nastavnik.pair.PairMeetings;
@@ -154,12 +154,12 @@ class ProgrammeOverview {
     private final IdentityService identity;
     private final CurrentUser currentUser;
     private final SchoolClock clock;
-    private final CoordinatorScope scope;
+    private final ProgrammeScope scope;
 
     ProgrammeOverview(ProgrammeService programmes, RoadmapService roadmap, ParticipantDirectory directory,
                       PairMeetings meetings, PairOrders orders, TaskService tasks, IdentityService identity,
                       CurrentUser currentUser, SchoolClock clock, FeedbackService feedback,
-                      CoordinatorScope scope) {
+                      ProgrammeScope scope) {
         this.programmes = programmes;
         this.feedback = feedback;
         this.roadmap = roadmap;
@@ -179,8 +179,8 @@ class ProgrammeOverview {
     }
 
     /**
-     * The programmes the current user may open, newest first; none for those who see no overview, a coordinator's
-     * municipalities' only (their other schools' overviews are refused: {@link CoordinatorScope}).
+     * The programmes the current user may open, newest first; none for those who see no overview, their own schools'
+     * or a coordinator's municipalities' only (the others are refused: {@link ProgrammeScope}).
      */
     List<Programme> visible() {
         if (!currentUser.inAnyGroup(READERS)) {

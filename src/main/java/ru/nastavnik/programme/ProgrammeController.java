@@ -40,8 +40,11 @@ class ProgrammeController {
     private final ProgrammeService programmes;
     private final RoadmapService roadmap;
     private final CurrentUser currentUser;
+    private final ProgrammeReaders readers;
 
-    ProgrammeController(ProgrammeService programmes, RoadmapService roadmap, CurrentUser currentUser) {
+    ProgrammeController(ProgrammeService programmes, RoadmapService roadmap, CurrentUser currentUser,
+                        ProgrammeReaders readers) {
+        this.readers = readers;
         this.programmes = programmes;
         this.roadmap = roadmap;
         this.currentUser = currentUser;
@@ -57,7 +60,7 @@ class ProgrammeController {
 
     @GetMapping("/programmes")
     List<ProgrammeView> list() {
-        return programmes.list().stream().map(this::view).toList();
+        return readers.readable(programmes.list()).stream().map(this::view).toList();
     }
 
     @GetMapping("/programmes/{id}")

@@ -5,7 +5,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -58,6 +60,14 @@ class ProgrammeRepository {
                 .param("name", name).param("municipality", municipalityId).param("createdAt", Timestamp.from(createdAt))
                 .update(key, "id");
         return key.getKey().longValue();
+    }
+
+    /** Every school: id → name. */
+    Map<Long, String> schools() {
+        Map<Long, String> schools = new LinkedHashMap<>();
+        jdbc.sql("select id, name from school order by id")
+                .query((rs, row) -> schools.put(rs.getLong("id"), rs.getString("name"))).list();
+        return schools;
     }
 
     void linkPrevious(long id, long previousId) {

@@ -6,6 +6,9 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import ru.nastavnik.security.Groups;
 import ru.nastavnik.security.SystemAuthentication;
@@ -24,10 +27,36 @@ public class SchoolStaff {
 
     private final IdentityService identityService;
     private final SystemAuthentication system;
+    private final ProgrammeRepository programmes;
 
-    SchoolStaff(IdentityService identityService, SystemAuthentication system) {
+    SchoolStaff(IdentityService identityService, SystemAuthentication system, ProgrammeRepository programmes) {
         this.identityService = identityService;
         this.system = system;
+        this.programmes = programmes;
+    }
+
+    /**
+     * The schools of programmes started before schools had groups get them on the next start, with everyone then in
+     * the school roles: they are who saw those schools' tasks before. Administrators narrow them in Camunda Admin.
+     * After the role groups exist (AccessSetup).
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(2)
+    public void staffEarlierSchools() {
+        programmes.schools().forEach((schoolId, name) -> {
+            boolean staffed = system.call(() -> identityService.createGroupQuery()
+                    .groupId(Groups.atSchool(Groups.CURATOR, schoolId)).count() > 0);
+            if (!staffed) {
+                List<Member> everyone = new ArrayList<>();
+                for (String role : Groups.SCHOOL_ROLES) {
+                    system.call(() -> identityService.createUserQuery().memberOfGroup(role).list())
+                            .forEach(user -> everyone.add(new Member(role, user.getId())));
+                }
+                join(schoolId, name, everyone);
+                log.warn("School {} had no groups: made with all {} current curators, deputy directors and directors; "
+                        + "narrow them in Camunda Admin", schoolId, everyone.size());
+            }
+        });
     }
 
     /** The school's groups of the school roles, for what only its staff may read (its Tasklist filter). */

@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * wrote for one school: for every clone a process instance, its task, the task's identity links, the per-task
  * authorizations the engine created for them, the task's local variables and one pending reminder timer. Four in
  * five clones are a mentor's meeting report (assigned to the mentor), one in five a staff task of another school
- * (candidate group and that school's curator), 100 tasks per school. Ids start with «bench-», so a database keeps
+ * (that school's group of the role and its curator), 100 tasks per school. Ids start with «bench-», so a database keeps
  * them between runs and tops them up to a larger count.
  */
 final class RegionData {
@@ -49,8 +49,11 @@ final class RegionData {
                          'bench-e-' || i as exe, 'bench-t-' || i as task, i / %d as school
                   from generate_series(:from, :to) as i)
                 """.formatted(TASKS_PER_SCHOOL);
-        // Half of the staff tasks go to the curators' group, half keep the template's (deputy directors').
-        String group = "case when %1$s is not null and c.i %% 10 = 0 then 'curator' else %1$s end";
+        // Each clone's school has its own groups (curator.sb17, …, see SchoolStaff); half of the staff tasks go to
+        // its curators' group, half keep the template's role (deputy directors').
+        String group = "case when %1$s is null then null when %1$s not like '%%.s%%' then %1$s "
+                + "else (case when c.i %% 10 = 0 then 'curator' else regexp_replace(%1$s, '[.]s[0-9]+$', '') end) "
+                + "|| '.sb' || c.school end";
         String user = "case when %1$s = :mentorUser then 'bench-m-' || c.i when %1$s = :curatorUser "
                 + "then 'bench-c-' || c.school else %1$s end";
         run(clones + """

@@ -182,7 +182,7 @@ class DistrictPageTest extends IntegrationTest {
             assertThat(refused.statusCode()).as(path).isEqualTo(path.startsWith("//") ? 404 : 403);
             assertThat(refused.body()).as(path).doesNotContain(otherSchools.get(0).school());
             if (!path.startsWith("//")) {
-                assertThat(refused.body()).as(path).contains("только школы своих муниципалитетов");
+                assertThat(refused.body()).as(path).contains("Это программа другой школы");
             }
         }
         RestClient api = RestClient.as(port, coordinator, PASSWORD);

@@ -27,6 +27,7 @@ import ru.nastavnik.IntegrationTest;
 import ru.nastavnik.pairorder.PairOrderDecision;
 import ru.nastavnik.pairorder.PairOrderVariables;
 import ru.nastavnik.programme.RoadmapItemProcess;
+import ru.nastavnik.security.Groups;
 import ru.nastavnik.shared.InputText;
 import ru.nastavnik.RestClient;
 import ru.nastavnik.TestParticipants;
@@ -341,7 +342,8 @@ class PairsStageProcessTest extends IntegrationTest {
 
     private List<String> candidates(Task task) {
         return taskService.getIdentityLinksForTask(task.getId()).stream()
-                .map(l -> l.getGroupId() != null ? "group:" + l.getGroupId() : "user:" + l.getUserId()).toList();
+                .map(l -> l.getGroupId() != null ? "group:" + Groups.roleOf(l.getGroupId()) : "user:" + l.getUserId())
+                .toList();
     }
 
     private MimeMessage mailTo(String to, String subject) {

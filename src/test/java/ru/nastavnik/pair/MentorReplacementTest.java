@@ -23,6 +23,7 @@ import ru.nastavnik.IntegrationTest;
 import ru.nastavnik.RestClient;
 import ru.nastavnik.pairorder.PairOrder;
 import ru.nastavnik.pairorder.PairOrders;
+import ru.nastavnik.security.Groups;
 import ru.nastavnik.shared.ValidationException;
 
 /**
@@ -73,7 +74,7 @@ class MentorReplacementTest extends IntegrationTest {
                 + annaWithPetr.id() + "-replacement");
         Task decide = task(request);
         assertThat(engine.getTaskService().getIdentityLinksForTask(decide.getId()))
-                .anyMatch(l -> "director".equals(l.getGroupId()));
+                .anyMatch(l -> l.getGroupId() != null && Groups.DIRECTOR.equals(Groups.roleOf(l.getGroupId())));
         assertThat((String) engine.getRuntimeService().getVariable(request.getId(), "pairSummary"))
                 .contains(school.petr, school.anna, "законный представитель", "Не сложился личный контакт");
 

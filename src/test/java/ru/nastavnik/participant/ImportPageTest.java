@@ -52,7 +52,8 @@ class ImportPageTest extends IntegrationTest {
         clockAt(LocalDateTime.of(2026, 9, 15, 10, 0));
         ensureUser(IMPORT_CURATOR, Groups.CURATOR);
         curatorApi = RestClient.as(port, IMPORT_CURATOR, PASSWORD);
-        HttpResponse<String> created = curatorApi.post("/api/programmes", """
+        // Started by "curator", who so joins the school too: the shared helpers import as "curator".
+        HttpResponse<String> created = RestClient.as(port, "curator", PASSWORD).post("/api/programmes", """
                 {"schoolName": "Лицей %s", "schoolYear": "2026/2027",
                  "forms": ["pupil-pupil", "teacher-teacher", "teacher-pupil"], "curatorId": "%s"}
                 """.formatted(UUID.randomUUID().toString().substring(0, 8), IMPORT_CURATOR));

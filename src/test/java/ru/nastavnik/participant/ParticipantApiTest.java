@@ -41,7 +41,7 @@ class ParticipantApiTest extends IntegrationTest {
         HttpResponse<String> created = curator.post("/api/programmes", """
                 {"schoolName": "Гимназия %s", "schoolYear": "2026/2027",
                  "forms": ["pupil-pupil", "teacher-teacher", "teacher-pupil"], "curatorId": "curator",
-                 "municipalityId": %d}
+                 "deputyDirectorId": "deputy", "directorId": "director", "municipalityId": %d}
                 """.formatted(UUID.randomUUID().toString().substring(0, 8), testMunicipality));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         programme = JSON.readTree(created.body()).get("id").asLong();

@@ -135,7 +135,8 @@ class ProgrammeProcessTest extends IntegrationTest {
                 "roadmapComment", "Анкетирование перенести на ноябрь"));
 
         Task revise = singleTask("Task_ReviseRoadmap");
-        assertThat(candidates(revise)).containsExactlyInAnyOrder("user:curator", "group:" + SchoolStaff.group(programme, Groups.CURATOR));
+        assertThat(candidates(revise)).containsExactlyInAnyOrder("user:curator",
+                "group:" + SchoolStaff.group(programme, Groups.CURATOR));
         complete(revise, "curator", Map.of("revisionItemCode", "2.1", "revisionStartDate", "2026-11-01",
                 "revisionDueDate", "2026-11-30", "submitForApproval", false));
         assertThat(roadmap.get(programme.id(), "2.1").dueDate()).isEqualTo(LocalDate.of(2026, 11, 30));

@@ -18,8 +18,10 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import ru.nastavnik.IntegrationTest;
 import ru.nastavnik.RestClient;
+import ru.nastavnik.WebappSession;
 import ru.nastavnik.notification.Deadlines;
 import ru.nastavnik.security.AccessSetup;
 import ru.nastavnik.security.Groups;
@@ -134,6 +136,54 @@ class SchoolStaffTest extends IntegrationTest {
         }
         assertThat(recipients).contains("director-b@school.test")
                 .doesNotContain("director-a@school.test", "director@school.test", "curator-a@school.test");
+    }
+
+    @Test
+    void anotherSchoolsCuratorReadsNothingOfTheSchoolHoweverTheAddressIsSpelt() {
+        WebappSession session = WebappSession.loggedIn(port, "curator-a", PASSWORD);
+        long foreign = schoolB.id();
+        assertThat(session.get("/programmes/" + schoolA.id()).statusCode()).isEqualTo(200);
+        for (String path : List.of("/programmes/" + foreign, "/programmes;x/" + foreign,
+                "/programmes/" + foreign + ";x", "/programmes/%d/".formatted(foreign),
+                "/programmes/" + foreign + "/roadmap.xlsx")) {
+            HttpResponse<String> refused = session.get(path);
+            assertThat(refused.statusCode()).as(path).isIn(403, 404);
+            assertThat(refused.body()).as(path).doesNotContain(schoolB.schoolName());
+        }
+        assertThat(session.get("/").body()).contains(schoolA.schoolName()).doesNotContain(schoolB.schoolName());
+
+        RestClient api = RestClient.as(port, "curator-a", PASSWORD);
+        for (String path : List.of("/api/programmes/" + foreign, "/api/programmes/" + foreign + "/roadmap",
+                "/api/programmes/" + foreign + "/participants", "/api/programmes/" + foreign + ";x/pairs")) {
+            HttpResponse<String> refused = api.get(path);
+            assertThat(refused.statusCode()).as(path).isEqualTo(403);
+            assertThat(refused.body()).as(path).doesNotContain(schoolB.schoolName())
+                    .contains("Это программа другой школы");
+        }
+        assertThat(api.patch("/api/programmes/" + foreign + "/roadmap/1.2",
+                "{\"startDate\": \"2026-11-02\", \"dueDate\": \"2026-11-20\"}").statusCode()).isEqualTo(403);
+        assertThat(roadmap.get(foreign, "1.2").dueDate()).as("B's roadmap unchanged")
+                .isNotEqualTo(java.time.LocalDate.of(2026, 11, 20));
+        assertThat(api.get("/api/programmes").body()).contains(schoolA.schoolName())
+                .doesNotContain(schoolB.schoolName());
+        assertThat(RestClient.as(port, "director-b", PASSWORD).get("/api/programmes/" + foreign).statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void aSchoolFromBeforeSchoolsHadGroupsGetsThemWithEveryoneThenInTheRoles(@Autowired JdbcClient jdbc,
+                                                                             @Autowired SchoolStaff staff) {
+        // As V21 made a school for every earlier programme: a row, no groups.
+        jdbc.sql("insert into school (name, created_at) values ('Школа прошлой версии', current_timestamp)").update();
+        long earlier = jdbc.sql("select max(id) from school").query(Long.class).single();
+        staff.staffEarlierSchools();
+        assertThat(members(Groups.atSchool(Groups.CURATOR, earlier))).contains("curator", "curator-a", "curator-b");
+        assertThat(members(Groups.atSchool(Groups.DIRECTOR, earlier))).contains("director", "director-a");
+
+        engine.getIdentityService().deleteMembership("curator-b", Groups.atSchool(Groups.CURATOR, earlier));
+        staff.staffEarlierSchools();
+        assertThat(members(Groups.atSchool(Groups.CURATOR, earlier))).as("a second start changes nothing")
+                .doesNotContain("curator-b");
     }
 
     private Task itemTask(Programme programme, String code) {

@@ -25,6 +25,7 @@ import ru.nastavnik.IntegrationTest;
 import ru.nastavnik.RestClient;
 import ru.nastavnik.TestParticipants;
 import ru.nastavnik.account.MentorAccounts;
+import ru.nastavnik.security.Groups;
 
 /** Stages 2–4 beside their roadmap items: questionnaires, analysis of the bases, interviews, training, mentors. */
 class StageBasesProcessTest extends IntegrationTest {
@@ -245,7 +246,7 @@ class StageBasesProcessTest extends IntegrationTest {
 
     private void completeRoadmapItem(Task task) {
         String owner = taskService.getIdentityLinksForTask(task.getId()).stream()
-                .anyMatch(l -> "director".equals(l.getGroupId())) ? "director" : "deputy";
+                .anyMatch(l -> l.getGroupId() != null && Groups.DIRECTOR.equals(Groups.roleOf(l.getGroupId()))) ? "director" : "deputy";
         complete(task, owner, Map.of("doneOn", "2026-09-15", "result", "Сделано"));
     }
 
@@ -271,7 +272,8 @@ class StageBasesProcessTest extends IntegrationTest {
 
     private List<String> links(Task task) {
         return taskService.getIdentityLinksForTask(task.getId()).stream()
-                .map(l -> l.getGroupId() != null ? "group:" + l.getGroupId() : "user:" + l.getUserId()).toList();
+                .map(l -> l.getGroupId() != null ? "group:" + Groups.roleOf(l.getGroupId()) : "user:" + l.getUserId())
+                .toList();
     }
 
     private static Date schoolTime(LocalDateTime time) {
