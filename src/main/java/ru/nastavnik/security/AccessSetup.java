@@ -112,7 +112,12 @@ public class AccessSetup {
                 taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned());
         filters.ensure(FILTER_OFFERED_TO_ME, 0, "Задачи, предложенные вам лично (например, куратору программы)",
                 taskService.createTaskQuery().taskCandidateUserExpression("${currentUser()}").taskUnassigned());
-        filters.ensure(FILTER_OVERDUE, 5, "Все доступные вам задачи с истёкшим сроком",
-                taskService.createTaskQuery().dueBeforeExpression("${now()}"));
+        // Offered to the user or their groups, claimed or not: the query starts from the user's and their groups'
+        // candidate links (a school's few hundred), not from every overdue task of a region (docs/operations.md).
+        // A mentor's own reports are assigned, not offered: «Мои задачи» shows them with their due dates.
+        filters.ensure(FILTER_OVERDUE, 5, "Задачи с истёкшим сроком, предложенные вам или вашей группе "
+                        + "(и взятые в работу тоже)",
+                taskService.createTaskQuery().taskCandidateUserExpression("${currentUser()}").includeAssignedTasks()
+                        .dueBeforeExpression("${now()}"));
     }
 }

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.persistence.entity.FilterEntity;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Component;
 /**
  * Tasklist's shared filters, readable by every role: each shows the task's due date and programme as columns.
  * Idempotent, so that every start and every node may ensure them; a filter of an earlier version gets the
- * columns it lacks.
+ * columns it lacks and the current query.
  */
 @Component
 public class TasklistFilters {
@@ -55,9 +56,17 @@ public class TasklistFilters {
         system.run(() -> {
             Filter existing = filterService.createFilterQuery().filterName(name).singleResult();
             if (existing != null) {
-                if (!COLUMNS.equals(existing.getProperties().get("variables"))) {
-                    existing.getProperties().put("variables", COLUMNS);
+                boolean changed = !COLUMNS.equals(existing.getProperties().get("variables"));
+                existing.getProperties().put("variables", COLUMNS);
+                String wanted = ((FilterEntity) filterService.newTaskFilter(name).setQuery(query)).getQueryInternal();
+                if (!wanted.equals(((FilterEntity) existing).getQueryInternal())) {
+                    existing.setQuery(query);
+                    existing.getProperties().put("description", description);
+                    changed = true;
+                }
+                if (changed) {
                     filterService.saveFilter(existing);
+                    log.info("Updated Tasklist filter '{}'", name);
                 }
                 return;
             }

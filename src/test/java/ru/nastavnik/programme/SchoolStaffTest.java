@@ -113,6 +113,20 @@ class SchoolStaffTest extends IntegrationTest {
     }
 
     @Test
+    void theOverdueFilterListsTheOwnSchoolsLateTasksClaimedOrNot() throws Exception {
+        Task lateOfB = itemTask(schoolB, "1.1");
+        taskService.claim(lateOfB.getId(), "deputy-b");
+        clockAt(LocalDateTime.of(2026, 11, 2, 10, 0));
+        assertThat(filterList(RestClient.as(port, "deputy-b", PASSWORD), AccessSetup.FILTER_OVERDUE))
+                .contains(lateOfB.getId(), itemTask(schoolB, "1.2").getId())
+                .doesNotContain(itemTask(schoolA, "1.2").getId());
+        assertThat(filterList(RestClient.as(port, "curator-b", PASSWORD), AccessSetup.FILTER_OVERDUE))
+                .as("offered to the curator personally").contains(lateOfB.getId());
+        assertThat(filterList(RestClient.as(port, "deputy-a", PASSWORD), AccessSetup.FILTER_OVERDUE))
+                .contains(itemTask(schoolA, "1.2").getId()).doesNotContain(lateOfB.getId());
+    }
+
+    @Test
     void aSchoolsProgrammeFilterIsListedForItsOwnStaffOnly() {
         assertThat(RestClient.as(port, "curator-a", PASSWORD).get("/engine-rest/filter").body())
                 .contains(schoolA.schoolName()).doesNotContain(schoolB.schoolName());
