@@ -246,10 +246,14 @@ public class PairMeetings {
                 .param("at", Timestamp.from(clock.now())).param("by", actor).param("held", report.heldOn())
                 .param("minutes", report.durationMinutes()).param("format", report.format())
                 .param("topics", report.topics()).param("agreed", report.agreed()).param("id", meetingId).update();
-        for (Long mentee : mentees) {
-            jdbc.sql("insert into pair_meeting_attendance (meeting_id, person_id, attended) values (:m, :p, :a)")
-                    .param("m", meetingId).param("p", mentee).param("a", report.attended().contains(mentee)).update();
-        }
+        // One statement for a group's mentees, each marked present or absent (no person has the id -1: an empty
+        // IN list is not SQL).
+        jdbc.sql("""
+                        insert into pair_meeting_attendance (meeting_id, person_id, attended)
+                        select :meeting, m.person_id, m.person_id in (:attended) from pair_mentee m
+                        where m.pair_id = :pair and m.left_at is null""")
+                .param("meeting", meetingId).param("pair", pair.id())
+                .param("attended", report.attended().isEmpty() ? List.of(-1L) : report.attended()).update();
         if (plan != null) {
             savePlan(pair.id(), plan, actor);
         }
@@ -265,9 +269,9 @@ public class PairMeetings {
     private void closeRoadmapStep(long programmeId, MeetingKind kind) {
         // One query answers the usual case (some pair has not reported the step yet), so that a report in a
         // school of hundreds of pairs does not read every pair's meetings; only the last report reads them all.
-        if (roadmap.get(programmeId, kind.roadmapItem()).completedAt() != null
-                || pairsWithoutReported(programmeId, kind == MeetingKind.REGULAR
-                        ? List.of(MeetingKind.REGULAR.code(), MeetingKind.FINAL.code()) : List.of(kind.code())) > 0) {
+        if (pairsWithoutReported(programmeId, kind == MeetingKind.REGULAR
+                ? List.of(MeetingKind.REGULAR.code(), MeetingKind.FINAL.code()) : List.of(kind.code())) > 0
+                || roadmap.get(programmeId, kind.roadmapItem()).completedAt() != null) {
             return;
         }
         List<Pair> working = pairs.list(programmeId).stream().filter(p -> !Pair.ENDED.equals(p.status())).toList();

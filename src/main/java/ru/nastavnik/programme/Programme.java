@@ -28,6 +28,10 @@ public record Programme(
 
     /** How the school's people tell this programme apart: on every task, its form and its Tasklist filter. */
     public String title() {
+        return title(schoolName, schoolYear);
+    }
+
+    static String title(String schoolName, String schoolYear) {
         return schoolName + ", " + schoolYear;
     }
 

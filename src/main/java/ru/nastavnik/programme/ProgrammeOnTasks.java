@@ -90,7 +90,7 @@ class ProgrammeOnTasks extends AbstractProcessEnginePlugin {
         if (!(task.getVariable(ProgrammeProcess.VAR_PROGRAMME_ID.name()) instanceof Number id)) {
             return;
         }
-        programmes.find(id.longValue()).ifPresent(programme -> {
+        programmes.heading(id.longValue()).ifPresent(programme -> {
             ProgrammeProcess.VAR_PROGRAMME_TITLE.setLocal(task, programme.title());
             VAR_PROGRAMME_HEADING.setLocal(task, InputText.markdown(programme.title()));
             VAR_PROGRAMME_OVERVIEW.setLocal(task, overview(programme.id()));

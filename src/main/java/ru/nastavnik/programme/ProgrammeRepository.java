@@ -80,6 +80,19 @@ class ProgrammeRepository {
                 .query(this::map).optional();
     }
 
+    /** The programme's title and school, in one query (without its forms): what each of its tasks shows. */
+    Optional<TaskHeading> heading(long id) {
+        return jdbc.sql("select school_name, school_year from programme where id = :id").param("id", id)
+                .query((rs, n) -> new TaskHeading(id, rs.getString("school_name"), rs.getString("school_year")))
+                .optional();
+    }
+
+    record TaskHeading(long id, String schoolName, String schoolYear) {
+        String title() {
+            return Programme.title(schoolName, schoolYear);
+        }
+    }
+
     List<Programme> findAll() {
         return jdbc.sql("select * from programme order by id").query(this::map).list();
     }

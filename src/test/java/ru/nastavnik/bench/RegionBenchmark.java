@@ -43,6 +43,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import ru.nastavnik.IntegrationTest;
 import ru.nastavnik.RestClient;
 import ru.nastavnik.TestPairs;
@@ -79,6 +80,8 @@ class RegionBenchmark extends IntegrationTest {
     private static final int PROGRAMMES = Integer.getInteger("bench.programmes", 15);
     private static final int REMINDERS = Integer.getInteger("bench.reminders", 300);
     private static final int BATCH = 25;
+    /** Steps per meeting round (and bare steps) whose written rows are counted, untimed. */
+    private static final int ROW_SAMPLE = 5;
     private static final int QUERY_RUNS = Integer.getInteger("bench.queryRuns", 10);
     private static final String BARE_PROCESS = "bench-bare-step";
     private static final String BARE_USER = "bench-bare";
@@ -96,6 +99,8 @@ class RegionBenchmark extends IntegrationTest {
     private JdbcClient jdbc;
     @Autowired
     private OutboxSender sender;
+    @Autowired
+    private TransactionTemplate transactions;
 
     private final StringBuilder report = new StringBuilder();
     private final Map<String, List<String>> userGroups = new HashMap<>();
@@ -148,30 +153,49 @@ class RegionBenchmark extends IntegrationTest {
         TaskService tasks = engine.getTaskService();
         List<Long> product = new ArrayList<>();
         List<Long> engineOnly = new ArrayList<>();
+        RowCounts productRows = new RowCounts();
+        RowCounts bareRows = new RowCounts();
         int bareNext = 0;
         // The acquaintance meeting, then the trial meeting: each report ends a called pair-meeting process and
         // starts the next, as in MentorshipPairProcessTest.
         for (LocalDate day : List.of(LocalDate.of(2026, 12, 8), LocalDate.of(2026, 12, 15))) {
             clockAt(day.atTime(17, 0));
             for (int from = 0; from < school.size(); from += BATCH) {
-                for (Pair pair : school.subList(from, Math.min(from + BATCH, school.size()))) {
+                for (int i = from; i < Math.min(from + BATCH, school.size()); i++) {
+                    Pair pair = school.get(i);
                     Task task = tasks.createTaskQuery()
                             .processInstanceBusinessKey(PairProcess.businessKey(programme, pair.id()))
                             .taskDefinitionKey(PairMeetings.TASK_REPORT_MEETING).singleResult();
                     Map<String, Object> vars = TestPairs.meetingReport(day,
                             pair.mentees().stream().map(Pair.Person::personId).toList());
-                    product.add(timed(pair.mentorUserId(), () -> tasks.complete(task.getId(), vars)));
+                    Runnable step = () -> tasks.complete(task.getId(), vars);
+                    // The first steps of each round count the rows they write, untimed: the count's own queries
+                    // would weigh on the times.
+                    if (i < ROW_SAMPLE) {
+                        asUser(pair.mentorUserId(), () -> productRows.add(step));
+                    } else {
+                        product.add(timed(pair.mentorUserId(), step));
+                    }
                 }
                 for (int i = 0; i < BATCH; i++) {
                     engineOnly.add(bareStep(bare.get(bareNext++ % bare.size())));
+                }
+                if (from == 0) {
+                    for (int i = 0; i < ROW_SAMPLE; i++) {
+                        String instance = bare.get(bareNext++ % bare.size());
+                        asUser(BARE_USER, () -> bareRows.add(() -> completeBare(instance)));
+                    }
                 }
             }
         }
         line("Pair-meeting step (mentor's report, %d steps) vs bare engine step (%d), single thread:",
                 product.size(), engineOnly.size());
-        line("  pair meeting p50 %.1f ms p95 %.1f ms | bare p50 %.1f ms p95 %.1f ms | ratio p50 %.2f×, mean %.2f×",
-                p(product, 50), p(product, 95), p(engineOnly, 50), p(engineOnly, 95),
-                p(product, 50) / p(engineOnly, 50), mean(product) / mean(engineOnly));
+        line("  pair meeting p50 %.1f ms p95 %.1f ms %.0f steps/s | bare p50 %.1f ms p95 %.1f ms %.0f steps/s"
+                        + " | ratio p50 %.2f×, mean %.2f×",
+                p(product, 50), p(product, 95), 1000 / mean(product), p(engineOnly, 50), p(engineOnly, 95),
+                1000 / mean(engineOnly), p(product, 50) / p(engineOnly, 50), mean(product) / mean(engineOnly));
+        line("  rows written per step (inserted + updated + deleted, %d and %d untimed steps): pair meeting %s | bare %s",
+                productRows.steps(), bareRows.steps(), productRows, bareRows);
     }
 
     /** Answers one item left open: the staff task the region's tasks are cloned from. */
@@ -254,18 +278,94 @@ class RegionBenchmark extends IntegrationTest {
         return timed(BARE_USER, () -> tasks.complete(task.getId(), Map.of("more", true)));
     }
 
-    /** Times a step as the user, with their groups as the REST filters would set them (the school's among them). */
+    private void completeBare(String processInstanceId) {
+        TaskService tasks = engine.getTaskService();
+        tasks.complete(tasks.createTaskQuery().processInstanceId(processInstanceId).singleResult().getId(),
+                Map.of("more", true));
+    }
+
     private long timed(String user, Runnable step) {
+        long[] took = new long[1];
+        asUser(user, () -> {
+            long start = System.nanoTime();
+            step.run();
+            took[0] = System.nanoTime() - start;
+        });
+        return took[0];
+    }
+
+    /** Runs a step as the user, with their groups as the REST filters would set them (the school's among them). */
+    private void asUser(String user, Runnable step) {
         IdentityService identity = engine.getIdentityService();
         identity.setAuthentication(user, userGroups.computeIfAbsent(user, id -> identity.createGroupQuery()
                 .groupMember(id).list().stream().map(Group::getId).toList()));
         try {
-            long start = System.nanoTime();
             step.run();
-            return System.nanoTime() - start;
         } finally {
             identity.clearAuthentication();
         }
+    }
+
+    /**
+     * Rows that steps wrote (inserted, updated, deleted), summed by kind of table: each step runs in one transaction
+     * (the engine and the product join it) between two reads of PostgreSQL's {@code pg_stat_xact_user_tables},
+     * which counts the transaction's own rows. Not counted on H2.
+     */
+    private final class RowCounts {
+        private final Map<String, Long> byKind = new LinkedHashMap<>();
+        private int steps;
+
+        void add(Runnable step) {
+            if (!postgres()) {
+                step.run();
+                return;
+            }
+            transactions.executeWithoutResult(status -> {
+                Map<String, Long> before = rowsByTable();
+                step.run();
+                rowsByTable().forEach((table, rows) -> byKind.merge(kind(table),
+                        rows - before.getOrDefault(table, 0L), Long::sum));
+            });
+            steps++;
+        }
+
+        int steps() {
+            return steps;
+        }
+
+        private Map<String, Long> rowsByTable() {
+            Map<String, Long> rows = new LinkedHashMap<>();
+            jdbc.sql("select relname, n_tup_ins + n_tup_upd + n_tup_del from pg_stat_xact_user_tables")
+                    .query((java.sql.ResultSet rs) -> {
+                        rows.put(rs.getString(1), rs.getLong(2));
+                    });
+            return rows;
+        }
+
+        private static String kind(String table) {
+            if (table.startsWith("act_hi_")) {
+                return "history";
+            }
+            if (table.equals("act_ge_bytearray")) {
+                return "byte arrays";
+            }
+            return table.startsWith("act_") ? "runtime" : "product";
+        }
+
+        @Override
+        public String toString() {
+            if (steps == 0) {
+                return "not counted (PostgreSQL only)";
+            }
+            long total = byKind.values().stream().mapToLong(x -> x).sum();
+            StringBuilder text = new StringBuilder(String.format("%.1f (", (double) total / steps));
+            byKind.forEach((kind, rows) -> text.append(String.format("%s %.1f, ", kind, (double) rows / steps)));
+            return text.substring(0, text.length() - 2) + ")";
+        }
+    }
+
+    private boolean postgres() {
+        return System.getProperty("spring.profiles.active", "").contains("postgres");
     }
 
     // --- (b) a curator's Tasklist filters over the region -------------------------------------------------------
