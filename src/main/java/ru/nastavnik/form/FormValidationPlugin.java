@@ -1,19 +1,14 @@
 package ru.nastavnik.form;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
 import ru.nastavnik.shared.SchoolClock;
+import ru.nastavnik.shared.UserTaskParsing;
 import ru.nastavnik.shared.ValidationException;
 import ru.nastavnik.shared.ValidationException.FieldError;
 
@@ -35,26 +30,18 @@ class FormValidationPlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners();
-        if (listeners == null) {
-            listeners = new ArrayList<>();
-            configuration.setCustomPostBPMNParseListeners(listeners);
-        }
-        listeners.add(new AbstractBpmnParseListener() {
-            @Override
-            public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-                String formRef = element.attributeNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "formRef");
-                if (formRef == null || formRef.startsWith("${")) {
-                    return;
-                }
-                // An execution listener, not a task listener: the engine wraps task listener exceptions into a
-                // generic one (REST 500), but passes this one on, so REST answers 400 with the message.
-                activity.addListener(ExecutionListener.EVENTNAME_END, (ExecutionListener) execution -> {
-                    if (!execution.isCanceled()) {
-                        check(formRef, execution::getVariable);
-                    }
-                });
+        UserTaskParsing.onEveryUserTask(configuration, (element, activity, definition) -> {
+            String formRef = element.attributeNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "formRef");
+            if (formRef == null || formRef.startsWith("${")) {
+                return;
             }
+            // An execution listener, not a task listener: the engine wraps task listener exceptions into a
+            // generic one (REST 500), but passes this one on, so REST answers 400 with the message.
+            activity.addListener(ExecutionListener.EVENTNAME_END, (ExecutionListener) execution -> {
+                if (!execution.isCanceled()) {
+                    check(formRef, execution::getVariable);
+                }
+            });
         });
     }
 

@@ -1,24 +1,18 @@
 package ru.nastavnik.programme;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import ru.nastavnik.shared.InputText;
 import ru.nastavnik.shared.ProcessVariable;
+import ru.nastavnik.shared.UserTaskParsing;
 
 /**
  * Every task of a programme names its school: two «1.1 …» tasks of two schools must not look alike in Tasklist
@@ -51,17 +45,10 @@ class ProgrammeOnTasks extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null
-                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
-        listeners.add(new AbstractBpmnParseListener() {
-            @Override
-            public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-                Expression taskName = taskNameExpression(element);
-                ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
-                        .addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, task -> name(task, taskName));
-            }
+        UserTaskParsing.onEveryUserTask(configuration, (element, activity, definition) -> {
+            Expression taskName = taskNameExpression(element);
+            definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, task -> name(task, taskName));
         });
-        configuration.setCustomPostBPMNParseListeners(listeners);
     }
 
     /**

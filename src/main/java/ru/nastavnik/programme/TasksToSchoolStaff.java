@@ -1,6 +1,5 @@
 package ru.nastavnik.programme;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -10,17 +9,12 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import ru.nastavnik.security.Groups;
+import ru.nastavnik.shared.UserTaskParsing;
 
 /**
  * A diagram gives a task to a role ({@code camunda:candidateGroups="curator"}), readable and the same for every
@@ -43,19 +37,12 @@ class TasksToSchoolStaff extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null
-                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
-        listeners.add(new AbstractBpmnParseListener() {
-            @Override
-            public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-                Set<Expression> groups = ((UserTaskActivityBehavior) activity.getActivityBehavior())
-                        .getTaskDefinition().getCandidateGroupIdExpressions();
-                List<Expression> roles = List.copyOf(groups);
-                groups.clear();
-                roles.forEach(role -> groups.add(new AtTheSchool(role)));
-            }
+        UserTaskParsing.onEveryUserTask(configuration, (element, activity, definition) -> {
+            Set<Expression> groups = definition.getCandidateGroupIdExpressions();
+            List<Expression> roles = List.copyOf(groups);
+            groups.clear();
+            roles.forEach(role -> groups.add(new AtTheSchool(role)));
         });
-        configuration.setCustomPostBPMNParseListeners(listeners);
     }
 
     /** The school's groups for the roles {@code roles} gives, in the programme of {@code scope}. */

@@ -239,8 +239,12 @@ class RegionBenchmark extends IntegrationTest {
     /** A task offered to a staff group and to the programme's curator, as most roadmap items are. */
     private Task roadmapItemTemplate() {
         clockAt(LocalDateTime.of(2026, 10, 28, 12, 0));
+        // One whose reminder is still pending: a run with the job executor on fires those of earlier runs.
         return engine.getTaskService().createTaskQuery().taskDefinitionKey("Task_CompleteRoadmapItem")
-                .taskCandidateUser("curator").list().get(0);
+                .taskCandidateUser("curator").list().stream()
+                .filter(task -> engine.getManagementService().createJobQuery()
+                        .processInstanceId(task.getProcessInstanceId()).activityId(Deadlines.TIMER_REMIND).count() > 0)
+                .findFirst().orElseThrow();
     }
 
     private String completer(Task task) {
