@@ -13,7 +13,7 @@ import java.util.Arrays;
  * the sink matches as many mentees as possible and, among those, has the highest total score. It is solved by
  * successive shortest paths with Johnson potentials, one mentee at a time (the Hungarian / Jonker–Volgenant order
  * with row reduction): Dijkstra from the new mentee over the residual graph (mentee → other mentors, mentor → its
- * current mentees backwards, free mentor → sink, matched mentee → sink) stops as soon as the sink is settled, and
+ * current mentees backwards, free mentor → sink, matched mentee → sink) stops as soon as no node is closer than the sink, and
  * only the settled nodes' potentials are moved. Most searches end at the mentee's best free mentor, so the cost is
  * near the number of edges; a search grows only where capacity is contested.
  *
@@ -210,15 +210,12 @@ final class AssignmentSolver {
             touchedCount = 0;
             settledCount = 0;
             relax(src, 0, -1, -1);
-            long found = INF;
-            while (!heap.isEmpty()) {
+            // The sink stays out of the heap: the search stops as soon as no node is closer than it, so on a tie
+            // (frequent with small integer scores) it does not settle the whole plateau of equally distant nodes.
+            while (!heap.isEmpty() && heap.minKey() < dist[sink]) {
                 int v = heap.pop();
                 settled[settledCount++] = v;
                 long dv = dist[v];
-                if (v == sink) {
-                    found = dv;
-                    break;
-                }
                 if (v < n) {
                     long pv = pot[v];
                     int own = mentorOf[v];
@@ -241,6 +238,7 @@ final class AssignmentSolver {
                     }
                 }
             }
+            long found = dist[sink];
             heap.clear();
             for (int s = 0; s < settledCount; s++) {
                 int v = settled[s];
@@ -282,7 +280,9 @@ final class AssignmentSolver {
                 dist[v] = d;
                 parent[v] = from;
                 parentEdge[v] = edge;
-                heap.push(v, d);
+                if (v != sink) {
+                    heap.push(v, d);
+                }
             }
         }
     }
@@ -348,6 +348,10 @@ final class AssignmentSolver {
 
         boolean isEmpty() {
             return size == 0;
+        }
+
+        long minKey() {
+            return keys[0];
         }
 
         void push(int v, long key) {
