@@ -76,8 +76,8 @@ class AssignmentSolverTest {
         assertThat(s.matched()).isEqualTo(2);
         assertThat(s.mentorOf()).containsExactly(1, 0);
         assertThat(AssignmentSolver.greedy(p).matched()).isEqualTo(1);
-        long[] zeros = new long[5];
-        assertThat(AssignmentSolver.certify(p, new int[] {0, -1}, new int[] {0, -1}, zeros, 19)).isFalse();
+        assertThat(AssignmentSolver.certify(p, new int[] {0, -1}, new int[] {0, -1}, new long[2], new long[2], 19))
+                .isFalse();
     }
 
     private static void assertValid(AssignmentSolver.Problem p, AssignmentSolver.Solution s) {
