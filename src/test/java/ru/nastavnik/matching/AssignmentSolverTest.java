@@ -68,6 +68,38 @@ class AssignmentSolverTest {
     }
 
     @Test
+    void pricingFromVeryFewCandidatesStillFindsTheOptimum() {
+        // One candidate per mentee and per mentor place: the optimum needs many priced-in edges and rounds.
+        for (long seed = 1; seed <= 1000; seed++) {
+            Random r = new Random(seed);
+            AssignmentSolver.Problem p = random(r, 6, 4, 2, 30 + r.nextInt(70), r.nextBoolean() ? 5 : 40);
+            AssignmentSolver.Solution s = AssignmentSolver.solve(p, 1, 1);
+            assertThat(new long[] {s.matched(), s.score()}).as("seed %d", seed)
+                    .containsExactly(ReferenceSolvers.exhaustive(p));
+            assertThat(s.certified()).as("certificate, seed %d", seed).isTrue();
+            assertValid(p, s);
+        }
+    }
+
+    @Test
+    void equalsTextbookMinCostFlowOnDensePoolsWhereCandidatesArePriced() {
+        // Degrees of 30–140 edges, above the first candidates, and capacity short or plentiful.
+        for (long seed = 1; seed <= 40; seed++) {
+            Random r = new Random(seed);
+            AssignmentSolver.Problem p = random(r, 100 + r.nextInt(100), 20 + r.nextInt(60), 1 + r.nextInt(4),
+                    40 + r.nextInt(50), r.nextBoolean() ? 8 : 60);
+            AssignmentSolver.Solution ref = ReferenceSolvers.bellmanFord(p);
+            for (int[] candidates : new int[][] {{AssignmentSolver.PER_MENTEE, AssignmentSolver.PER_PLACE}, {2, 1}}) {
+                AssignmentSolver.Solution s = AssignmentSolver.solve(p, candidates[0], candidates[1]);
+                assertThat(new long[] {s.matched(), s.score()}).as("seed %d", seed)
+                        .containsExactly(ref.matched(), ref.score());
+                assertThat(s.certified()).as("certificate, seed %d", seed).isTrue();
+                assertValid(p, s);
+            }
+        }
+    }
+
+    @Test
     void aWrongAssignmentFailsTheCertificate() {
         // Mentee 0 fits mentors 0 (score 9) and 1 (score 1); mentee 1 fits only mentor 0.
         AssignmentSolver.Problem p = new AssignmentSolver.Problem(2, 2, new int[] {1, 1}, new int[] {0, 2, 3},
