@@ -173,13 +173,13 @@ public class MatchingEngine {
             local[free.get(k).index] = k;
             capacity[k] = free.get(k).capacity - load[free.get(k).index];
         }
+        // First who takes part and how many edges each has, then the edges into arrays of the exact size: a large
+        // pool has millions of them, and growing lists would allocate and copy them several times over.
         List<Person> open = new ArrayList<>();
-        IntList cols = new IntList();
-        IntList scores = new IntList();
         IntList starts = new IntList();
+        IntList allowed = new IntList();
         boolean[] excluded = new boolean[mentors.length];
-        int[] fitTable = new int[RoleFit.PROFILES * RoleFit.PROFILES];
-        Arrays.fill(fitTable, -1);
+        int edges = 0;
         for (Person me : formMentees) {
             if (mentorOf[me.index] >= 0) {
                 continue;
@@ -197,57 +197,50 @@ public class MatchingEngine {
                         + "» нет согласия на обработку персональных данных";
                 continue;
             }
-            for (int x : c.excludedOf[me.index]) {
-                excluded[x] = true;
-            }
-            int fitting = 0;
-            int allowed = 0;
-            int firstEdge = cols.size;
-            for (Person mo : consenting) {
-                if (form == MentorshipForm.PUPIL_PUPIL && mo.grade <= me.grade) {
-                    break;
-                }
-                if (!fits(form, me, mo)) {
-                    continue;
-                }
-                fitting++;
-                if (excluded[mo.index]) {
-                    continue;
-                }
-                allowed++;
-                int k = local[mo.index];
-                if (k >= 0) {
-                    cols.add(k);
-                    scores.add(fastScore(c, me, mo, fitTable));
-                }
-            }
-            for (int x : c.excludedOf[me.index]) {
-                excluded[x] = false;
-            }
-            if (allowed == 0) {
+            int fitting = allowedMentors(form, me, consenting, c.excludedOf[me.index], excluded, allowed);
+            if (allowed.size == 0) {
                 why[me.index] = fitting > 0
                         ? "все подходящие наставники (" + fitting + ") исключены: запрет куратора или просьба "
                         + "не ставить в пару"
                         : nobodyFits(form, me);
-                cols.size = firstEdge;
-                scores.size = firstEdge;
                 continue;
             }
-            starts.add(firstEdge);
+            starts.add(edges);
+            for (int a = 0; a < allowed.size; a++) {
+                if (local[consenting.get(allowed.values[a]).index] >= 0) {
+                    edges++;
+                }
+            }
             open.add(me);
-            why[me.index] = "все подходящие наставники заняты (подходят: " + allowed + "): их места отданы другим "
-                    + "наставляемым, так подобрано больше пар и выше общий балл";
+            why[me.index] = "все подходящие наставники заняты (подходят: " + allowed.size + "): их места отданы "
+                    + "другим наставляемым, так подобрано больше пар и выше общий балл";
         }
-        starts.add(cols.size);
+        starts.add(edges);
         if (open.isEmpty()) {
             return true;
         }
+        int[] cols = new int[edges];
+        int[] scores = new int[edges];
+        int[] fitTable = new int[RoleFit.PROFILES * RoleFit.PROFILES];
+        Arrays.fill(fitTable, -1);
+        int e = 0;
+        for (Person me : open) {
+            allowedMentors(form, me, consenting, c.excludedOf[me.index], excluded, allowed);
+            for (int a = 0; a < allowed.size; a++) {
+                Person mo = consenting.get(allowed.values[a]);
+                int k = local[mo.index];
+                if (k >= 0) {
+                    cols[e] = k;
+                    scores[e++] = fastScore(c, me, mo, fitTable);
+                }
+            }
+        }
         AssignmentSolver.Problem problem = new AssignmentSolver.Problem(open.size(), free.size(), capacity,
-                starts.toArray(), cols.toArray(), scores.toArray());
+                starts.toArray(), cols, scores);
         long built = System.nanoTime();
         AssignmentSolver.Solution solution = solver.apply(problem);
         log.debug("Matching of form {}: {} mentees, {} mentors, {} edges; edges in {} ms, solved in {} ms",
-                form.code(), open.size(), free.size(), cols.size, (built - formStarted) / 1_000_000,
+                form.code(), open.size(), free.size(), edges, (built - formStarted) / 1_000_000,
                 (System.nanoTime() - built) / 1_000_000);
         for (int i = 0; i < open.size(); i++) {
             int k = solution.mentorOf()[i];
@@ -262,6 +255,36 @@ public class MatchingEngine {
             log.warn("Matching of form {}: the optimality certificate failed", form.code());
         }
         return solution.certified();
+    }
+
+    /**
+     * The consenting mentors who may take the mentee — the form's rules hold and neither side nor the curator
+     * excluded the pair — as positions in {@code consenting}, into {@code out}; returns how many fit the rules at
+     * all, excluded or not. {@code excluded} is a scratch array by mentor, left all false.
+     */
+    private static int allowedMentors(MentorshipForm form, Person me, List<Person> consenting, int[] excludedOf,
+                                      boolean[] excluded, IntList out) {
+        for (int x : excludedOf) {
+            excluded[x] = true;
+        }
+        out.size = 0;
+        int fitting = 0;
+        for (int k = 0; k < consenting.size(); k++) {
+            Person mo = consenting.get(k);
+            if (form == MentorshipForm.PUPIL_PUPIL && mo.grade <= me.grade) {
+                break;
+            }
+            if (fits(form, me, mo)) {
+                fitting++;
+                if (!excluded[mo.index]) {
+                    out.add(k);
+                }
+            }
+        }
+        for (int x : excludedOf) {
+            excluded[x] = false;
+        }
+        return fitting;
     }
 
     private static String nobodyFits(MentorshipForm form, Person me) {
