@@ -67,8 +67,8 @@ final class AssignmentSolver {
         long big = (long) maxScore * Math.max(1, p.mentees) + 1;
         long[] candidate = candidates(p, maxScore, perMentee, perPlace);
         while (true) {
-            int[] original = members(candidate, p.col.length);
-            Run run = new Run(restrict(p, candidate, original.length), big);
+            int[] original = members(candidate);
+            Run run = new Run(restrict(p, original), big);
             run.assignAll();
             long[] menteeDual = new long[p.mentees];
             long[] mentorDual = new long[p.mentors];
@@ -102,10 +102,13 @@ final class AssignmentSolver {
      */
     private static long[] candidates(Problem p, int maxScore, int perMentee, int perPlace) {
         int classes = Math.min(maxScore, 255) + 1;
-        long scale = Math.max(1, maxScore);
+        int[] classOf = new int[maxScore + 1];
+        for (int s = 0; s <= maxScore; s++) {
+            classOf[s] = (int) ((long) s * (classes - 1) / Math.max(1, maxScore));
+        }
         int[] mentorCount = new int[p.mentors * classes];
         for (int e = 0; e < p.col.length; e++) {
-            mentorCount[p.col[e] * classes + (int) (p.score[e] * (classes - 1L) / scale)]++;
+            mentorCount[p.col[e] * classes + classOf[p.score[e]]]++;
         }
         int[] mentorBar = new int[p.mentors];
         int[] mentorRoom = new int[p.mentors];
@@ -118,11 +121,11 @@ final class AssignmentSolver {
         for (int i = 0; i < p.mentees; i++) {
             Arrays.fill(menteeCount, 0);
             for (int e = p.start[i]; e < p.start[i + 1]; e++) {
-                menteeCount[(int) (p.score[e] * (classes - 1L) / scale)]++;
+                menteeCount[classOf[p.score[e]]]++;
             }
             int menteeBar = bar(menteeCount, 0, classes, perMentee, menteeRoom, 0);
             for (int e = p.start[i]; e < p.start[i + 1]; e++) {
-                int c = (int) (p.score[e] * (classes - 1L) / scale);
+                int c = classOf[p.score[e]];
                 int j = p.col[e];
                 boolean forMentee = c > menteeBar || c == menteeBar && menteeRoom[0]-- > 0;
                 boolean forMentor = c > mentorBar[j] || c == mentorBar[j] && mentorRoom[j]-- > 0;
@@ -149,34 +152,32 @@ final class AssignmentSolver {
     }
 
     /** The indices of the set bits, ascending: the candidate edges by their number in the whole problem. */
-    private static int[] members(long[] bits, int size) {
+    private static int[] members(long[] bits) {
         int count = 0;
         for (long word : bits) {
             count += Long.bitCount(word);
         }
         int[] members = new int[count];
         int k = 0;
-        for (int e = 0; e < size; e++) {
-            if ((bits[e >>> 6] & 1L << e) != 0) {
-                members[k++] = e;
+        for (int w = 0; w < bits.length; w++) {
+            for (long word = bits[w]; word != 0; word &= word - 1) {
+                members[k++] = w << 6 | Long.numberOfTrailingZeros(word);
             }
         }
         return members;
     }
 
-    /** The problem over the candidate edges only; the sub-problem's edge k is the whole problem's k-th candidate. */
-    private static Problem restrict(Problem p, long[] candidate, int count) {
+    /** The problem over the given edges only (ascending): its edge k is the whole problem's edge {@code edges[k]}. */
+    private static Problem restrict(Problem p, int[] edges) {
         int[] start = new int[p.mentees + 1];
-        int[] col = new int[count];
-        int[] score = new int[count];
+        int[] col = new int[edges.length];
+        int[] score = new int[edges.length];
         int k = 0;
         for (int i = 0; i < p.mentees; i++) {
             start[i] = k;
-            for (int e = p.start[i]; e < p.start[i + 1]; e++) {
-                if ((candidate[e >>> 6] & 1L << e) != 0) {
-                    col[k] = p.col[e];
-                    score[k++] = p.score[e];
-                }
+            for (; k < edges.length && edges[k] < p.start[i + 1]; k++) {
+                col[k] = p.col[edges[k]];
+                score[k] = p.score[edges[k]];
             }
         }
         start[p.mentees] = k;
@@ -353,33 +354,24 @@ final class AssignmentSolver {
             }
             touchedCount = 0;
             settledCount = 0;
-            relax(src, 0, -1, -1);
+            reach(src, 0, -1);
+            scan(src, 0);
             // The sink stays out of the heap: the search stops as soon as no node is closer than it, so on a tie
             // (frequent with small integer scores) it does not settle the whole plateau of equally distant nodes.
+            // Only mentors enter the heap: a mentee is reached only from its own mentor, over a used edge whose
+            // reduced cost is zero, so it is exactly as far as the mentor and is settled right after it.
             while (!heap.isEmpty() && heap.minKey() < dist[sink]) {
                 int v = heap.pop();
                 settled[settledCount++] = v;
                 long dv = dist[v];
-                if (v < n) {
-                    long pv = pot[v];
-                    int own = mentorOf[v];
-                    for (int e = p.start[v]; e < p.start[v + 1]; e++) {
-                        int j = p.col[e];
-                        if (j != own) {
-                            relax(n + j, dv + pv - big - p.score[e] - pot[n + j], v, e);
-                        }
-                    }
-                    relax(sink, dv + pv - pot[sink], v, -1);
-                } else {
-                    int j = v - n;
-                    long pv = pot[v];
-                    if (load[j] < p.capacity[j]) {
-                        relax(sink, dv + pv - pot[sink], v, -1);
-                    }
-                    for (int s = slotStart[j], end = slotStart[j] + load[j]; s < end; s++) {
-                        int k = slots[s];
-                        relax(k, dv + big + p.score[edgeOf[k]] + pv - pot[k], v, -1);
-                    }
+                int j = v - n;
+                if (load[j] < p.capacity[j]) {
+                    relax(sink, dv + pot[v] - pot[sink], v, -1);
+                }
+                for (int s = slotStart[j], end = slotStart[j] + load[j]; s < end && dv < dist[sink]; s++) {
+                    int k = slots[s];
+                    reach(k, dv, v);
+                    scan(k, dv);
                 }
             }
             long found = dist[sink];
@@ -414,6 +406,26 @@ final class AssignmentSolver {
             for (int t = 0; t < touchedCount; t++) {
                 dist[touched[t]] = INF;
             }
+        }
+
+        /** Settles a mentee at distance {@code dv}: relaxes its edges to other mentors and its edge to the sink. */
+        private void scan(int v, long dv) {
+            settled[settledCount++] = v;
+            long pv = pot[v];
+            int own = mentorOf[v];
+            for (int e = p.start[v]; e < p.start[v + 1]; e++) {
+                int j = p.col[e];
+                if (j != own) {
+                    relax(n + j, dv + pv - big - p.score[e] - pot[n + j], v, e);
+                }
+            }
+            relax(sink, dv + pv - pot[sink], v, -1);
+        }
+
+        private void reach(int v, long d, int from) {
+            touched[touchedCount++] = v;
+            dist[v] = d;
+            parent[v] = from;
         }
 
         private void relax(int v, long d, int from, int edge) {
