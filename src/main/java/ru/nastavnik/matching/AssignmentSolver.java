@@ -33,9 +33,10 @@ final class AssignmentSolver {
 
     /**
      * Mentees 0..n-1, mentors 0..m-1 with their free capacity; the feasible edges of mentee i are
-     * {@code start[i]..start[i+1]-1}, each a mentor {@code col[e]} and a score {@code score[e] >= 0}.
+     * {@code start[i]..start[i+1]-1}, each a mentor {@code col[e]} and a score {@code 0 <= score[e] < MAX_SCORE}
+     * (a short: a large pool has millions of edges).
      */
-    record Problem(int mentees, int mentors, int[] capacity, int[] start, int[] col, int[] score) {
+    record Problem(int mentees, int mentors, int[] capacity, int[] start, int[] col, short[] score) {
     }
 
     /** The mentor of each mentee (-1: unmatched), the edge used, the totals and whether the certificate held. */
@@ -171,7 +172,7 @@ final class AssignmentSolver {
     private static Problem restrict(Problem p, int[] edges) {
         int[] start = new int[p.mentees + 1];
         int[] col = new int[edges.length];
-        int[] score = new int[edges.length];
+        short[] score = new short[edges.length];
         int k = 0;
         for (int i = 0; i < p.mentees; i++) {
             start[i] = k;

@@ -221,7 +221,7 @@ public class MatchingEngine {
             return true;
         }
         int[] cols = new int[edges];
-        int[] scores = new int[edges];
+        short[] scores = new short[edges]; // a pair scores a few hundred points at most, far below 2^15
         int[] fitTable = new int[RoleFit.PROFILES * RoleFit.PROFILES];
         Arrays.fill(fitTable, -1);
         int[] wishPoints = new int[mentors.length];
@@ -234,7 +234,7 @@ public class MatchingEngine {
                 int col = local[pool.index[k]];
                 if (col >= 0) {
                     cols[e] = col;
-                    scores[e++] = pairScore(me, pool, k, fitTable) + wishPoints[pool.index[k]];
+                    scores[e++] = (short) (pairScore(me, pool, k, fitTable) + wishPoints[pool.index[k]]);
                 }
             }
             wishPoints(c, me, wishPoints, false);

@@ -3,6 +3,7 @@ package ru.nastavnik.matching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -18,19 +19,19 @@ class AssignmentSolverTest {
         }
         int[] start = new int[mentees + 1];
         List<Integer> cols = new ArrayList<>();
-        List<Integer> scores = new ArrayList<>();
+        short[] scores = new short[mentees * mentors];
         for (int i = 0; i < mentees; i++) {
             start[i] = cols.size();
             for (int j = 0; j < mentors; j++) {
                 if (r.nextInt(100) < density) {
+                    scores[cols.size()] = (short) r.nextInt(maxScore + 1);
                     cols.add(j);
-                    scores.add(r.nextInt(maxScore + 1));
                 }
             }
         }
         start[mentees] = cols.size();
         return new AssignmentSolver.Problem(mentees, mentors, capacity, start,
-                cols.stream().mapToInt(Integer::intValue).toArray(), scores.stream().mapToInt(Integer::intValue).toArray());
+                cols.stream().mapToInt(Integer::intValue).toArray(), Arrays.copyOf(scores, cols.size()));
     }
 
     @Test
@@ -103,7 +104,7 @@ class AssignmentSolverTest {
     void aWrongAssignmentFailsTheCertificate() {
         // Mentee 0 fits mentors 0 (score 9) and 1 (score 1); mentee 1 fits only mentor 0.
         AssignmentSolver.Problem p = new AssignmentSolver.Problem(2, 2, new int[] {1, 1}, new int[] {0, 2, 3},
-                new int[] {0, 1, 0}, new int[] {9, 1, 5});
+                new int[] {0, 1, 0}, new short[] {9, 1, 5});
         AssignmentSolver.Solution s = AssignmentSolver.solve(p);
         assertThat(s.matched()).isEqualTo(2);
         assertThat(s.mentorOf()).containsExactly(1, 0);
