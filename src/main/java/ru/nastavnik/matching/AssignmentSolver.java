@@ -23,7 +23,7 @@ import java.util.Arrays;
  * other edge whose reduced cost is negative could improve the assignment, so it joins the candidates (with those
  * within {@value #MARGIN} points of it, which the next solution would likely want too) and the candidates are solved
  * again. When no edge is left with a negative reduced cost, the duals prove the assignment optimal over all edges,
- * exactly as if the whole pool had been searched; that takes two or three rounds of about 1% of the edges.
+ * exactly as if the whole pool had been searched; that usually takes two rounds of about 1% of the edges.
  *
  * <p>Why exact: after each augmentation the potentials keep every residual edge's reduced cost non-negative, so the
  * flow is of minimum cost for its value (no negative cycle). {@link #certify} re-checks the final duals

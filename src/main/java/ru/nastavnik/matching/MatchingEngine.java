@@ -173,9 +173,9 @@ public class MatchingEngine {
             local[free.get(k).index] = k;
             capacity[k] = free.get(k).capacity - load[free.get(k).index];
         }
+        Pool pool = new Pool(consenting);
         // First who takes part and how many edges each has, then the edges into arrays of the exact size: a large
         // pool has millions of them, and growing lists would allocate and copy them several times over.
-        Pool pool = new Pool(consenting);
         List<Person> open = new ArrayList<>();
         IntList starts = new IntList();
         IntList allowed = new IntList();
