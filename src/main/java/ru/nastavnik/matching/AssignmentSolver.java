@@ -423,6 +423,7 @@ final class AssignmentSolver {
             relax(sink, dv + pv - pot[sink], v, -1);
         }
 
+        /** A mentee at its final distance: the search's source, or reached from its own mentor. */
         private void reach(int v, long d, int from) {
             touched[touchedCount++] = v;
             dist[v] = d;
