@@ -173,13 +173,14 @@ public class MatchingEngine {
             local[free.get(k).index] = k;
             capacity[k] = free.get(k).capacity - load[free.get(k).index];
         }
+        Pool pool = new Pool(consenting);
+        // First who takes part and how many edges each has, then the edges into arrays of the exact size: a large
+        // pool has millions of them, and growing lists would allocate and copy them several times over.
         List<Person> open = new ArrayList<>();
-        IntList cols = new IntList();
-        IntList scores = new IntList();
         IntList starts = new IntList();
+        IntList allowed = new IntList();
         boolean[] excluded = new boolean[mentors.length];
-        int[] fitTable = new int[RoleFit.PROFILES * RoleFit.PROFILES];
-        Arrays.fill(fitTable, -1);
+        int edges = 0;
         for (Person me : formMentees) {
             if (mentorOf[me.index] >= 0) {
                 continue;
@@ -197,57 +198,53 @@ public class MatchingEngine {
                         + "» нет согласия на обработку персональных данных";
                 continue;
             }
-            for (int x : c.excludedOf[me.index]) {
-                excluded[x] = true;
-            }
-            int fitting = 0;
-            int allowed = 0;
-            int firstEdge = cols.size;
-            for (Person mo : consenting) {
-                if (form == MentorshipForm.PUPIL_PUPIL && mo.grade <= me.grade) {
-                    break;
-                }
-                if (!fits(form, me, mo)) {
-                    continue;
-                }
-                fitting++;
-                if (excluded[mo.index]) {
-                    continue;
-                }
-                allowed++;
-                int k = local[mo.index];
-                if (k >= 0) {
-                    cols.add(k);
-                    scores.add(fastScore(c, me, mo, fitTable));
-                }
-            }
-            for (int x : c.excludedOf[me.index]) {
-                excluded[x] = false;
-            }
-            if (allowed == 0) {
+            int fitting = allowedMentors(form, me, pool, c.excludedOf[me.index], excluded, allowed);
+            if (allowed.size == 0) {
                 why[me.index] = fitting > 0
                         ? "все подходящие наставники (" + fitting + ") исключены: запрет куратора или просьба "
                         + "не ставить в пару"
                         : nobodyFits(form, me);
-                cols.size = firstEdge;
-                scores.size = firstEdge;
                 continue;
             }
-            starts.add(firstEdge);
+            starts.add(edges);
+            for (int a = 0; a < allowed.size; a++) {
+                if (local[pool.index[allowed.values[a]]] >= 0) {
+                    edges++;
+                }
+            }
             open.add(me);
-            why[me.index] = "все подходящие наставники заняты (подходят: " + allowed + "): их места отданы другим "
-                    + "наставляемым, так подобрано больше пар и выше общий балл";
+            why[me.index] = "все подходящие наставники заняты (подходят: " + allowed.size + "): их места отданы "
+                    + "другим наставляемым, так подобрано больше пар и выше общий балл";
         }
-        starts.add(cols.size);
+        starts.add(edges);
         if (open.isEmpty()) {
             return true;
         }
+        int[] cols = new int[edges];
+        short[] scores = new short[edges]; // a pair scores a few hundred points at most, far below 2^15
+        int[] fitTable = new int[RoleFit.PROFILES * RoleFit.PROFILES];
+        Arrays.fill(fitTable, -1);
+        int[] wishPoints = new int[mentors.length];
+        int e = 0;
+        for (Person me : open) {
+            allowedMentors(form, me, pool, c.excludedOf[me.index], excluded, allowed);
+            wishPoints(c, me, wishPoints, true);
+            for (int a = 0; a < allowed.size; a++) {
+                int k = allowed.values[a];
+                int col = local[pool.index[k]];
+                if (col >= 0) {
+                    cols[e] = col;
+                    scores[e++] = (short) (pairScore(me, pool, k, fitTable) + wishPoints[pool.index[k]]);
+                }
+            }
+            wishPoints(c, me, wishPoints, false);
+        }
         AssignmentSolver.Problem problem = new AssignmentSolver.Problem(open.size(), free.size(), capacity,
-                starts.toArray(), cols.toArray(), scores.toArray());
+                starts.toArray(), cols, scores);
         long built = System.nanoTime();
         AssignmentSolver.Solution solution = solver.apply(problem);
         log.debug("Matching of form {}: {} mentees, {} mentors, {} edges; edges in {} ms, solved in {} ms",
-                form.code(), open.size(), free.size(), cols.size, (built - formStarted) / 1_000_000,
+                form.code(), open.size(), free.size(), edges, (built - formStarted) / 1_000_000,
                 (System.nanoTime() - built) / 1_000_000);
         for (int i = 0; i < open.size(); i++) {
             int k = solution.mentorOf()[i];
@@ -264,6 +261,35 @@ public class MatchingEngine {
         return solution.certified();
     }
 
+    /**
+     * The consenting mentors who may take the mentee — the form's rules hold and neither side nor the curator
+     * excluded the pair — as positions in the pool, into {@code out}; returns how many fit the rules at all,
+     * excluded or not. {@code excluded} is a scratch array by mentor, left all false.
+     */
+    private static int allowedMentors(MentorshipForm form, Person me, Pool pool, int[] excludedOf,
+                                      boolean[] excluded, IntList out) {
+        for (int x : excludedOf) {
+            excluded[x] = true;
+        }
+        out.size = 0;
+        int fitting = 0;
+        for (int k = 0; k < pool.size; k++) {
+            if (form == MentorshipForm.PUPIL_PUPIL && pool.grade[k] <= me.grade) {
+                break;
+            }
+            if (fits(form, me, pool, k)) {
+                fitting++;
+                if (!excluded[pool.index[k]]) {
+                    out.add(k);
+                }
+            }
+        }
+        for (int x : excludedOf) {
+            excluded[x] = false;
+        }
+        return fitting;
+    }
+
     private static String nobodyFits(MentorshipForm form, Person me) {
         return switch (form) {
             case PUPIL_PUPIL -> "нет наставника той же формы с классом выше " + me.classLabel;
@@ -277,39 +303,52 @@ public class MatchingEngine {
         };
     }
 
-    /** The form-specific hard rules (the form itself and consent are checked by the caller). */
-    private static boolean fits(MentorshipForm form, Person me, Person mo) {
+    /** The form-specific hard rules for the pool's k-th mentor (the form and consent are checked by the caller). */
+    private static boolean fits(MentorshipForm form, Person me, Pool pool, int k) {
         return switch (form) {
-            case PUPIL_PUPIL -> mo.grade > me.grade;
-            case TEACHER_TEACHER -> mo.years != null && mo.years >= MatchingRules.EXPERIENCED_YEARS
-                    && (!me.sameSubject || shared(me.subjects, mo.subjects) > 0);
-            case EMPLOYER_PUPIL, EMPLOYER_STUDENT -> mo.years != null && mo.years >= MatchingRules.PROFESSIONAL_YEARS;
+            case PUPIL_PUPIL -> pool.grade[k] > me.grade;
+            case TEACHER_TEACHER -> pool.years[k] >= MatchingRules.EXPERIENCED_YEARS && (!me.sameSubject
+                    || shared(me.subjects, pool.subjects, k * pool.subjectWords, pool.subjectWords) > 0);
+            case EMPLOYER_PUPIL, EMPLOYER_STUDENT -> pool.years[k] >= MatchingRules.PROFESSIONAL_YEARS;
             default -> true;
         };
     }
 
-    private static int shared(long[] a, long[] b) {
+    /** How many bits a mask shares with the {@code words} words of {@code b} from {@code from}. */
+    private static int shared(long[] a, long[] b, int from, int words) {
         int n = 0;
-        for (int w = Math.min(a.length, b.length) - 1; w >= 0; w--) {
-            n += Long.bitCount(a[w] & b[w]);
+        for (int w = Math.min(a.length, words) - 1; w >= 0; w--) {
+            n += Long.bitCount(a[w] & b[from + w]);
         }
         return n;
     }
 
-    private int fastScore(Checked c, Person me, Person mo, int[] fitTable) {
-        int s = Integer.bitCount(me.topics & mo.topics) * MatchingRules.PER_REQUEST
-                + Math.min(MatchingRules.MAX_SHARED, shared(me.subjects, mo.subjects)) * MatchingRules.PER_SUBJECT
-                + Math.min(MatchingRules.MAX_SHARED, shared(me.interests, mo.interests)) * MatchingRules.PER_INTEREST;
-        if (me.preferred.length > 0 || c.chosenBy[me.index].length > 0) {
-            s += preferencePoints(c, me, mo, null);
-        }
-        int key = mo.profile * RoleFit.PROFILES + me.profile;
+    /** The score of the mentee with the pool's k-th mentor, as {@link #score} counts it, but without the wishes. */
+    private int pairScore(Person me, Pool pool, int k, int[] fitTable) {
+        int s = Integer.bitCount(me.topics & pool.topics[k]) * MatchingRules.PER_REQUEST
+                + Math.min(MatchingRules.MAX_SHARED, shared(me.subjects, pool.subjects, k * pool.subjectWords,
+                pool.subjectWords)) * MatchingRules.PER_SUBJECT
+                + Math.min(MatchingRules.MAX_SHARED, shared(me.interests, pool.interests, k * pool.interestWords,
+                pool.interestWords)) * MatchingRules.PER_INTEREST;
+        int key = pool.profile[k] * RoleFit.PROFILES + me.profile;
         int fit = fitTable[key];
         if (fit < 0) {
-            fit = roleFit.fit(me.form, mo.profile, me.profile).points();
+            fit = roleFit.fit(me.form, pool.profile[k], me.profile).points();
             fitTable[key] = fit;
         }
         return s + fit;
+    }
+
+    /**
+     * Wishes give points to a few mentors of a mentee only (those it named and those who named it): sets their
+     * points into {@code points} by mentor, or back to zero.
+     */
+    private static void wishPoints(Checked c, Person me, int[] points, boolean set) {
+        for (int[] mentors : new int[][] {me.preferred, c.chosenBy[me.index]}) {
+            for (int j : mentors) {
+                points[j] = set ? preferencePoints(c, me, c.mentors[j], null) : 0;
+            }
+        }
     }
 
     /** The score of a pair; with reasons != null, the Russian explanation of every part of it. */
@@ -631,7 +670,7 @@ public class MatchingEngine {
                     problems.add("стаж наставника " + (mo.years == null ? "не указан" : MatchingRules.years(mo.years))
                             + " — нужно от " + MatchingRules.years(MatchingRules.EXPERIENCED_YEARS));
                 }
-                if (me.sameSubject && shared(me.subjects, mo.subjects) == 0) {
+                if (me.sameSubject && shared(me.subjects, mo.subjects, 0, mo.subjects.length) == 0) {
                     problems.add("наставник не преподаёт предмет наставляемого ("
                             + String.join(", ", me.subjectNames) + ")");
                 }
@@ -791,6 +830,48 @@ public class MatchingEngine {
                     list.add(new FieldError("", "и ещё ошибок: " + more));
                 }
                 throw new ValidationException(list);
+            }
+        }
+    }
+
+    /**
+     * A form's consenting mentors as flat arrays, in their order (their index, class, years — -1 when unknown —,
+     * competencies, profile class, subject and interest masks of a fixed number of words each): the edges read them
+     * for every pair, millions of times in a large pool, and neighbouring array slots are read far faster than one
+     * object per mentor.
+     */
+    private static final class Pool {
+        final int size;
+        final int[] index;
+        final int[] grade;
+        final int[] years;
+        final int[] topics;
+        final int[] profile;
+        final int subjectWords;
+        final long[] subjects;
+        final int interestWords;
+        final long[] interests;
+
+        Pool(List<Person> mentors) {
+            size = mentors.size();
+            index = new int[size];
+            grade = new int[size];
+            years = new int[size];
+            topics = new int[size];
+            profile = new int[size];
+            subjectWords = mentors.stream().mapToInt(p -> p.subjects.length).max().orElse(0);
+            interestWords = mentors.stream().mapToInt(p -> p.interests.length).max().orElse(0);
+            subjects = new long[size * subjectWords];
+            interests = new long[size * interestWords];
+            for (int k = 0; k < size; k++) {
+                Person p = mentors.get(k);
+                index[k] = p.index;
+                grade[k] = p.grade;
+                years[k] = p.years == null ? -1 : p.years;
+                topics[k] = p.topics;
+                profile[k] = p.profile;
+                System.arraycopy(p.subjects, 0, subjects, k * subjectWords, p.subjects.length);
+                System.arraycopy(p.interests, 0, interests, k * interestWords, p.interests.length);
             }
         }
     }
