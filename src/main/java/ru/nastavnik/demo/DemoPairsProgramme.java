@@ -90,7 +90,8 @@ class DemoPairsProgramme {
             return existing.get();
         }
         Programme programme = as("curator", () -> programmes.start(new ProgrammeRequest(SCHOOL, year.toString(),
-                List.of("pupil-pupil", "teacher-teacher"), "curator", List.of()).withSchoolHeads("deputy", "director")));
+                List.of("pupil-pupil", "teacher-teacher"), "curator", List.of())
+                .withSchoolHeads("deputy", "director")));
         long id = programme.id();
 
         // Stage 1: the deputy director's items, then the director approves the roadmap.

@@ -3,6 +3,7 @@ package ru.nastavnik.programme;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.identity.Group;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,9 +53,15 @@ public class SchoolStaff {
                     system.call(() -> identityService.createUserQuery().memberOfGroup(role).list())
                             .forEach(user -> everyone.add(new Member(role, user.getId())));
                 }
-                join(schoolId, name, everyone);
-                log.warn("School {} had no groups: made with all {} current curators, deputy directors and directors; "
-                        + "narrow them in Camunda Admin", schoolId, everyone.size());
+                try {
+                    join(schoolId, name, everyone);
+                    log.warn("School {} had no groups: made with all {} current curators, deputy directors and "
+                            + "directors; narrow them in Camunda Admin", schoolId, everyone.size());
+                } catch (ProcessEngineException anotherNode) {
+                    // Two nodes started at once: the other one made them.
+                    log.info("School {}: groups made by another node ({})", schoolId,
+                            anotherNode.getClass().getSimpleName());
+                }
             }
         });
     }
