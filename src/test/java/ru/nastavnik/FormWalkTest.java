@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.PlaywrightException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
@@ -425,9 +426,21 @@ class FormWalkTest extends BrowserTest {
                 // A select that cannot be searched shows its value in a div beside a hidden input.
                 Locator input = box.locator("input:not(.fjs-select-hidden-input), .fjs-select-display").first();
                 for (String label : labels(field, value)) {
-                    input.click();
-                    page.locator(".fjs-dropdownlist-item", new Page.LocatorOptions()
-                            .setHasText(Pattern.compile("^" + jsQuote(label) + "$"))).click();
+                    Locator item = page.locator(".fjs-dropdownlist-item", new Page.LocatorOptions()
+                            .setHasText(Pattern.compile("^" + jsQuote(label) + "$")));
+                    // Tasklist may render the form once more while the list is open, which closes it; a person
+                    // opens it again, so does the walker.
+                    for (int attempt = 1; ; attempt++) {
+                        input.click();
+                        try {
+                            item.click(new Locator.ClickOptions().setTimeout(5_000));
+                            break;
+                        } catch (PlaywrightException closed) {
+                            if (attempt == 3) {
+                                throw closed;
+                            }
+                        }
+                    }
                 }
                 // A select closes its dropdown on a choice; a taglist keeps it open over the fields below until it
                 // loses focus, as when a person clicks elsewhere. Not Escape: in a start form it closes the dialog.
