@@ -82,12 +82,13 @@ class ProgrammeRepository {
 
     /** The programme's title and school, in one query (without its forms): what each of its tasks shows. */
     Optional<TaskHeading> heading(long id) {
-        return jdbc.sql("select school_name, school_year from programme where id = :id").param("id", id)
-                .query((rs, n) -> new TaskHeading(id, rs.getString("school_name"), rs.getString("school_year")))
+        return jdbc.sql("select school_name, school_year, school_id from programme where id = :id").param("id", id)
+                .query((rs, n) -> new TaskHeading(id, rs.getString("school_name"), rs.getString("school_year"),
+                        rs.getLong("school_id")))
                 .optional();
     }
 
-    record TaskHeading(long id, String schoolName, String schoolYear) {
+    record TaskHeading(long id, String schoolName, String schoolYear, long schoolId) {
         String title() {
             return Programme.title(schoolName, schoolYear);
         }

@@ -1,7 +1,11 @@
 package ru.nastavnik.programme;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.identity.Group;
@@ -25,6 +29,8 @@ import ru.nastavnik.security.SystemAuthentication;
 public class SchoolStaff {
 
     private static final Logger log = LoggerFactory.getLogger(SchoolStaff.class);
+    /** Camunda's type of the groups that tasks are offered to. */
+    private static final String GROUP_TYPE = "WORKFLOW";
 
     private final IdentityService identityService;
     private final SystemAuthentication system;
@@ -44,31 +50,35 @@ public class SchoolStaff {
     @EventListener(ApplicationReadyEvent.class)
     @Order(2)
     public void staffEarlierSchools() {
-        programmes.schools().forEach((schoolId, name) -> {
-            boolean staffed = system.call(() -> identityService.createGroupQuery()
-                    .groupId(Groups.atSchool(Groups.CURATOR, schoolId)).count() > 0);
-            if (!staffed) {
-                List<Member> everyone = new ArrayList<>();
-                for (String role : Groups.SCHOOL_ROLES) {
-                    system.call(() -> identityService.createUserQuery().memberOfGroup(role).list())
-                            .forEach(user -> everyone.add(new Member(role, user.getId())));
-                }
-                try {
-                    join(schoolId, name, everyone);
-                    log.warn("School {} had no groups: made with all {} current curators, deputy directors and "
-                            + "directors; narrow them in Camunda Admin", schoolId, everyone.size());
-                } catch (ProcessEngineException anotherNode) {
-                    // Two nodes started at once: the other one made them.
-                    log.info("School {}: groups made by another node ({})", schoolId,
-                            anotherNode.getClass().getSimpleName());
-                }
+        // One query for the groups there are, not one per school: a region has thousands of schools.
+        Set<String> groups = system.call(() -> identityService.createGroupQuery().groupType(GROUP_TYPE).list())
+                .stream().map(Group::getId).collect(Collectors.toSet());
+        Map<Long, String> unstaffed = new LinkedHashMap<>(programmes.schools());
+        unstaffed.keySet().removeIf(schoolId -> groups.contains(Groups.atSchool(Groups.CURATOR, schoolId)));
+        if (unstaffed.isEmpty()) {
+            return;
+        }
+        List<Member> everyone = new ArrayList<>();
+        for (String role : Groups.SCHOOL_ROLES) {
+            system.call(() -> identityService.createUserQuery().memberOfGroup(role).list())
+                    .forEach(user -> everyone.add(new Member(role, user.getId())));
+        }
+        unstaffed.forEach((schoolId, name) -> {
+            try {
+                join(schoolId, name, everyone);
+                log.warn("School {} had no groups: made with all {} current curators, deputy directors and "
+                        + "directors; narrow them in Camunda Admin", schoolId, everyone.size());
+            } catch (ProcessEngineException anotherNode) {
+                // Two nodes started at once: the other one made them.
+                log.info("School {}: groups made by another node ({})", schoolId,
+                        anotherNode.getClass().getSimpleName());
             }
         });
     }
 
     /** The school's groups of the school roles, for what only its staff may read (its Tasklist filter). */
     public static List<String> groups(Programme programme) {
-        return Groups.SCHOOL_ROLES.stream().map(role -> Groups.atSchool(role, programme.schoolId())).toList();
+        return Groups.SCHOOL_ROLES.stream().map(role -> group(programme, role)).toList();
     }
 
     /** The school's group of one role. */
@@ -87,7 +97,7 @@ public class SchoolStaff {
                 if (identityService.createGroupQuery().groupId(groupId).count() == 0) {
                     Group group = identityService.newGroup(groupId);
                     group.setName(Groups.russianName(role, schoolName));
-                    group.setType("WORKFLOW");
+                    group.setType(GROUP_TYPE);
                     identityService.saveGroup(group);
                     log.info("Created group {} of school {}", groupId, schoolId);
                 }

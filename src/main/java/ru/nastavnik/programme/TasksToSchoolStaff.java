@@ -58,8 +58,8 @@ class TasksToSchoolStaff extends AbstractProcessEnginePlugin {
         if (!(scope.getVariable(ProgrammeProcess.VAR_PROGRAMME_ID.name()) instanceof Number id)) {
             return Optional.empty();
         }
-        Long school = schools.computeIfAbsent(id.longValue(),
-                programmeId -> programmes.find(programmeId).map(Programme::schoolId).orElse(null));
+        Long school = schools.computeIfAbsent(id.longValue(), programmeId -> programmes.heading(programmeId)
+                .map(ProgrammeRepository.TaskHeading::schoolId).orElse(null));
         return Optional.ofNullable(school);
     }
 
