@@ -196,8 +196,8 @@ class RegionBenchmark extends IntegrationTest {
                 }
             }
         }
-        line("Pair-meeting step (mentor's report, %d steps) vs bare engine step (%d), single thread:",
-                product.size(), engineOnly.size());
+        line("Pair-meeting step (mentor's report, %d steps) vs bare engine step (%d), single thread, among %d open "
+                        + "tasks:", product.size(), engineOnly.size(), tasks.createTaskQuery().count());
         line("  pair meeting p50 %.1f ms p95 %.1f ms %.0f steps/s | bare p50 %.1f ms p95 %.1f ms %.0f steps/s"
                         + " | ratio p50 %.2f×, mean %.2f×",
                 p(product, 50), p(product, 95), 1000 / mean(product), p(engineOnly, 50), p(engineOnly, 95),
