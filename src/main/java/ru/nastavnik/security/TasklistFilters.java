@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 /**
  * Tasklist's shared filters, readable by every role: each shows the task's due date and programme as columns.
  * Idempotent, so that every start and every node may ensure them; a filter of an earlier version gets the
- * columns it lacks and the current query.
+ * columns it lacks, the current query and the current readers among the roles.
  */
 @Component
 public class TasklistFilters {
@@ -68,6 +68,7 @@ public class TasklistFilters {
                     filterService.saveFilter(existing);
                     log.info("Updated Tasklist filter '{}'", name);
                 }
+                narrowReaders(existing, readers);
                 return;
             }
             Map<String, Object> properties = new LinkedHashMap<>();
@@ -78,15 +79,37 @@ public class TasklistFilters {
             properties.put("variables", COLUMNS);
             Filter filter = filterService.newTaskFilter(name).setOwner(null).setQuery(query).setProperties(properties);
             filterService.saveFilter(filter);
-            for (String groupId : readers) {
-                Authorization read = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
-                read.setGroupId(groupId);
-                read.setResource(Resources.FILTER);
-                read.setResourceId(filter.getId());
-                read.addPermission(Permissions.READ);
-                authorizationService.saveAuthorization(read);
-            }
+            readers.forEach(groupId -> grantRead(filter.getId(), groupId));
             log.info("Created Tasklist filter '{}'", name);
         });
+    }
+
+    /**
+     * A programme's filter made before schools had groups of their own was read by the region-wide roles: their
+     * grants go and the school's groups get theirs. Grants an administrator gave or took otherwise stay as they are.
+     */
+    private void narrowReaders(Filter filter, List<String> readers) {
+        List<Authorization> grants = authorizationService.createAuthorizationQuery().resourceType(Resources.FILTER)
+                .resourceId(filter.getId()).list();
+        List<Authorization> tooWide = grants.stream()
+                .filter(g -> Groups.ALL.contains(g.getGroupId()) && !readers.contains(g.getGroupId())).toList();
+        if (tooWide.isEmpty()) {
+            return;
+        }
+        tooWide.forEach(grant -> authorizationService.deleteAuthorization(grant.getId()));
+        List<String> granted = grants.stream().map(Authorization::getGroupId).toList();
+        readers.stream().filter(groupId -> !granted.contains(groupId))
+                .forEach(groupId -> grantRead(filter.getId(), groupId));
+        log.warn("Tasklist filter '{}' is read by {} now instead of the roles {}", filter.getName(), readers,
+                tooWide.stream().map(Authorization::getGroupId).toList());
+    }
+
+    private void grantRead(String filterId, String groupId) {
+        Authorization read = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+        read.setGroupId(groupId);
+        read.setResource(Resources.FILTER);
+        read.setResourceId(filterId);
+        read.addPermission(Permissions.READ);
+        authorizationService.saveAuthorization(read);
     }
 }

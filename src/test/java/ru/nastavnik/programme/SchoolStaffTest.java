@@ -11,7 +11,12 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -132,6 +137,36 @@ class SchoolStaffTest extends IntegrationTest {
                 .contains(schoolA.schoolName()).doesNotContain(schoolB.schoolName());
         assertThat(RestClient.as(port, "director-b", PASSWORD).get("/engine-rest/filter").body())
                 .contains(schoolB.schoolName()).doesNotContain(schoolA.schoolName());
+    }
+
+    @Test
+    void aProgrammeFilterFromBeforeSchoolGroupsIsNarrowedToTheSchoolOnTheNextStart() {
+        // As the version before school groups made it: read by every curator, deputy director and director.
+        String filterOfA = filterService.createFilterQuery().filterName(schoolA.title()).singleResult().getId();
+        AuthorizationService authorizations = engine.getAuthorizationService();
+        authorizations.createAuthorizationQuery().resourceType(Resources.FILTER).resourceId(filterOfA).list()
+                .forEach(grant -> authorizations.deleteAuthorization(grant.getId()));
+        for (String role : Groups.SCHOOL_ROLES) {
+            Authorization read = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+            read.setGroupId(role);
+            read.setResource(Resources.FILTER);
+            read.setResourceId(filterOfA);
+            read.addPermission(Permissions.READ);
+            authorizations.saveAuthorization(read);
+        }
+        assertThat(RestClient.as(port, "curator-b", PASSWORD).get("/engine-rest/filter").body())
+                .contains(schoolA.schoolName());
+
+        programmes.filterEveryRunningProgramme();
+
+        assertThat(RestClient.as(port, "curator-b", PASSWORD).get("/engine-rest/filter").body())
+                .doesNotContain(schoolA.schoolName());
+        assertThat(RestClient.as(port, "deputy-a", PASSWORD).get("/engine-rest/filter").body())
+                .contains(schoolA.schoolName());
+        assertThat(authorizations.createAuthorizationQuery().resourceType(Resources.FILTER).resourceId(filterOfA)
+                .list()).extracting(Authorization::getGroupId)
+                .containsExactlyInAnyOrderElementsOf(Stream.concat(SchoolStaff.groups(schoolA).stream(),
+                        Stream.of(Groups.ADMIN)).toList());
     }
 
     @Test
