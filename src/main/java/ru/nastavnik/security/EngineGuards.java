@@ -27,7 +27,7 @@ class EngineGuards extends AbstractProcessEnginePlugin {
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         List<CommandInterceptor> interceptors = configuration.getCustomPreCommandInterceptorsTxRequired() == null
                 ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreCommandInterceptorsTxRequired());
-        interceptors.add(new QueryExpressionGuard(configuration.getFilterService()));
+        interceptors.add(new QueryExpressionGuard(configuration));
         interceptors.add(new ThrottledPasswordCheck(new LoginThrottle(login.limits(), Clock.systemUTC())));
         interceptors.add(new ProfileGuard(configuration.getIdentityService()));
         interceptors.add(new StaffVisibleToMentors(configuration.getIdentityService(),
