@@ -196,7 +196,8 @@ public class MentorAccounts {
         String[] parts = contact.fullName().trim().split("\\s+", 2);
         String name = parts.length > 1 ? parts[1] : parts[0];
         long hours = links.lifetime().toHours();
-        mail.sendAtOnce(MailAbout.each("account:" + userId, "password-link"), List.of(contact.email()),
+        mail.sendAtOnce(MailAbout.each("account:" + userId, "password-link").inProgramme(programmeId),
+                List.of(contact.email()),
                 templates.render("account-link", Map.of("name", name, "first", first, "school", programme.schoolName(),
                         "year", programme.schoolYear(), "login", userId, "hours", hours,
                         "link", publicUrl.of("/account/password?token=" + token),

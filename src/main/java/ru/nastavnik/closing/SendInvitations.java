@@ -49,8 +49,9 @@ class SendInvitations implements JavaDelegate {
             model.put("name", p.person().fullName());
             model.put("date", ceremony.plannedOn().format(SchoolClock.RUSSIAN_DATE));
             model.put("place", ceremony.place());
-            mail.send(new MailAbout("programme:" + programmeId + ":person:" + p.person().personId(), "closing-invitation"),
-                    p.person().mailTo(), p.person().mailCopy(), templates.render("closing-invitation", model));
+            MailAbout about = new MailAbout("programme:" + programmeId + ":person:" + p.person().personId(),
+                    "closing-invitation").inProgramme(programmeId);
+            mail.send(about, p.person().mailTo(), p.person().mailCopy(), templates.render("closing-invitation", model));
             invited += p.person().mailTo().isEmpty() ? 0 : 1;
         }
         records.invited(programmeId, invited);

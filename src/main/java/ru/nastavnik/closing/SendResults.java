@@ -59,8 +59,9 @@ class SendResults implements JavaDelegate {
             model.put("year", programme.schoolYear());
             model.put("name", p.person().fullName());
             model.put("result", result);
-            mail.send(new MailAbout("programme:" + programmeId + ":person:" + p.person().personId(), "closing-results"),
-                    p.person().mailTo(), p.person().mailCopy(), templates.render("closing-results", model));
+            MailAbout about = new MailAbout("programme:" + programmeId + ":person:" + p.person().personId(),
+                    "closing-results").inProgramme(programmeId);
+            mail.send(about, p.person().mailTo(), p.person().mailCopy(), templates.render("closing-results", model));
         }
         roadmap.closeByWork(programmeId, ClosingProcess.RESULTS, "Итоги записаны в базу наставников и базу "
                 + "наставляемых и отправлены участникам: " + people.size());

@@ -256,7 +256,8 @@ public class FeedbackService {
                     "link", publicUrl.of(FeedbackPageController.PATH + token),
                     "lastDay", lastDay.format(SchoolClock.RUSSIAN_DATE)));
             // Both in "to": the invitation asks the representative to answer with the child.
-            mail.send(MailAbout.each("pair:" + a.pair().id(), "feedback-" + kind.code() + ":" + a.person().personId()),
+            mail.send(MailAbout.each("pair:" + a.pair().id(), "feedback-" + kind.code() + ":" + a.person().personId())
+                            .inProgramme(programmeId),
                     Stream.concat(a.person().mailTo().stream(), a.person().mailCopy().stream()).toList(), List.of(),
                     m);
             mailed++;

@@ -160,7 +160,7 @@ public class Questionnaires {
                     "representative", person.representativeEmail() != null && !person.representativeEmail().isBlank(),
                     "link", publicUrl.of(MonitoringLinkPageController.PATH + token),
                     "lastDay", lastDay.format(SchoolClock.RUSSIAN_DATE)));
-            mail.send(MailAbout.each("programme:" + programmeId, "monitoring:" + m.personId()),
+            mail.send(MailAbout.each("programme:" + programmeId, "monitoring:" + m.personId()).inProgramme(programmeId),
                     Stream.concat(person.mailTo().stream(), person.mailCopy().stream()).toList(), List.of(), content);
             mailed++;
         }

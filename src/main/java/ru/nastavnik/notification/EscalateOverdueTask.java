@@ -23,14 +23,16 @@ class EscalateOverdueTask implements JavaDelegate {
     private final MailNotifier mail;
     private final TaskMails texts;
     private final TaskService taskService;
+    private final MailSchools schools;
 
     EscalateOverdueTask(TimedTasks tasks, TaskPeople people, MailNotifier mail, TaskMails texts,
-                                TaskService taskService) {
+                                TaskService taskService, MailSchools schools) {
         this.tasks = tasks;
         this.people = people;
         this.mail = mail;
         this.texts = texts;
         this.taskService = taskService;
+        this.schools = schools;
     }
 
     @Override
@@ -46,7 +48,8 @@ class EscalateOverdueTask implements JavaDelegate {
             MailContent m = texts.escalation(task, curatorsOwn);
             Set<String> copy = new java.util.LinkedHashSet<>(owners);
             copy.removeAll(escalateTo);
-            mail.send(MailAbout.task(task.getId(), "escalation"), people.emails(escalateTo), people.emails(copy), m);
+            mail.send(schools.inProgrammeOf(MailAbout.task(task.getId(), "escalation"), execution),
+                    people.emails(escalateTo), people.emails(copy), m);
             taskService.setPriority(task.getId(), ESCALATED_PRIORITY);
         }
     }

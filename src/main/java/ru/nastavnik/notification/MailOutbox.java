@@ -35,8 +35,10 @@ class MailOutbox {
     private final MailSettings settings;
     private final QuietHours quietHours;
     private final String messageIdDomain;
+    private final MailSchools schools;
 
-    MailOutbox(JdbcClient jdbc, PlatformTransactionManager transactions, SchoolClock clock, MailSettings settings) {
+    MailOutbox(JdbcClient jdbc, PlatformTransactionManager transactions, SchoolClock clock, MailSettings settings,
+               MailSchools schools) {
         this.jdbc = jdbc;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -44,6 +46,7 @@ class MailOutbox {
         this.settings = settings;
         this.quietHours = new QuietHours(settings.quietStart(), settings.quietEnd(), clock.zone());
         this.messageIdDomain = settings.domain();
+        this.schools = schools;
     }
 
     /**
@@ -67,10 +70,11 @@ class MailOutbox {
         Instant first = atOnce ? now : quietHours.firstAllowed(now);
         jdbc.sql("""
                         insert into mail_outbox (mail_key, about, kind, message_id, mail_to, mail_cc, subject, body_text,
-                                                 body_html, calendar, status, attempts, created_at, next_attempt_at, expires_at)
+                                                 body_html, calendar, status, attempts, created_at, next_attempt_at,
+                                                 expires_at, school_id)
                         select :key, :about, :kind, :messageId, :to, :cc, :subject, :body,
                                cast(:html as varchar(400000)), cast(:calendar as varchar(100000)), :status, 0, :now, :first,
-                               :expires
+                               :expires, cast(:school as bigint)
                         where not exists (select 1 from mail_outbox where mail_key = :key)
                         """)
                 .param("key", key).param("about", about.about()).param("kind", about.kind())
@@ -79,7 +83,9 @@ class MailOutbox {
                 .param("html", mail.html()).param("calendar", mail.calendar())
                 .param("status", status).param("now", Timestamp.from(now))
                 .param("first", Timestamp.from(first))
-                .param("expires", Timestamp.from(first.plus(settings.retryWindow()))).update();
+                .param("expires", Timestamp.from(first.plus(settings.retryWindow())))
+                .param("school", about.programmeId() == null ? null
+                        : schools.schoolOf(about.programmeId()).orElse(null)).update();
     }
 
     /** The held reminders, by recipient (one address each), oldest first. */

@@ -26,15 +26,17 @@ class SendDueReminder implements JavaDelegate {
     private final TaskMails texts;
     private final SchoolClock clock;
     private final MailDigest digest;
+    private final MailSchools schools;
 
     SendDueReminder(TimedTasks tasks, TaskPeople people, MailNotifier mail, TaskMails texts,
-                            SchoolClock clock, MailDigest digest) {
+                            SchoolClock clock, MailDigest digest, MailSchools schools) {
         this.tasks = tasks;
         this.people = people;
         this.mail = mail;
         this.texts = texts;
         this.clock = clock;
         this.digest = digest;
+        this.schools = schools;
     }
 
     @Override
@@ -46,7 +48,7 @@ class SendDueReminder implements JavaDelegate {
                 continue;
             }
             MailContent m = texts.reminder(task);
-            MailAbout about = MailAbout.task(task.getId(), "reminder");
+            MailAbout about = schools.inProgrammeOf(MailAbout.task(task.getId(), "reminder"), execution);
             Map<Boolean, List<String>> byDigest = people.ownerIds(task).stream()
                     .collect(Collectors.partitioningBy(digest::wants));
             if (!byDigest.get(false).isEmpty() || byDigest.get(true).isEmpty()) {

@@ -77,7 +77,7 @@ class EscalateOpenPairs implements JavaDelegate {
                 "mentor", p.mentor().fullName(), "group", p.group(),
                 "mentees", p.mentees().stream().map(Pair.Person::fullName).collect(Collectors.joining(", ")),
                 "since", LocalDate.ofInstant(p.startedAt(), zone).format(SchoolClock.RUSSIAN_DATE))).toList();
-        mail.send(new MailAbout("programme:" + programmeId, "pairs-open-at-end"), to, copy,
+        mail.send(new MailAbout("programme:" + programmeId, "pairs-open-at-end").inProgramme(programmeId), to, copy,
                 templates.render("pairs-open-at-end", Map.of("school", school, "pairs", list,
                         "due", due.format(SchoolClock.RUSSIAN_DATE), "link", publicUrl.tasklist())));
         audit.record(null, "pairs.open-at-end-escalated", programmeId, null, "pairs=" + open.size());

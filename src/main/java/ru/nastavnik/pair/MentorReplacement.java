@@ -272,7 +272,8 @@ public class MentorReplacement {
         if (viaCurator) {
             to.addAll(curatorEmails(programme));
         }
-        mail.send(MailAbout.each("pair:" + pairId, "replacement-refused"), to, List.of(),
+        mail.send(MailAbout.each("pair:" + pairId, "replacement-refused").inProgramme(pair.programmeId()), to,
+                List.of(),
                 templates.render("replacement-refused", Map.of("relay", viaCurator && !"curator".equals(requestedBy),
                         "mentor", pair.mentor().fullName(), "school", programme.schoolName(),
                         "year", programme.schoolYear(), "why", why)));
@@ -316,14 +317,17 @@ public class MentorReplacement {
                 "oldMentor", before.mentor().fullName(), "newMentor", after.mentor().fullName(),
                 "link", publicUrl.tasklist());
         if (after.mentor().email() != null) {
-            mail.send(new MailAbout("pair:" + after.id(), "mentor-replaced-new:" + order.id()),
+            mail.send(new MailAbout("pair:" + after.id(), "mentor-replaced-new:" + order.id())
+                            .inProgramme(after.programmeId()),
                     List.of(after.mentor().email()), List.of(), replaced(common, "new", after.mentor().fullName()));
         }
         if (before.mentor().email() != null) {
-            mail.send(new MailAbout("pair:" + after.id(), "mentor-replaced-old:" + order.id()),
+            mail.send(new MailAbout("pair:" + after.id(), "mentor-replaced-old:" + order.id())
+                            .inProgramme(after.programmeId()),
                     List.of(before.mentor().email()), List.of(), replaced(common, "old", before.mentor().fullName()));
         }
-        pairMails.toMentees(after, new MailAbout("pair:" + after.id(), "mentor-replaced:" + order.id()),
+        pairMails.toMentees(after, new MailAbout("pair:" + after.id(), "mentor-replaced:" + order.id())
+                        .inProgramme(after.programmeId()),
                 replaced(common, "mentee", null));
     }
 

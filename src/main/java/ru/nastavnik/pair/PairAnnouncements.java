@@ -41,7 +41,8 @@ class PairAnnouncements {
                     "school", school, "form", MentorshipForm.titleOf(pair.form()), "curator", curator,
                     "mentees", pair.mentees().stream().map(Pair.Person::fullName).collect(Collectors.joining(", ")),
                     "link", publicUrl.tasklist()));
-            MailAbout about = new MailAbout("pair:" + pair.id(), "fixed-by-order:" + order.id());
+            MailAbout about = new MailAbout("pair:" + pair.id(), "fixed-by-order:" + order.id())
+                    .inProgramme(pair.programmeId());
             if (pair.mentor().email() != null) {
                 sent += send(about, pair.mentor().email(), common, "mentor", pair.mentor().fullName(), null);
             }

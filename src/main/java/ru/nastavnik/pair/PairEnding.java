@@ -114,7 +114,8 @@ public class PairEnding {
 
     private void tellCurator(Pair pair, String what, boolean ended) {
         Programme programme = programmes.get(pair.programmeId());
-        mail.send(MailAbout.each("pair:" + pair.id(), ended ? "consent-withdrawn-ended" : "consent-withdrawn-left"),
+        mail.send(MailAbout.each("pair:" + pair.id(), ended ? "consent-withdrawn-ended" : "consent-withdrawn-left")
+                        .inProgramme(pair.programmeId()),
                 system.call(() -> people.emails(List.of(programme.curatorId()))), List.of(),
                 templates.render("consent-withdrawn", Map.of("ended", ended, "what", what,
                         "school", programme.schoolName(), "year", programme.schoolYear(), "pairId", pair.id())));

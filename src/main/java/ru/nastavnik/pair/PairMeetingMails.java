@@ -46,7 +46,8 @@ class PairMeetingMails {
     void beforeMeeting(Pair pair, PairMeetings.Meeting meeting, String taskId) {
         Programme programme = programmes.get(pair.programmeId());
         // A moved meeting's new day is a new reminder; the old one was cancelled with the move.
-        MailAbout about = MailAbout.meeting(meeting.id(), REMINDER + meeting.plannedOn());
+        MailAbout about = MailAbout.meeting(meeting.id(), REMINDER + meeting.plannedOn())
+                .inProgramme(pair.programmeId());
         Map<String, Object> model = model(pair, meeting, programme);
         model.put("link", publicUrl.task(taskId));
         MailContent toMentor = templates.render("meeting-reminder", model);
@@ -70,8 +71,8 @@ class PairMeetingMails {
     void unreported(Pair pair, PairMeetings.Meeting meeting, String taskId) {
         Map<String, Object> model = model(pair, meeting, programmes.get(pair.programmeId()));
         model.put("link", publicUrl.task(taskId));
-        mail.send(MailAbout.meeting(meeting.id(), "unreported:" + meeting.plannedOn()), pair.mentor().mailTo(),
-                List.of(), templates.render("meeting-unreported", model));
+        mail.send(MailAbout.meeting(meeting.id(), "unreported:" + meeting.plannedOn()).inProgramme(pair.programmeId()),
+                pair.mentor().mailTo(), List.of(), templates.render("meeting-unreported", model));
     }
 
     /** The curator learns that the mentor moved a meeting, from which day to which and why. */
@@ -79,7 +80,8 @@ class PairMeetingMails {
         Map<String, Object> model = model(pair, meeting, programmes.get(pair.programmeId()));
         model.put("from", from.format(SchoolClock.RUSSIAN_DATE));
         model.put("reason", reason);
-        mail.send(MailAbout.meeting(meeting.id(), "moved:" + meeting.plannedOn()), curator, List.of(),
+        mail.send(MailAbout.meeting(meeting.id(), "moved:" + meeting.plannedOn()).inProgramme(pair.programmeId()),
+                curator, List.of(),
                 templates.render("meeting-moved", model));
     }
 
@@ -90,7 +92,7 @@ class PairMeetingMails {
     void ended(Pair pair, Programme programme, String reason, List<PairMeetings.Meeting> unreported) {
         Map<String, Object> model = model(pair, null, programme);
         model.put("reason", reason);
-        MailAbout about = new MailAbout("pair:" + pair.id(), "ended-early");
+        MailAbout about = new MailAbout("pair:" + pair.id(), "ended-early").inProgramme(pair.programmeId());
         model.put("toMentor", true);
         model.put("name", pair.mentor().fullName());
         mail.send(about, pair.mentor().mailTo(), List.of(), templates.render("pair-ended", model));
@@ -102,7 +104,8 @@ class PairMeetingMails {
             mail.cancel(ref);
             MailContent cancelled = templates.render("meeting-cancelled", model(pair, meeting, programme));
             for (List<String> invited : mail.recipientsOfSent(ref, REMINDER)) {
-                mail.send(MailAbout.meeting(meeting.id(), "cancelled"), invited, List.of(),
+                mail.send(MailAbout.meeting(meeting.id(), "cancelled").inProgramme(pair.programmeId()), invited,
+                        List.of(),
                         cancelled.withCalendar(invitations.cancel(meeting, programme.schoolName(), invited)));
             }
         }

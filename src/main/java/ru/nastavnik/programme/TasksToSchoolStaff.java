@@ -3,10 +3,8 @@ package ru.nastavnik.programme;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -26,13 +24,11 @@ import ru.nastavnik.shared.UserTaskParsing;
 @Component
 class TasksToSchoolStaff extends AbstractProcessEnginePlugin {
 
-    private final ProgrammeRepository programmes;
-    /** A programme's school never changes: read once per programme and node. */
-    private final Map<Long, Long> schools = new ConcurrentHashMap<>();
+    private final ProgrammeSchools schools;
 
     // Lazy: the engine is built before Flyway has migrated the product's tables (operations/EngineSchemaFirst).
-    TasksToSchoolStaff(@Lazy ProgrammeRepository programmes) {
-        this.programmes = programmes;
+    TasksToSchoolStaff(@Lazy ProgrammeSchools schools) {
+        this.schools = schools;
     }
 
     @Override
@@ -47,20 +43,11 @@ class TasksToSchoolStaff extends AbstractProcessEnginePlugin {
 
     /** The school's groups for the roles {@code roles} gives, in the programme of {@code scope}. */
     List<String> groups(Object roles, VariableScope scope) {
-        Optional<Long> school = schoolOf(scope);
+        Optional<Long> school = schools.schoolOf(scope);
         return names(roles).stream()
                 .map(group -> school.isPresent() && Groups.SCHOOL_ROLES.contains(group)
                         ? Groups.atSchool(group, school.get()) : group)
                 .toList();
-    }
-
-    private Optional<Long> schoolOf(VariableScope scope) {
-        if (!(scope.getVariable(ProgrammeProcess.VAR_PROGRAMME_ID.name()) instanceof Number id)) {
-            return Optional.empty();
-        }
-        Long school = schools.computeIfAbsent(id.longValue(), programmeId -> programmes.heading(programmeId)
-                .map(ProgrammeRepository.TaskHeading::schoolId).orElse(null));
-        return Optional.ofNullable(school);
     }
 
     /** The engine's own reading of a candidate-group value: a collection, or names separated by commas. */

@@ -2,6 +2,7 @@ package ru.nastavnik.security;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The product's roles as Camunda groups, with their Russian names. */
 public final class Groups {
@@ -62,6 +63,13 @@ public final class Groups {
     public static String roleOf(String groupId) {
         int mark = groupId.lastIndexOf(SCHOOL_MARK);
         return mark > 0 && SCHOOL_ROLES.contains(groupId.substring(0, mark)) ? groupId.substring(0, mark) : groupId;
+    }
+
+    /** The school of a school's group, 12 for {@code curator.s12}; none for a role's own group. */
+    public static Optional<Long> schoolOf(String groupId) {
+        String role = roleOf(groupId);
+        String school = role.equals(groupId) ? "" : groupId.substring(role.length() + SCHOOL_MARK.length());
+        return school.matches("\\d{1,18}") ? Optional.of(Long.valueOf(school)) : Optional.empty();
     }
 
     /**
