@@ -200,6 +200,15 @@ public class PairMeetings {
                 () -> moreRegularMeetings(pairs.get(id), held));
     }
 
+    /**
+     * Whether another regular meeting is due: asked by the versions of mentorship-pair deployed before its meetings
+     * became a sub-process, which the pairs started then still run.
+     */
+    public boolean moreRegularMeetings(Number pairId) {
+        Pair pair = pairs.get(pairId.longValue());
+        return moreRegularMeetings(pair, meetings(pair.id()));
+    }
+
     /** Whether the plan's frequency leaves another regular meeting within the regular period (item 6.4). */
     private boolean moreRegularMeetings(Pair pair, List<Meeting> held) {
         return !held.isEmpty() && !held.get(held.size() - 1).reported()

@@ -23,6 +23,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -403,6 +404,43 @@ class MentorshipPairProcessTest extends IntegrationTest {
         assertThat(event.getUid().getValue()).isEqualTo("meeting-" + meetingId + "@school.local")
                 .isEqualTo(sent.getEvents().get(0).getUid().getValue());
         assertThat(event.getSequence().getValue()).isGreaterThan(sent.getEvents().get(0).getSequence().getValue());
+    }
+
+    /**
+     * A pair started before the meetings became a sub-process keeps its version of mentorship-pair, which calls
+     * pair-meeting once per meeting and asks moreRegularMeetings (src/test/resources/legacy, as deployed then): the
+     * same beans carry it on, and a staff move reaches its meeting process.
+     */
+    @Test
+    void aPairStartedBeforeTheUpgradeGoesOnWithTheCalledMeetings() {
+        RepositoryService repository = engine.getRepositoryService();
+        String legacy = repository.createDeployment().name("meetings as a called process")
+                .addClasspathResource("legacy/mentorship-pair.bpmn").addClasspathResource("legacy/pair-meeting.bpmn")
+                .addClasspathResource("forms/report-pair-meeting.form").addClasspathResource("forms/mentor-feedback.form")
+                .deploy().getId();
+        try {
+            Pair pair = fixPair(1, LocalDateTime.of(2026, 12, 1, 10, 0));
+            assertThat(pairProcess(pair)).isWaitingAt("CallActivity_AcquaintanceMeeting");
+            report(pair, LocalDateTime.of(2026, 12, 8, 17, 0), LocalDate.of(2026, 12, 8), all(pair), null);
+            assertThat(meetingTask(pair).getName()).startsWith("Пробная рабочая встреча");
+            report(pair, LocalDateTime.of(2026, 12, 15, 16, 0), LocalDate.of(2026, 12, 15), all(pair), null);
+            Task planning = meetingTask(pair);
+            assertThat(planning.getName()).startsWith("Встреча-планирование");
+            report(pair, LocalDateTime.of(2026, 12, 22, 15, 0), LocalDate.of(2026, 12, 22), all(pair),
+                    plan("monthly", requestValues(planning).get(0)));
+
+            assertThat(pairProcess(pair)).isWaitingAt("CallActivity_RegularMeeting");
+            Task regular = meetingTask(pair);
+            assertThat(regular.getName()).startsWith("Регулярная встреча № 1");
+            assertThat(regular.getProcessInstanceId()).isNotEqualTo(pair.processInstanceId());
+            PairMeetings.Meeting meeting = meetings.meetings(pair.id()).get(3);
+            meetings.move(programme, pair.id(), meeting.id(), LocalDate.of(2027, 1, 29), "curator");
+            assertThat(meetingTask(pair).getDueDate()).isEqualTo(at(LocalDateTime.of(2027, 1, 29, 18, 0)));
+            assertThat(timer(regular.getProcessInstanceId(), "Timer_EscalateToCurator"))
+                    .isEqualTo(at(LocalDateTime.of(2027, 2, 5, 9, 0)));
+        } finally {
+            repository.deleteDeployment(legacy, true);
+        }
     }
 
     // ---------------------------------------------------------------------------------------------------------
