@@ -110,6 +110,8 @@ class MentorshipPairProcessTest extends IntegrationTest {
         runDueJobs(pair);
         assertThat(subjects(mentorMail)).contains("Напоминание: Встреча-знакомство 08.12.2026" + " — " + school);
         assertThat(subjects(parentMail)).contains("Напоминание: Встреча-знакомство 08.12.2026" + " — " + school);
+        // The timer's step inside the meeting's sub-process finds the task it is about, for the mentor's link.
+        assertThat(mailText(mentorMail, "Напоминание: Встреча-знакомство")).contains(acquaintance.getId());
 
         report(pair, LocalDateTime.of(2026, 12, 8, 17, 0), LocalDate.of(2026, 12, 8), all(pair), null);
         assertThat(meetingTask(pair).getName()).startsWith("Пробная рабочая встреча");
