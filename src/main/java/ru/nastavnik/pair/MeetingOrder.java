@@ -9,7 +9,7 @@ import ru.nastavnik.pair.PairMeetings.Meeting;
  * meetings while the plan leaves one, the mentor's feedback, the final meeting. No engine and no database: the
  * callers pass what they read, the rest on demand.
  */
-final class MeetingOrder {
+public final class MeetingOrder {
 
     /** What follows a meeting, as the gateway «Что дальше?» of mentorship-pair compares it. */
     public enum NextStep {
