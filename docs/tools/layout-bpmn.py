@@ -17,7 +17,7 @@ SYSTEM = "Система"
 ROLES = {"curator": "Куратор", "deputy-director": "Заместитель директора", "director": "Директор",
          "${curatorId}": "Куратор", "${mentorUserId}": "Наставник", "${pairReviewer}": "Куратор",
          "${itemGroup}": "Ответственный за пункт"}
-CALLED = {"pair-meeting": "Наставник", "roadmap-item": "Куратор"}
+CALLED = {"roadmap-item": "Куратор"}
 
 # a process too wide to read in one row is drawn in parts, one above the other, each with its own role lanes:
 # the part's name and the first step in it

@@ -41,6 +41,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import ru.nastavnik.matching.MatchingProposal;
 import ru.nastavnik.notification.TaskPeople;
+import ru.nastavnik.pair.MeetingKind;
 import ru.nastavnik.pair.Pair;
 import ru.nastavnik.pair.PairMeetings;
 import ru.nastavnik.pair.PairProcess;
@@ -852,7 +853,15 @@ class FormWalkTest extends BrowserTest {
     /** The planning meeting (the one with the individual plan): the report must be in the pair's tables. */
     Reached planningMeeting() {
         PupilGroup group = pairOfTheYear();
-        Task report = pairStep(group, "CallActivity_PlanningMeeting", Map.of(), "Task_ReportPairMeeting");
+        // A meeting's kind follows from those reported: the mentor reports the meetings before the planning one.
+        Task report = pairStep(group, PairProcess.SUB_PROCESS_PAIR_MEETING, Map.of(), PairProcess.TASK_REPORT_MEETING);
+        while (!MeetingKind.PLANNING.code().equals(engine.getTaskService().getVariable(report.getId(),
+                PairMeetings.VAR_MEETING_KIND.name()))) {
+            complete(report, group.mentorUser(), TestPairs.meetingReport(SCHOOL_NOW.toLocalDate(),
+                    List.of(group.mentee())));
+            report = openTask(PairProcess.businessKey(group.programme(), group.pair().id()),
+                    PairProcess.TASK_REPORT_MEETING);
+        }
         return Reached.task(report).as(group.mentorUser()).checking((pi, submitted) -> {
             long pairId = group.pair().id();
             assertThat(jdbc.sql("""

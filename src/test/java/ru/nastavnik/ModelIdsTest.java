@@ -32,7 +32,7 @@ import ru.nastavnik.shared.ProcessModel;
  */
 class ModelIdsTest {
 
-    private static final Set<String> ELEMENT_PREFIXES = Set.of("TASK_", "TIMER_", "CALL_ACTIVITY_", "EVENT_",
+    private static final Set<String> ELEMENT_PREFIXES = Set.of("TASK_", "TIMER_", "CALL_ACTIVITY_", "SUB_PROCESS_", "EVENT_",
             "GATEWAY_");
 
     @Test
@@ -100,7 +100,7 @@ class ModelIdsTest {
                 }
             }
         }
-        Pattern id = Pattern.compile("\"(Task|Timer|CallActivity|StartEvent|EndEvent|Gateway|Event|BoundaryEvent)_\\w*\"");
+        Pattern id = Pattern.compile("\"(Task|Timer|CallActivity|SubProcess|StartEvent|EndEvent|Gateway|Event|BoundaryEvent)_\\w*\"");
         List<String> found = new ArrayList<>();
         try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {

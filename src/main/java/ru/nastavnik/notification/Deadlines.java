@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -74,11 +75,26 @@ public class Deadlines {
      * dates. A timer that has already fired stays fired.
      */
     public void move(String processInstanceId, String taskKey, LocalDate start, LocalDate due) {
+        move(processInstanceId, taskKey, start, due, Map.of());
+    }
+
+    /**
+     * {@link #move(String, String, LocalDate, LocalDate)}, with more variables the task's own timers read. The dates
+     * are set through the task's execution, so that they reach the scope that holds them (e.g. an embedded
+     * sub-process's, which a restarted task reads), not a new copy on the process instance.
+     */
+    public void move(String processInstanceId, String taskKey, LocalDate start, LocalDate due,
+                     Map<String, Object> more) {
         Map<String, Object> vars = variables(start, due);
+        vars.putAll(more);
         system.run(() -> {
-            runtimeService.setVariables(processInstanceId, vars);
-            for (Task task : taskService.createTaskQuery().processInstanceId(processInstanceId)
-                    .taskDefinitionKey(taskKey).list()) {
+            List<Task> tasks = taskService.createTaskQuery().processInstanceId(processInstanceId)
+                    .taskDefinitionKey(taskKey).list();
+            if (tasks.isEmpty()) {   // not open yet: the task will read them when it is
+                runtimeService.setVariables(processInstanceId, vars);
+            }
+            for (Task task : tasks) {
+                runtimeService.setVariables(task.getExecutionId(), vars);
                 task.setDueDate((Date) vars.get(VAR_DUE.name()));
                 task.setFollowUpDate((Date) vars.get(VAR_FOLLOW_UP.name()));
                 taskService.saveTask(task);

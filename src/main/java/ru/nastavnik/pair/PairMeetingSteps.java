@@ -2,6 +2,7 @@ package ru.nastavnik.pair;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.task.Task;
 import ru.nastavnik.notification.TimedTasks;
@@ -9,8 +10,8 @@ import ru.nastavnik.security.CurrentUser;
 import ru.nastavnik.shared.ProcessVariable;
 
 /**
- * What the steps of the {@code mentorship-pair} and {@code pair-meeting} processes share: reading the pair and the
- * meeting, and who acted. Each step is a bean of its own; the rules live in {@link PairMeetings}.
+ * What the steps of the {@code mentorship-pair} process and its meetings share: reading the pair and the meeting, and
+ * who acted. Each step is a bean of its own; the rules live in {@link PairMeetings}.
  */
 final class PairMeetingSteps {
 
@@ -33,6 +34,12 @@ final class PairMeetingSteps {
     public static final ProcessVariable<List<Map<String, String>>> REQUEST_OPTIONS =
             ProcessVariable.options("requestOptions");
 
+    /** The report form's answers, which completing the task sets on the pair's instance (no scope declares them). */
+    static final List<String> REPORT_ANSWERS = Stream.of(ATTENDED_MENTEES, DURATION_MINUTES, HELD_ON, MEETING_AGREED,
+            MEETING_FORMAT, MEETING_TOPICS, PLAN_FREQUENCY, PLAN_GOALS, PLAN_ITEMS, PLAN_REQUESTS,
+            MovePairMeeting.VAR_OUTCOME, MovePairMeeting.VAR_NEW_DATE, MovePairMeeting.VAR_REASON)
+            .map(ProcessVariable::name).toList();
+
     private PairMeetingSteps() {
     }
 
@@ -48,7 +55,7 @@ final class PairMeetingSteps {
         return currentUser.id() == null ? SYSTEM_ACTOR : currentUser.id();
     }
 
-    /** The open report task of the pair-meeting process the execution belongs to, for the links in mails. */
+    /** The open report task of the meeting the execution belongs to, for the links in mails. */
     static String reportTask(TimedTasks tasks, DelegateExecution execution) {
         List<Task> open = tasks.openTasksOf(execution);
         return open.isEmpty() ? "" : open.get(0).getId();

@@ -17,7 +17,6 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,28 +36,20 @@ import ru.nastavnik.notification.MailNotifier;
 import ru.nastavnik.security.SystemAuthentication;
 import ru.nastavnik.shared.ApiException;
 import ru.nastavnik.shared.AuditLog;
-import ru.nastavnik.shared.ProcessModel;
 import ru.nastavnik.shared.ProcessVariable;
 import ru.nastavnik.shared.SchoolClock;
 import ru.nastavnik.shared.ValidationException;
 import ru.nastavnik.shared.ValidationException.FieldError;
 
 /**
- * The meetings of a pair or group (stage 6), and what Java relies on in bpmn/pair-meeting.bpmn: planned from the programme's roadmap, reported by the mentor, the
+ * The meetings of a pair or group (stage 6): planned from the programme's roadmap, reported by the mentor, the
  * individual plan, the mentor's feedback, and what the curator sees of them. Named "pairMeetings" because the
- * {@code mentorship-pair} process asks it whether another regular meeting is due. No user checks here: callers are
- * process steps and the controller, which checks its user.
+ * {@code mentorship-pair} process asks it what follows a meeting. No user checks here: callers are process steps and
+ * the controller, which checks its user.
  */
 @Service("pairMeetings")
-@ProcessModel
 public class PairMeetings {
 
-    public static final String PROCESS_ID = "pair-meeting";
-    public static final String TASK_REPORT_MEETING = "Task_ReportPairMeeting";
-    public static final String TIMER_ESCALATE_TO_CURATOR = "Timer_EscalateToCurator";
-    /** Moved with the report's task by {@link Deadlines#move} when the meeting is moved. */
-    public static final String TIMER_REMIND_BEFORE_DUE = Deadlines.TIMER_REMIND;
-    public static final String TIMER_ESCALATE_AFTER_DUE = Deadlines.TIMER_ESCALATE;
     public static final ProcessVariable<String> VAR_MEETING_KIND = ProcessVariable.text("meetingKind");
     public static final ProcessVariable<Long> VAR_MEETING_ID = ProcessVariable.of("meetingId", Long.class);
     public static final ProcessVariable<Date> VAR_CURATOR_ESCALATION_AT = ProcessVariable.of("curatorEscalationAt",
@@ -128,7 +119,6 @@ public class PairMeetings {
     private final RoadmapService roadmap;
     private final Deadlines deadlines;
     private final SchoolClock clock;
-    private final RuntimeService runtime;
     private final ManagementService management;
     private final SystemAuthentication system;
     private final AuditLog audit;
@@ -137,14 +127,13 @@ public class PairMeetings {
     private final LocalTime notifyTime;
 
     PairMeetings(JdbcClient jdbc, Pairs pairs, RoadmapService roadmap, Deadlines deadlines, SchoolClock clock,
-                 RuntimeService runtime, ManagementService management, SystemAuthentication system, AuditLog audit,
+                 ManagementService management, SystemAuthentication system, AuditLog audit,
                  MailNotifier mail, PairSchedule schedule, DeadlineSettings deadlineSettings) {
         this.jdbc = jdbc;
         this.pairs = pairs;
         this.roadmap = roadmap;
         this.deadlines = deadlines;
         this.clock = clock;
-        this.runtime = runtime;
         this.management = management;
         this.system = system;
         this.audit = audit;
@@ -154,13 +143,15 @@ public class PairMeetings {
     }
 
     /**
-     * Opens the pair's next meeting of a kind: its row, and the variables of its task and timers. A step that runs
-     * again (e.g. the task was cancelled and restarted) resumes its open meeting with the date it had.
+     * Opens the pair's next meeting ({@link MeetingOrder#nextKind}): its row, and the variables of its task and
+     * timers. A step that runs again (e.g. the task was cancelled and restarted) resumes its open meeting with the
+     * date it had.
      */
     @Transactional
-    public Map<String, Object> open(long pairId, MeetingKind kind, String processInstanceId) {
+    public Map<String, Object> open(long pairId, String processInstanceId) {
         Pair pair = pairs.get(pairId);
         List<Meeting> held = meetings(pairId);
+        MeetingKind kind = MeetingOrder.nextKind(held, () -> mentorFeedback(pairId).isPresent());
         Optional<Meeting> resumed = held.isEmpty() ? Optional.empty() : Optional.of(held.get(held.size() - 1))
                 .filter(m -> !m.reported() && m.kind().equals(kind.code()));
         long id;
@@ -187,6 +178,7 @@ public class PairMeetings {
         }
         Map<String, Object> vars = dateVariables(planned);
         vars.put(VAR_MEETING_ID.name(), id);
+        vars.put(VAR_MEETING_KIND.name(), kind.code());
         vars.put(PairMeetingSteps.MEETING_TASK_NAME.name(), shorten(title(kind, seq) + ": " + names(pair.mentees())));
         vars.put(PairMeetingSteps.MENTEE_OPTIONS.name(), pair.mentees().stream()
                 .map(m -> Map.of("value", String.valueOf(m.personId()), "label", m.fullName())).toList());
@@ -197,10 +189,28 @@ public class PairMeetings {
         return vars;
     }
 
-    /** Whether the plan's frequency leaves another regular meeting within the regular period (item 6.4). */
+    /**
+     * What follows the pair's last meeting ({@link MeetingOrder#nextStep}); a regular meeting while the plan's
+     * frequency leaves one within the regular period (item 6.4).
+     */
+    public MeetingOrder.NextStep nextStep(Number pairId) {
+        long id = pairId.longValue();
+        List<Meeting> held = meetings(id);
+        return MeetingOrder.nextStep(held, () -> mentorFeedback(id).isPresent(),
+                () -> moreRegularMeetings(pairs.get(id), held));
+    }
+
+    /**
+     * Whether another regular meeting is due: asked by the versions of mentorship-pair deployed before its meetings
+     * became a sub-process, which the pairs started then still run.
+     */
     public boolean moreRegularMeetings(Number pairId) {
         Pair pair = pairs.get(pairId.longValue());
-        List<Meeting> held = meetings(pair.id());
+        return moreRegularMeetings(pair, meetings(pair.id()));
+    }
+
+    /** Whether the plan's frequency leaves another regular meeting within the regular period (item 6.4). */
+    private boolean moreRegularMeetings(Pair pair, List<Meeting> held) {
         return !held.isEmpty() && !held.get(held.size() - 1).reported()
                 && MeetingKind.REGULAR.code().equals(held.get(held.size() - 1).kind())
                 || plannedDate(pair, MeetingKind.REGULAR, held).isPresent();
@@ -276,10 +286,11 @@ public class PairMeetings {
         }
         List<Pair> working = pairs.list(programmeId).stream().filter(p -> !Pair.ENDED.equals(p.status())).toList();
         for (Pair pair : working) {
-            List<Meeting> held = meetings(pair.id()).stream().filter(Meeting::reported).toList();
+            List<Meeting> all = meetings(pair.id());
+            List<Meeting> held = all.stream().filter(Meeting::reported).toList();
             boolean done = kind == MeetingKind.REGULAR
                     ? held.stream().anyMatch(m -> MeetingKind.FINAL.code().equals(m.kind()))
-                    || held.stream().anyMatch(m -> kind.code().equals(m.kind())) && !moreRegularMeetings(pair.id())
+                    || held.stream().anyMatch(m -> kind.code().equals(m.kind())) && !moreRegularMeetings(pair, all)
                     : held.stream().anyMatch(m -> kind.code().equals(m.kind()));
             if (!done) {
                 return;
@@ -336,12 +347,12 @@ public class PairMeetings {
     @Transactional
     public Meeting move(long programmeId, long pairId, long meetingId, LocalDate plannedOn, String actor) {
         Meeting meeting = reschedule(pairOf(programmeId, pairId), meetingId, plannedOn, actor);
-        deadlines.move(meeting.processInstanceId(), TASK_REPORT_MEETING, clock.today(), plannedOn);
         Date escalation = curatorEscalationAt(plannedOn);
+        deadlines.move(meeting.processInstanceId(), PairProcess.TASK_REPORT_MEETING, clock.today(), plannedOn,
+                Map.of(VAR_CURATOR_ESCALATION_AT.name(), escalation));
         system.run(() -> {
-            runtime.setVariable(meeting.processInstanceId(), VAR_CURATOR_ESCALATION_AT.name(), escalation);
             for (Job job : management.createJobQuery().processInstanceId(meeting.processInstanceId())
-                    .activityId(TIMER_ESCALATE_TO_CURATOR).timers().list()) {
+                    .activityId(PairProcess.TIMER_ESCALATE_TO_CURATOR).timers().list()) {
                 management.setJobDuedate(job.getId(), escalation);
             }
         });

@@ -1,14 +1,26 @@
 package ru.nastavnik.pair;
 
 import java.util.Date;
+import ru.nastavnik.notification.Deadlines;
 import ru.nastavnik.shared.ProcessModel;
 import ru.nastavnik.shared.ProcessVariable;
 
-/** What Java relies on in bpmn/mentorship-pair.bpmn, and the names its delegates share. */
+/**
+ * What Java relies on in bpmn/mentorship-pair.bpmn, and the names its delegates share. The meetings are one embedded
+ * sub-process run in a loop; its element ids are those of the called process pair-meeting it replaced, which pairs
+ * started before still run.
+ */
 @ProcessModel
 public final class PairProcess {
 
     public static final String PROCESS_ID = "mentorship-pair";
+    public static final String SUB_PROCESS_PAIR_MEETING = "SubProcess_PairMeeting";
+    public static final String GATEWAY_NEXT_PAIR_STEP = "Gateway_NextPairStep";
+    public static final String TASK_REPORT_MEETING = "Task_ReportPairMeeting";
+    public static final String TIMER_ESCALATE_TO_CURATOR = "Timer_EscalateToCurator";
+    /** Moved with the report's task by {@link Deadlines#move} when the meeting is moved. */
+    public static final String TIMER_REMIND_BEFORE_DUE = Deadlines.TIMER_REMIND;
+    public static final String TIMER_ESCALATE_AFTER_DUE = Deadlines.TIMER_ESCALATE;
     public static final ProcessVariable<Long> VAR_PAIR_ID = ProcessVariable.of("pairId", Long.class);
     public static final ProcessVariable<String> VAR_MENTOR_USER_ID = ProcessVariable.text("mentorUserId");
 

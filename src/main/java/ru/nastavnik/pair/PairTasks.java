@@ -79,6 +79,7 @@ class PairTasks {
         });
     }
 
+    /** The instance and those it called: a pair started before its meetings became a sub-process calls them. */
     private List<String> hierarchy(String processInstanceId) {
         List<String> all = new ArrayList<>();
         all.add(processInstanceId);

@@ -6,7 +6,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Task_PlanPairMeeting: the meeting {@code meetingKind} gets its date, its row and its task's variables. */
+/**
+ * Task_PlanPairMeeting: the pair's next meeting gets its kind, date, row and its task's variables, local to the
+ * meeting's scope (the embedded sub-process of mentorship-pair), so that they end with it.
+ */
 @Component("planPairMeeting")
 class PlanPairMeeting implements JavaDelegate {
     private final PairMeetings meetings;
@@ -17,7 +20,6 @@ class PlanPairMeeting implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        MeetingKind kind = MeetingKind.of((String) execution.getVariable(PairMeetings.VAR_MEETING_KIND.name()));
-        execution.setVariables(meetings.open(pairId(execution), kind, execution.getProcessInstanceId()));
+        execution.setVariablesLocal(meetings.open(pairId(execution), execution.getProcessInstanceId()));
     }
 }

@@ -9,7 +9,10 @@ import org.springframework.stereotype.Component;
 import ru.nastavnik.security.CurrentUser;
 import ru.nastavnik.shared.ProcessVariables;
 
-/** Task_RecordPairMeeting: stores the mentor's report (and the plan, at the planning meeting) or refuses it. */
+/**
+ * Task_RecordPairMeeting: stores the mentor's report (and the plan, at the planning meeting) or refuses it, then
+ * clears the form's answers.
+ */
 @Component("recordPairMeeting")
 class RecordPairMeeting implements JavaDelegate {
     private final PairMeetings meetings;
@@ -38,5 +41,7 @@ class RecordPairMeeting implements JavaDelegate {
                 PairMeetingSteps.PLAN_ITEMS.get(execution),
                 PairMeetingSteps.PLAN_REQUESTS.get(execution)) : null;
         meetings.report(meetingId(execution), report, plan, actor(currentUser));
+        // The completed task put the answers on the pair's instance; the next meeting's form starts empty.
+        execution.removeVariables(PairMeetingSteps.REPORT_ANSWERS);
     }
 }

@@ -51,7 +51,6 @@ import ru.nastavnik.TestParticipants;
 import ru.nastavnik.notification.Deadlines;
 import ru.nastavnik.notification.OutboxSender;
 import ru.nastavnik.pair.Pair;
-import ru.nastavnik.pair.PairMeetings;
 import ru.nastavnik.pair.PairProcess;
 import ru.nastavnik.pair.Pairs;
 import ru.nastavnik.pairorder.PairOrders;
@@ -164,8 +163,8 @@ class RegionBenchmark extends IntegrationTest {
         if (postgres()) {
             jdbc.sql("analyze").update();
         }
-        // The acquaintance meeting, then the trial meeting: each report ends a called pair-meeting process and
-        // starts the next, as in MentorshipPairProcessTest.
+        // The acquaintance meeting, then the trial meeting: each report ends one turn of the pair's meeting
+        // sub-process and starts the next, as in MentorshipPairProcessTest.
         for (LocalDate day : List.of(LocalDate.of(2026, 12, 8), LocalDate.of(2026, 12, 15))) {
             clockAt(day.atTime(17, 0));
             for (int from = 0; from < school.size(); from += BATCH) {
@@ -173,7 +172,7 @@ class RegionBenchmark extends IntegrationTest {
                     Pair pair = school.get(i);
                     Task task = tasks.createTaskQuery()
                             .processInstanceBusinessKey(PairProcess.businessKey(programme, pair.id()))
-                            .taskDefinitionKey(PairMeetings.TASK_REPORT_MEETING).singleResult();
+                            .taskDefinitionKey(PairProcess.TASK_REPORT_MEETING).singleResult();
                     Map<String, Object> vars = TestPairs.meetingReport(day,
                             pair.mentees().stream().map(Pair.Person::personId).toList());
                     Runnable step = () -> tasks.complete(task.getId(), vars);
@@ -398,7 +397,7 @@ class RegionBenchmark extends IntegrationTest {
         TaskService tasks = engine.getTaskService();
         Task mentorTask = tasks.createTaskQuery()
                 .processInstanceBusinessKey(PairProcess.businessKey(programme, school.get(0).id()))
-                .taskDefinitionKey(PairMeetings.TASK_REPORT_MEETING).singleResult();
+                .taskDefinitionKey(PairProcess.TASK_REPORT_MEETING).singleResult();
         Job timer = engine.getManagementService().createJobQuery().processInstanceId(staffTask.getProcessInstanceId())
                 .activityId(Deadlines.TIMER_REMIND).singleResult();
         RegionData region = new RegionData(jdbc);
@@ -477,7 +476,7 @@ class RegionBenchmark extends IntegrationTest {
         for (Pair pair : school) {
             Task task = engine.getTaskService().createTaskQuery()
                     .processInstanceBusinessKey(PairProcess.businessKey(pair.programmeId(), pair.id()))
-                    .taskDefinitionKey(PairMeetings.TASK_REPORT_MEETING).singleResult();
+                    .taskDefinitionKey(PairProcess.TASK_REPORT_MEETING).singleResult();
             management.createJobQuery().processInstanceId(task.getProcessInstanceId())
                     .activityId(Deadlines.TIMER_REMIND).list().forEach(timers::add);
             if (timers.size() >= REMINDERS) {

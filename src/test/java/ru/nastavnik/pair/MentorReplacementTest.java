@@ -9,11 +9,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,6 +44,8 @@ class MentorReplacementTest extends IntegrationTest {
     Pairs pairs;
     @Autowired
     MentorReplacement replacement;
+    @Autowired
+    PairMeetings meetings;
 
     private RestClient curator;
     private PairTestSchool school;
@@ -64,8 +69,14 @@ class MentorReplacementTest extends IntegrationTest {
 
     @Test
     void directorSaysYesCuratorPicksTheSuggestedMentorAndThePairGoesOnWithThem() throws Exception {
+        // The curator moved the open meeting before: the new mentor's task keeps its new day and timers.
+        PairMeetings.Meeting open = meetings.meetings(annaWithPetr.id()).stream().filter(m -> !m.reported())
+                .findFirst().orElseThrow();
+        meetings.move(school.programme, annaWithPetr.id(), open.id(), LocalDate.of(2027, 2, 24), "curator");
         Task oldTask = mentorTask(annaWithPetr);
         assertThat(oldTask.getAssignee()).isEqualTo(annaWithPetr.mentorUserId());
+        assertThat(oldTask.getDueDate()).isEqualTo(at(LocalDateTime.of(2027, 2, 24, 18, 0)));
+        Map<String, Date> timers = meetingTimers(annaWithPetr);
 
         ProcessInstance request = request(annaWithPetr.id(), "{\"requestedBy\": \"representative\", \"menteeId\": "
                 + school.id(school.anna) + ", \"reason\": \"Не сложился личный контакт\"}");
@@ -131,6 +142,10 @@ class MentorReplacementTest extends IntegrationTest {
         Task newTask = mentorTask(after);
         assertThat(newTask.getTaskDefinitionKey()).isEqualTo(oldTask.getTaskDefinitionKey());
         assertThat(newTask.getAssignee()).isEqualTo(after.mentorUserId());
+        assertThat(newTask.getDueDate()).isEqualTo(oldTask.getDueDate());
+        assertThat(meetingTimers(after)).isEqualTo(timers);
+        assertThat(engine.getTaskService().getVariable(newTask.getId(), PairMeetings.VAR_MEETING_ID.name()))
+                .isEqualTo(open.id());
         assertThat(engine.getRuntimeService().getVariable(after.processInstanceId(), "mentorUserId"))
                 .isEqualTo(after.mentorUserId());
         assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().taskId(oldTask.getId())
@@ -295,6 +310,17 @@ class MentorReplacementTest extends IntegrationTest {
     }
 
     /** The mentor's open task of the pair, in the pair's process or a meeting it called (same business key). */
+    /** The due dates of the open meeting's three timers, by timer. */
+    private Map<String, Date> meetingTimers(Pair pair) {
+        Map<String, Date> dates = new TreeMap<>();
+        for (String timer : List.of(PairProcess.TIMER_REMIND_BEFORE_DUE, PairProcess.TIMER_ESCALATE_AFTER_DUE,
+                PairProcess.TIMER_ESCALATE_TO_CURATOR)) {
+            dates.put(timer, engine.getManagementService().createJobQuery().processInstanceId(pair.processInstanceId())
+                    .activityId(timer).singleResult().getDuedate());
+        }
+        return dates;
+    }
+
     private Task mentorTask(Pair pair) {
         return engine.getTaskService().createTaskQuery()
                 .processInstanceBusinessKey(PairProcess.businessKey(pair.programmeId(), pair.id())).singleResult();
@@ -317,7 +343,7 @@ class MentorReplacementTest extends IntegrationTest {
         return subjects;
     }
 
-    private static java.util.Date at(LocalDateTime schoolTime) {
+    private static Date at(LocalDateTime schoolTime) {
         return java.util.Date.from(schoolTime.atZone(SCHOOL_ZONE).toInstant());
     }
 

@@ -20,11 +20,10 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -94,7 +93,7 @@ class MentorshipPairProcessTest extends IntegrationTest {
     void onePairGoesThroughTheWholeYearAndFinishes() throws Exception {
         Pair pair = fixPair(1, LocalDateTime.of(2026, 12, 1, 10, 0));
         ProcessInstance process = pairProcess(pair);
-        assertThat(process).isWaitingAt("CallActivity_AcquaintanceMeeting");
+        assertThat(process).isWaitingAt(PairProcess.TASK_REPORT_MEETING);
         String mentorMail = pair.mentor().email();
         String parentMail = pair.mentees().get(0).representativeEmail();
 
@@ -111,9 +110,18 @@ class MentorshipPairProcessTest extends IntegrationTest {
         runDueJobs(pair);
         assertThat(subjects(mentorMail)).contains("Напоминание: Встреча-знакомство 08.12.2026" + " — " + school);
         assertThat(subjects(parentMail)).contains("Напоминание: Встреча-знакомство 08.12.2026" + " — " + school);
+        // The timer's step inside the meeting's sub-process finds the task it is about, for the mentor's link.
+        assertThat(mailText(mentorMail, "Напоминание: Встреча-знакомство")).contains(acquaintance.getId());
 
         report(pair, LocalDateTime.of(2026, 12, 8, 17, 0), LocalDate.of(2026, 12, 8), all(pair), null);
         assertThat(meetingTask(pair).getName()).startsWith("Пробная рабочая встреча");
+        // One sub-process turn per meeting: the next form starts empty, and nothing of a meeting stays on the pair.
+        assertThat(engine.getTaskService().getVariables(meetingTask(pair).getId()))
+                .containsEntry(PairMeetings.VAR_MEETING_KIND.name(), "trial")
+                .doesNotContainKeys(PairMeetingSteps.REPORT_ANSWERS.toArray(String[]::new));
+        assertThat(engine.getRuntimeService().getVariablesLocal(process.getId()))
+                .doesNotContainKeys(PairMeetings.VAR_MEETING_ID.name(), PairMeetings.VAR_MEETING_KIND.name(),
+                        "itemDueDate", PairMeetingSteps.HELD_ON.name());
         assertThat(meetingTask(pair).getDueDate()).isEqualTo(at(LocalDateTime.of(2026, 12, 15, 18, 0)));
         report(pair, LocalDateTime.of(2026, 12, 15, 16, 0), LocalDate.of(2026, 12, 15), all(pair), null);
 
@@ -132,6 +140,8 @@ class MentorshipPairProcessTest extends IntegrationTest {
         for (LocalDate day : List.of(LocalDate.of(2027, 1, 22), LocalDate.of(2027, 2, 22), LocalDate.of(2027, 3, 22))) {
             Task regular = meetingTask(pair);
             assertThat(regular.getName()).startsWith("Регулярная встреча № ");
+            assertThat(engine.getTaskService().getVariables(regular.getId()))
+                    .doesNotContainKeys(PairMeetingSteps.REPORT_ANSWERS.toArray(String[]::new));
             assertThat(regular.getDueDate()).isEqualTo(at(day.atTime(18, 0)));
             clockAt(day.minusDays(3).atTime(9, 1));
             runDueJobs(pair);
@@ -210,7 +220,7 @@ class MentorshipPairProcessTest extends IntegrationTest {
         assertThat(subjects("curator@school.test")).contains("Просрочено: " + silent.getName());
         assertThat(engine.getTaskService().createTaskQuery().taskId(silent.getId()).singleResult().getPriority())
                 .isEqualTo(100);
-        assertThat(pairProcess(pair)).isWaitingAt("CallActivity_RegularMeeting");
+        assertThat(pairProcess(pair)).isWaitingAt(PairProcess.TASK_REPORT_MEETING);
     }
 
     @Test
@@ -272,7 +282,7 @@ class MentorshipPairProcessTest extends IntegrationTest {
                 .hasMessageContaining("не входит в эту пару");
 
         assertThat(engine.getTaskService().createTaskQuery().taskId(task.getId()).count()).isEqualTo(1);
-        assertThat(pairProcess(pair)).isWaitingAt("CallActivity_AcquaintanceMeeting");
+        assertThat(pairProcess(pair)).isWaitingAt(PairProcess.TASK_REPORT_MEETING);
         assertThat(meetings.meetings(pair.id())).singleElement().satisfies(m -> assertThat(m.reported()).isFalse());
     }
 
@@ -344,7 +354,7 @@ class MentorshipPairProcessTest extends IntegrationTest {
             assertThat(m.plannedOn()).isEqualTo(LocalDate.of(2026, 12, 15));
             assertThat(m.reported()).isFalse();
         });
-        assertThat(pairProcess(pair)).isWaitingAt("CallActivity_AcquaintanceMeeting");
+        assertThat(pairProcess(pair)).isWaitingAt(PairProcess.TASK_REPORT_MEETING);
         // The new task's form starts clean: the answer «перенести» is not pre-selected.
         assertThat(engine.getTaskService().getVariables(moved.getId()))
                 .doesNotContainKeys("meetingOutcome", "newPlannedOn", "moveReason");
@@ -396,6 +406,43 @@ class MentorshipPairProcessTest extends IntegrationTest {
         assertThat(event.getUid().getValue()).isEqualTo("meeting-" + meetingId + "@school.local")
                 .isEqualTo(sent.getEvents().get(0).getUid().getValue());
         assertThat(event.getSequence().getValue()).isGreaterThan(sent.getEvents().get(0).getSequence().getValue());
+    }
+
+    /**
+     * A pair started before the meetings became a sub-process keeps its version of mentorship-pair, which calls
+     * pair-meeting once per meeting and asks moreRegularMeetings (src/test/resources/legacy, as deployed then): the
+     * same beans carry it on, and a staff move reaches its meeting process.
+     */
+    @Test
+    void aPairStartedBeforeTheUpgradeGoesOnWithTheCalledMeetings() {
+        RepositoryService repository = engine.getRepositoryService();
+        String legacy = repository.createDeployment().name("meetings as a called process")
+                .addClasspathResource("legacy/mentorship-pair.bpmn").addClasspathResource("legacy/pair-meeting.bpmn")
+                .addClasspathResource("forms/report-pair-meeting.form").addClasspathResource("forms/mentor-feedback.form")
+                .deploy().getId();
+        try {
+            Pair pair = fixPair(1, LocalDateTime.of(2026, 12, 1, 10, 0));
+            assertThat(pairProcess(pair)).isWaitingAt("CallActivity_AcquaintanceMeeting");
+            report(pair, LocalDateTime.of(2026, 12, 8, 17, 0), LocalDate.of(2026, 12, 8), all(pair), null);
+            assertThat(meetingTask(pair).getName()).startsWith("Пробная рабочая встреча");
+            report(pair, LocalDateTime.of(2026, 12, 15, 16, 0), LocalDate.of(2026, 12, 15), all(pair), null);
+            Task planning = meetingTask(pair);
+            assertThat(planning.getName()).startsWith("Встреча-планирование");
+            report(pair, LocalDateTime.of(2026, 12, 22, 15, 0), LocalDate.of(2026, 12, 22), all(pair),
+                    plan("monthly", requestValues(planning).get(0)));
+
+            assertThat(pairProcess(pair)).isWaitingAt("CallActivity_RegularMeeting");
+            Task regular = meetingTask(pair);
+            assertThat(regular.getName()).startsWith("Регулярная встреча № 1");
+            assertThat(regular.getProcessInstanceId()).isNotEqualTo(pair.processInstanceId());
+            PairMeetings.Meeting meeting = meetings.meetings(pair.id()).get(3);
+            meetings.move(programme, pair.id(), meeting.id(), LocalDate.of(2027, 1, 29), "curator");
+            assertThat(meetingTask(pair).getDueDate()).isEqualTo(at(LocalDateTime.of(2027, 1, 29, 18, 0)));
+            assertThat(timer(regular.getProcessInstanceId(), "Timer_EscalateToCurator"))
+                    .isEqualTo(at(LocalDateTime.of(2027, 2, 5, 9, 0)));
+        } finally {
+            repository.deleteDeployment(legacy, true);
+        }
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -478,16 +525,12 @@ class MentorshipPairProcessTest extends IntegrationTest {
         return pair.mentees().stream().map(Pair.Person::personId).toList();
     }
 
-    /** Executes the due jobs of the pair's process and of its meeting processes, until none is due. */
+    /** Executes the due jobs of the pair's process, until none is due. */
     private void runDueJobs(Pair pair) {
         ManagementService management = engine.getManagementService();
         for (int round = 0; round < 20; round++) {
-            Set<String> instances = new HashSet<>();
-            instances.add(pair.processInstanceId());
-            engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(pair.processInstanceId())
-                    .list().forEach(p -> instances.add(p.getId()));
-            List<Job> due = management.createJobQuery().executable().list().stream()
-                    .filter(j -> instances.contains(j.getProcessInstanceId())).toList();
+            List<Job> due = management.createJobQuery().processInstanceId(pair.processInstanceId()).executable()
+                    .list();
             if (due.isEmpty()) {
                 return;
             }

@@ -3,7 +3,10 @@ package ru.nastavnik.pair;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
 
 import java.util.Date;
 import java.util.HashMap;
@@ -19,10 +22,10 @@ import ru.nastavnik.ProcessBranchTest;
 import ru.nastavnik.shared.ValidationException;
 
 /**
- * The branches and timers of pair-meeting with its delegates mocked (the stories: MentorshipPairProcessTest,
- * MeetingScheduleTest).
+ * The branches and timers of a meeting, the embedded sub-process of mentorship-pair, with its delegates mocked and
+ * the pair's work ending after it (the stories: MentorshipPairProcessTest, MeetingScheduleTest).
  */
-@Deployment(resources = "bpmn/pair-meeting.bpmn")
+@Deployment(resources = "bpmn/mentorship-pair.bpmn")
 class PairMeetingsBranchTest extends ProcessBranchTest {
 
     private static final Date DUE = at(2026, 10, 8, 18);
@@ -34,10 +37,16 @@ class PairMeetingsBranchTest extends ProcessBranchTest {
     private JavaDelegate remind;
     private JavaDelegate remindUnreported;
     private JavaDelegate escalate;
+    private JavaDelegate finish;
+    private PairMeetings meetings;
 
     @BeforeEach
     void mockDelegates() {
-        plan = delegateSetting("planPairMeeting", meetingDeadline(DUE));
+        // As the real step: the meeting's variables local to the sub-process, so that they end with it.
+        plan = delegate("planPairMeeting", execution -> {
+            execution.setVariablesLocal(meetingDeadline(DUE));
+            execution.setVariableLocal(PairMeetings.VAR_MEETING_KIND.name(), "regular");
+        });
         move = delegate("movePairMeeting", execution -> {
             execution.setVariables(meetingDeadline(MOVED_DUE));
             execution.removeVariables(List.of(MovePairMeeting.VAR_OUTCOME.name(), MovePairMeeting.VAR_NEW_DATE.name()));
@@ -46,38 +55,63 @@ class PairMeetingsBranchTest extends ProcessBranchTest {
         remind = delegate("sendMeetingReminder");
         remindUnreported = delegate("remindUnreportedMeeting");
         escalate = delegate("escalateOverdueTask");
+        finish = delegate("finishPair");
+        meetings = expressionBean("pairMeetings", mock(PairMeetings.class));
+        when(meetings.nextStep(any())).thenReturn(MeetingOrder.NextStep.DONE);
     }
 
     @Test
     void theMentorReportsTheMeetingAndItIsRecorded() {
         ProcessInstance meeting = open();
         assertThat(activitiesOf(plan)).containsExactly("Task_PlanPairMeeting");
-        Task report = taskAt(meeting, PairMeetings.TASK_REPORT_MEETING);
+        Task report = taskAt(meeting, PairProcess.TASK_REPORT_MEETING);
         assertThat(report.getAssignee()).isEqualTo("mentor1");
         assertThat(report.getDueDate()).isEqualTo(DUE);
 
-        complete(meeting, PairMeetings.TASK_REPORT_MEETING, Map.of(MovePairMeeting.VAR_OUTCOME.name(), "held"));
+        complete(meeting, PairProcess.TASK_REPORT_MEETING, Map.of(MovePairMeeting.VAR_OUTCOME.name(), "held"));
         assertThat(meeting).isEnded().hasPassed("EndEvent_MeetingReported").hasNotPassed("Task_MovePairMeeting");
         assertThat(calls(record)).singleElement().satisfies(call -> assertThat(call.variables())
                 .containsEntry(PairMeetings.VAR_MEETING_KIND.name(), "regular").containsEntry("pairId", 3L));
+        assertThat(activitiesOf(finish)).containsExactly("Task_FinishPair");
         verifyNoInteractions(move, remind, remindUnreported, escalate);
+    }
+
+    @Test
+    void theMeetingsVariablesLiveInItsSubProcessAndEndWithIt() {
+        ProcessInstance meeting = open();
+        String holder = runtime().createVariableInstanceQuery().processInstanceIdIn(meeting.getId())
+                .variableName(PairMeetings.VAR_MEETING_KIND.name()).singleResult().getExecutionId();
+        assertThat(holder).isNotEqualTo(meeting.getId());
+        assertThat(runtime().getActivityInstance(meeting.getId()).getActivityInstances(
+                PairProcess.SUB_PROCESS_PAIR_MEETING)[0].getExecutionIds()).contains(holder);
+        assertThat(runtime().getVariablesLocal(meeting.getId())).doesNotContainKeys("itemDueDate", "meetingKind");
+        assertThat(taskAt(meeting, PairProcess.TASK_REPORT_MEETING).getDueDate()).isEqualTo(DUE);
+
+        // The pair goes on to its feedback: nothing of the meeting stays on it.
+        when(meetings.nextStep(any())).thenReturn(MeetingOrder.NextStep.FEEDBACK);
+        delegateSetting("planMentorFeedback", Map.of("feedbackStartsAt", at(2027, 4, 1, 9)));
+        complete(meeting, PairProcess.TASK_REPORT_MEETING, Map.of(MovePairMeeting.VAR_OUTCOME.name(), "held"));
+        assertThat(meeting).isWaitingAt("Timer_FeedbackPeriod");
+        assertThat(runtime().createVariableInstanceQuery().processInstanceIdIn(meeting.getId())
+                .variableNameIn("meetingKind", "meetingId", "itemDueDate", "reminderAt", "curatorEscalationAt")
+                .count()).isZero();
     }
 
     @Test
     void aMovedMeetingOpensTheReportAgainWithTheNewDateAndTimers() {
         ProcessInstance meeting = open();
-        complete(meeting, PairMeetings.TASK_REPORT_MEETING,
+        complete(meeting, PairProcess.TASK_REPORT_MEETING,
                 Map.of(MovePairMeeting.VAR_OUTCOME.name(), "moved", MovePairMeeting.VAR_NEW_DATE.name(), "2026-10-15"));
 
         assertThat(activitiesOf(move)).containsExactly("Task_MovePairMeeting");
-        assertThat(meeting).isWaitingAt(PairMeetings.TASK_REPORT_MEETING);
-        assertThat(taskAt(meeting, PairMeetings.TASK_REPORT_MEETING).getDueDate()).isEqualTo(MOVED_DUE);
-        assertThat(timer(meeting, PairMeetings.TIMER_REMIND_BEFORE_DUE).getDuedate())
+        assertThat(meeting).isWaitingAt(PairProcess.TASK_REPORT_MEETING);
+        assertThat(taskAt(meeting, PairProcess.TASK_REPORT_MEETING).getDueDate()).isEqualTo(MOVED_DUE);
+        assertThat(timer(meeting, PairProcess.TIMER_REMIND_BEFORE_DUE).getDuedate())
                 .isEqualTo(meetingDeadline(MOVED_DUE).get("reminderAt"));
         verifyNoInteractions(record);
 
-        complete(meeting, PairMeetings.TASK_REPORT_MEETING, Map.of());
-        assertThat(meeting).isEnded();
+        complete(meeting, PairProcess.TASK_REPORT_MEETING, Map.of());
+        assertThat(meeting).hasPassed("EndEvent_MeetingReported");
         assertThat(activitiesOf(record)).containsExactly("Task_RecordPairMeeting");
     }
 
@@ -87,40 +121,42 @@ class PairMeetingsBranchTest extends ProcessBranchTest {
             throw new ValidationException(MovePairMeeting.VAR_NEW_DATE.name(), "Дата позже конца работы пары");
         });
         ProcessInstance meeting = open();
-        Task report = taskAt(meeting, PairMeetings.TASK_REPORT_MEETING);
+        Task report = taskAt(meeting, PairProcess.TASK_REPORT_MEETING);
 
         assertThatThrownBy(() -> tasks().complete(report.getId(), Map.of(MovePairMeeting.VAR_OUTCOME.name(), "moved")))
                 .isInstanceOf(ValidationException.class);
-        assertThat(taskAt(meeting, PairMeetings.TASK_REPORT_MEETING).getId()).isEqualTo(report.getId());
+        assertThat(taskAt(meeting, PairProcess.TASK_REPORT_MEETING).getId()).isEqualTo(report.getId());
         assertThat(runtime().getVariable(meeting.getId(), MovePairMeeting.VAR_OUTCOME.name())).isNull();
         verifyNoInteractions(record);
     }
 
     @Test
     void theMentorIsRemindedBeforeAndAfterTheDayThenTheCuratorIsTold() {
-        ProcessInstance meeting = runtime().createProcessInstanceByKey(PairMeetings.PROCESS_ID)
+        ProcessInstance meeting = runtime().createProcessInstanceByKey(PairProcess.PROCESS_ID)
                 .setVariables(variables()).setVariables(meetingDeadline(DUE))
-                .startBeforeActivity(PairMeetings.TASK_REPORT_MEETING).execute();
+                .startBeforeActivity(PairProcess.TASK_REPORT_MEETING).execute();
 
-        fire(meeting, PairMeetings.TIMER_REMIND_BEFORE_DUE);
+        fire(meeting, PairProcess.TIMER_REMIND_BEFORE_DUE);
         assertThat(activitiesOf(remind)).containsExactly("Task_SendMeetingReminder");
-        fire(meeting, PairMeetings.TIMER_ESCALATE_AFTER_DUE);
+        fire(meeting, PairProcess.TIMER_ESCALATE_AFTER_DUE);
         assertThat(activitiesOf(remindUnreported)).containsExactly("Task_RemindUnreportedMeeting");
         verifyNoInteractions(escalate);
-        assertThat(fire(meeting, PairMeetings.TIMER_ESCALATE_TO_CURATOR)).isEqualTo(at(2026, 10, 13, 18));
+        assertThat(fire(meeting, PairProcess.TIMER_ESCALATE_TO_CURATOR)).isEqualTo(at(2026, 10, 13, 18));
         assertThat(activitiesOf(escalate)).containsExactly("Task_EscalateOverdueTask");
 
-        assertThat(meeting).isWaitingAt(PairMeetings.TASK_REPORT_MEETING);
+        assertThat(meeting).isWaitingAt(PairProcess.TASK_REPORT_MEETING);
         assertThat(management().createJobQuery().processInstanceId(meeting.getId()).count()).isZero();
     }
 
+    /** A pair's process at the start of a meeting. */
     private ProcessInstance open() {
-        return runtime().startProcessInstanceByKey(PairMeetings.PROCESS_ID, "programme-1", variables());
+        return runtime().createProcessInstanceByKey(PairProcess.PROCESS_ID).businessKey("programme-1")
+                .setVariables(variables()).startBeforeActivity(PairProcess.SUB_PROCESS_PAIR_MEETING).execute();
     }
 
     private static Map<String, Object> variables() {
         return Map.of("programmeId", 1L, "curatorId", "curator", PairProcess.VAR_PAIR_ID.name(), 3L,
-                PairProcess.VAR_MENTOR_USER_ID.name(), "mentor1", PairMeetings.VAR_MEETING_KIND.name(), "regular");
+                PairProcess.VAR_MENTOR_USER_ID.name(), "mentor1");
     }
 
     /** A meeting's dates: the curator hears of an unreported meeting five days after it. */

@@ -7,10 +7,8 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -18,10 +16,11 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import ru.nastavnik.ProcessBranchTest;
+import ru.nastavnik.pair.MeetingOrder.NextStep;
 
 /**
- * The branches and timers of mentorship-pair with its delegates mocked and pair-meeting stubbed (the story:
- * MentorshipPairProcessTest).
+ * The branches and timers of mentorship-pair with its delegates mocked; what follows a meeting is stubbed (the
+ * order itself: MeetingOrderTest; the story: MentorshipPairProcessTest).
  */
 @Deployment(resources = "bpmn/mentorship-pair.bpmn")
 class PairProcessBranchTest extends ProcessBranchTest {
@@ -30,6 +29,8 @@ class PairProcessBranchTest extends ProcessBranchTest {
     private static final String MENTOR_FEEDBACK = "Task_MentorFeedback";
 
     private PairMeetings meetings;
+    private JavaDelegate planMeeting;
+    private JavaDelegate recordMeeting;
     private JavaDelegate planFeedback;
     private JavaDelegate recordFeedback;
     private JavaDelegate sendLinks;
@@ -38,9 +39,12 @@ class PairProcessBranchTest extends ProcessBranchTest {
     private JavaDelegate escalate;
 
     @BeforeEach
-    void mockDelegatesAndStubMeetings() {
-        stubCalledProcess(PairMeetings.PROCESS_ID);
+    void mockDelegates() {
         meetings = expressionBean("pairMeetings", mock(PairMeetings.class));
+        Map<String, Object> meeting = new HashMap<>(deadline(at(2026, 10, 8, 18)));
+        meeting.put(PairMeetings.VAR_CURATOR_ESCALATION_AT.name(), at(2026, 10, 13, 18));
+        planMeeting = delegate("planPairMeeting", execution -> execution.setVariablesLocal(meeting));
+        recordMeeting = delegate("recordPairMeeting");
         Map<String, Object> feedback = new HashMap<>(deadline(at(2027, 4, 10, 18)));
         feedback.put("feedbackStartsAt", FEEDBACK_STARTS);
         planFeedback = delegateSetting("planMentorFeedback", feedback);
@@ -52,15 +56,19 @@ class PairProcessBranchTest extends ProcessBranchTest {
     }
 
     @Test
-    void thePairMeetsGivesFeedbackAndFinishes() {
-        when(meetings.moreRegularMeetings(any())).thenReturn(true, true, false);
+    void thePairMeetsGivesFeedbackMeetsOnceMoreAndFinishes() {
+        // Five meetings, then the feedback, then the final meeting (the sixth report), then the end.
+        when(meetings.nextStep(any())).thenAnswer(call -> switch (calls(recordMeeting).size()) {
+            case 5 -> NextStep.FEEDBACK;
+            case 6 -> NextStep.DONE;
+            default -> NextStep.MEETING;
+        });
         ProcessInstance pair = runtime().startProcessInstanceByKey(PairProcess.PROCESS_ID, "programme-1", variables());
-        List<String> kinds = new ArrayList<>();
         for (int meeting = 0; meeting < 5; meeting++) {
-            kinds.add(meetingKindCalled(pair));
-            finishCalledStubs(pair);
+            assertThat(taskAt(pair, PairProcess.TASK_REPORT_MEETING).getAssignee()).isEqualTo("mentor1");
+            reportMeeting(pair);
         }
-        assertThat(kinds).containsExactly("acquaintance", "trial", "planning", "regular", "regular");
+        assertThat(activitiesOf(planMeeting)).hasSize(5);
         assertThat(activitiesOf(planFeedback)).containsExactly("Task_PlanMentorFeedback");
         assertThat(pair).isWaitingAt("Timer_FeedbackPeriod");
         verifyNoInteractions(sendLinks);
@@ -72,9 +80,10 @@ class PairProcessBranchTest extends ProcessBranchTest {
 
         complete(pair, MENTOR_FEEDBACK, Map.of());
         assertThat(activitiesOf(recordFeedback)).containsExactly("Task_RecordMentorFeedback");
-        assertThat(meetingKindCalled(pair)).isEqualTo("final");
+        assertThat(pair).isWaitingAt(PairProcess.TASK_REPORT_MEETING);
+        assertThat(activitiesOf(planMeeting)).hasSize(6);
         verifyNoInteractions(finish);
-        finishCalledStubs(pair);
+        reportMeeting(pair);
 
         assertThat(pair).isEnded().hasPassed("EndEvent_PairFinished");
         assertThat(activitiesOf(finish)).containsExactly("Task_FinishPair");
@@ -82,13 +91,30 @@ class PairProcessBranchTest extends ProcessBranchTest {
     }
 
     @Test
-    void aPairWithNoRegularMeetingLeftGoesStraightToFeedback() {
-        when(meetings.moreRegularMeetings(3L)).thenReturn(false);
-        ProcessInstance pair = runtime().createProcessInstanceByKey(PairProcess.PROCESS_ID)
-                .setVariables(variables()).startBeforeActivity("Gateway_MoreRegularMeetings").execute();
+    void anotherMeetingFollows() {
+        when(meetings.nextStep(3L)).thenReturn(NextStep.MEETING);
+        ProcessInstance pair = atNextPairStep();
 
-        assertThat(pair).isWaitingAt("Timer_FeedbackPeriod").hasNotPassed("CallActivity_RegularMeeting");
-        assertThat(calledBy(pair)).isEmpty();
+        assertThat(pair).isWaitingAt(PairProcess.TASK_REPORT_MEETING).hasNotPassed("Task_PlanMentorFeedback");
+        assertThat(activitiesOf(planMeeting)).containsExactly("Task_PlanPairMeeting");
+    }
+
+    @Test
+    void theFeedbackFollowsWhenNoRegularMeetingIsLeft() {
+        when(meetings.nextStep(3L)).thenReturn(NextStep.FEEDBACK);
+        ProcessInstance pair = atNextPairStep();
+
+        assertThat(pair).isWaitingAt("Timer_FeedbackPeriod").hasNotPassed(PairProcess.SUB_PROCESS_PAIR_MEETING);
+        verifyNoInteractions(planMeeting);
+    }
+
+    @Test
+    void thePairFinishesAfterItsFinalMeeting() {
+        when(meetings.nextStep(3L)).thenReturn(NextStep.DONE);
+        ProcessInstance pair = atNextPairStep();
+
+        assertThat(pair).isEnded().hasPassed("Task_FinishPair").hasNotPassed(PairProcess.SUB_PROCESS_PAIR_MEETING);
+        verifyNoInteractions(planMeeting, planFeedback);
     }
 
     @Test
@@ -104,12 +130,14 @@ class PairProcessBranchTest extends ProcessBranchTest {
         assertThat(pair).isWaitingAt(MENTOR_FEEDBACK);
     }
 
-    /** The meeting kind the pair's one open pair-meeting was called with. */
-    private static String meetingKindCalled(ProcessInstance pair) {
-        List<ProcessInstance> called = calledBy(pair);
-        assertThat(called).hasSize(1);
-        assertThat(called.get(0).getBusinessKey()).isEqualTo("programme-1");
-        return (String) runtime().getVariable(called.get(0).getId(), PairMeetings.VAR_MEETING_KIND.name());
+    private static ProcessInstance atNextPairStep() {
+        return runtime().createProcessInstanceByKey(PairProcess.PROCESS_ID).businessKey("programme-1")
+                .setVariables(variables()).startBeforeActivity(PairProcess.GATEWAY_NEXT_PAIR_STEP).execute();
+    }
+
+    /** The mentor reports the open meeting as held. */
+    private static void reportMeeting(ProcessInstance pair) {
+        complete(pair, PairProcess.TASK_REPORT_MEETING, Map.of(MovePairMeeting.VAR_OUTCOME.name(), "held"));
     }
 
     private static Map<String, Object> variables() {

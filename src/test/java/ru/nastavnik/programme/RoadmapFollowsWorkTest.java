@@ -20,6 +20,7 @@ import ru.nastavnik.notification.TaskPeople;
 import ru.nastavnik.pair.MeetingKind;
 import ru.nastavnik.pair.Pair;
 import ru.nastavnik.pair.PairMeetings;
+import ru.nastavnik.pair.PairProcess;
 import ru.nastavnik.pair.Pairs;
 import ru.nastavnik.pairorder.PairOrders;
 
@@ -115,7 +116,7 @@ class RoadmapFollowsWorkTest extends IntegrationTest {
         PairMeetings.Meeting meeting = meetings.meetings(pair.id()).stream()
                 .filter(m -> MeetingKind.ACQUAINTANCE.code().equals(m.kind())).findFirst().orElseThrow();
         Task task = engine.getTaskService().createTaskQuery().processInstanceId(meeting.processInstanceId())
-                .taskDefinitionKey(PairMeetings.TASK_REPORT_MEETING).singleResult();
+                .taskDefinitionKey(PairProcess.TASK_REPORT_MEETING).singleResult();
         complete(task, pair.mentorUserId(), TestPairs.meetingReport(LocalDate.of(2026, 9, 15),
                 pair.mentees().stream().map(Pair.Person::personId).toList()));
     }
