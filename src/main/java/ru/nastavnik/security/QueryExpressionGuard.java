@@ -60,7 +60,8 @@ class QueryExpressionGuard extends CommandInterceptor {
                     return size() > KNOWN_SAFE;
                 }
             });
-    private JdbcTemplate jdbc;
+    /** Made on first use: the engine has no data source yet when the guard is built (plugin preInit). */
+    private volatile JdbcTemplate jdbc;
 
     QueryExpressionGuard(ProcessEngineConfigurationImpl engine) {
         this.engine = engine;
