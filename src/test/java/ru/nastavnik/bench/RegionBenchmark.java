@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -85,6 +86,8 @@ class RegionBenchmark extends IntegrationTest {
     /** Untimed runs of each filter first: a node serving Tasklist all day has its query path compiled and planned. */
     private static final int QUERY_WARM_UP = 10;
     private static final String BARE_PROCESS = "bench-bare-step";
+    /** Prints the SQL statements of the counted steps (PostgreSQL, extension pg_stat_statements). */
+    private static final boolean TRACE = Boolean.getBoolean("bench.trace");
     private static final String BARE_USER = "bench-bare";
     /** The parts to run, e.g. {@code -Dbench.only=filters} (with {@code -Dbench.pairs=20}) to measure the filters only. */
     private static final Set<String> PARTS = Set.of(System.getProperty("bench.only", "steps,filters,reminders")
@@ -203,6 +206,8 @@ class RegionBenchmark extends IntegrationTest {
                 1000 / mean(engineOnly), p(product, 50) / p(engineOnly, 50), mean(product) / mean(engineOnly));
         line("  rows written per step (inserted + updated + deleted, %d and %d untimed steps): pair meeting %s | bare %s",
                 productRows.steps(), bareRows.steps(), productRows, bareRows);
+        productRows.printStatements("pair meeting");
+        bareRows.printStatements("bare");
     }
 
     /** Answers one item left open: the staff task the region's tasks are cloned from. */
@@ -324,6 +329,7 @@ class RegionBenchmark extends IntegrationTest {
      */
     private final class RowCounts {
         private final Map<String, Long> byKind = new LinkedHashMap<>();
+        private final Map<String, Long> statements = new TreeMap<>();
         private int steps;
 
         void add(Runnable step) {
@@ -331,17 +337,37 @@ class RegionBenchmark extends IntegrationTest {
                 step.run();
                 return;
             }
+            if (TRACE) {
+                jdbc.sql("select pg_stat_statements_reset()").query().singleValue();
+            }
             transactions.executeWithoutResult(status -> {
                 Map<String, Long> before = rowsByTable();
                 step.run();
                 rowsByTable().forEach((table, rows) -> byKind.merge(kind(table),
                         rows - before.getOrDefault(table, 0L), Long::sum));
             });
+            if (TRACE) {
+                jdbc.sql("select calls, query from pg_stat_statements where query not like '%pg_stat%'")
+                        .query((java.sql.ResultSet rs) -> {
+                            statements.merge(rs.getString(2).replaceAll("\\s+", " "), rs.getLong(1), Long::sum);
+                        });
+            }
             steps++;
         }
 
         int steps() {
             return steps;
+        }
+
+        /** With -Dbench.trace (PostgreSQL with pg_stat_statements): the statements per step, as the database saw them. */
+        void printStatements(String what) {
+            if (statements.isEmpty()) {
+                return;
+            }
+            line("  statements per %s step: %.1f", what,
+                    statements.values().stream().mapToLong(n -> n).sum() / (double) steps);
+            statements.forEach((query, calls) -> line("    %5.1f %s", (double) calls / steps,
+                    query.substring(0, Math.min(query.length(), 160))));
         }
 
         private Map<String, Long> rowsByTable() {
