@@ -6,6 +6,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -81,7 +82,8 @@ public class Deadlines {
     /**
      * {@link #move(String, String, LocalDate, LocalDate)}, with more variables the task's own timers read. The dates
      * are set through the task's execution, so that they reach the scope that holds them (e.g. an embedded
-     * sub-process's, which a restarted task reads), not a new copy on the process instance.
+     * sub-process's, which a restarted task reads), not a new copy on the process instance; those no scope holds
+     * (a task that read them as transient variables when it was created) are not set.
      */
     public void move(String processInstanceId, String taskKey, LocalDate start, LocalDate due,
                      Map<String, Object> more) {
@@ -94,7 +96,10 @@ public class Deadlines {
                 runtimeService.setVariables(processInstanceId, vars);
             }
             for (Task task : tasks) {
-                runtimeService.setVariables(task.getExecutionId(), vars);
+                Set<String> held = runtimeService.getVariables(task.getExecutionId(), vars.keySet()).keySet();
+                Map<String, Object> update = new HashMap<>(vars);
+                update.keySet().retainAll(held);
+                runtimeService.setVariables(task.getExecutionId(), update);
                 task.setDueDate((Date) vars.get(VAR_DUE.name()));
                 task.setFollowUpDate((Date) vars.get(VAR_FOLLOW_UP.name()));
                 taskService.saveTask(task);

@@ -53,7 +53,7 @@ class MovePairMeeting implements JavaDelegate {
         LocalDate to = ProcessVariables.date(execution.getVariable(VAR_NEW_DATE.name())).orElse(null);
         String reason = VAR_REASON.get(execution).trim();
         try {
-            execution.setVariables(meetings.moveFromReport(id, to, actor(currentUser)));
+            PairMeetingSteps.setMeetingVariables(execution, meetings.moveFromReport(id, to, actor(currentUser)));
         } catch (ValidationException refused) {
             throw new ValidationException(refused.errors().stream()
                     .map(e -> new ValidationException.FieldError(VAR_NEW_DATE.name(), e.message())).toList());

@@ -359,6 +359,11 @@ public class PairMeetings {
         return get(meetingId);
     }
 
+    /** The dates of an open meeting's report task and its timers, for the task started again for a new mentor. */
+    public Map<String, Object> taskDates(long meetingId) {
+        return dateVariables(get(meetingId).plannedOn());
+    }
+
     /**
      * Moves a meeting whose mentor answered «не состоялась» in the report form: the same rules as {@link #move},
      * but the report task was just completed and is opened again, so the new dates are returned as the variables

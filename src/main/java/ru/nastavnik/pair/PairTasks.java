@@ -1,6 +1,7 @@
 package ru.nastavnik.pair;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
@@ -22,11 +23,13 @@ class PairTasks {
     private final RuntimeService runtime;
     private final TaskService taskService;
     private final SystemAuthentication system;
+    private final PairMeetings meetings;
 
-    PairTasks(RuntimeService runtime, TaskService taskService, SystemAuthentication system) {
+    PairTasks(RuntimeService runtime, TaskService taskService, SystemAuthentication system, PairMeetings meetings) {
         this.runtime = runtime;
         this.taskService = taskService;
         this.system = system;
+        this.meetings = meetings;
     }
 
     /**
@@ -55,11 +58,18 @@ class PairTasks {
                             modification.startBeforeActivity(task.getTaskDefinitionKey(), found[1].getId());
                     // A task's own scope (e.g. a multi-instance element variable) goes with it; a task that runs in
                     // the process instance's execution has no scope of its own.
+                    Map<String, Object> local = new HashMap<>();
                     if (!task.getExecutionId().equals(instanceId)) {
-                        Map<String, Object> local = runtime.getVariablesLocal(task.getExecutionId());
+                        local.putAll(runtime.getVariablesLocal(task.getExecutionId()));
                         local.remove(PairProcess.VAR_MENTOR_USER_ID.name());
-                        start.setVariablesLocal(local);
                     }
+                    // A meeting's report task read its dates only when it was created (PairMeetingSteps).
+                    if (PairProcess.TASK_REPORT_MEETING.equals(task.getTaskDefinitionKey())) {
+                        local.putAll(PairMeetingSteps.transientDates(meetings.taskDates(((Number) runtime
+                                .getVariable(task.getExecutionId(), PairMeetings.VAR_MEETING_ID.name())).longValue()),
+                                name -> false));
+                    }
+                    start.setVariablesLocal(local);
                     modification = start.cancelActivityInstance(found[0].getId());
                     moved++;
                 }

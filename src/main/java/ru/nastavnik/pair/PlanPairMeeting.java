@@ -2,13 +2,18 @@ package ru.nastavnik.pair;
 
 import static ru.nastavnik.pair.PairMeetingSteps.pairId;
 
+import java.util.HashMap;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
+import ru.nastavnik.shared.ProcessVariables;
 
 /**
  * Task_PlanPairMeeting: the pair's next meeting gets its kind, date, row and its task's variables, local to the
- * meeting's scope (the embedded sub-process of mentorship-pair), so that they end with it.
+ * meeting's scope (the embedded sub-process of mentorship-pair), so that they end with it. The mentees' options,
+ * the same for meeting after meeting, stay on the pair's instance and are written only when they change.
  */
 @Component("planPairMeeting")
 class PlanPairMeeting implements JavaDelegate {
@@ -20,6 +25,14 @@ class PlanPairMeeting implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.setVariablesLocal(meetings.open(pairId(execution), execution.getProcessInstanceId()));
+        Map<String, Object> variables = new HashMap<>(meetings.open(pairId(execution),
+                execution.getProcessInstanceId()));
+        String options = PairMeetingSteps.MENTEE_OPTIONS.name();
+        Object mentees = variables.remove(options);
+        VariableScope pair = execution.getProcessInstance();
+        if (!mentees.equals(ProcessVariables.plain(pair.getVariableLocal(options)))) {
+            pair.setVariableLocal(options, mentees);
+        }
+        PairMeetingSteps.setMeetingVariables(execution, variables);
     }
 }

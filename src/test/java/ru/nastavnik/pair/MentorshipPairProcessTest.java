@@ -20,6 +20,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
@@ -39,6 +40,7 @@ import ru.nastavnik.RestClient;
 import ru.nastavnik.TestParticipants;
 import ru.nastavnik.TestPairs;
 import ru.nastavnik.matching.MatchingProposal;
+import ru.nastavnik.notification.Deadlines;
 import ru.nastavnik.pairorder.PairOrder;
 import ru.nastavnik.pairorder.PairOrders;
 import ru.nastavnik.shared.ValidationException;
@@ -123,6 +125,18 @@ class MentorshipPairProcessTest extends IntegrationTest {
                 .doesNotContainKeys(PairMeetings.VAR_MEETING_ID.name(), PairMeetings.VAR_MEETING_KIND.name(),
                         "itemDueDate", PairMeetingSteps.HELD_ON.name());
         assertThat(meetingTask(pair).getDueDate()).isEqualTo(at(LocalDateTime.of(2026, 12, 15, 18, 0)));
+        // The task and its timers read their dates once, as transient variables: none is stored. The mentees'
+        // options stay on the pair's instance, written once for both meetings.
+        assertThat(timer(process.getId(), "Timer_RemindBeforeDue")).isEqualTo(at(LocalDateTime.of(2026, 12, 12, 9, 0)));
+        assertThat(timer(process.getId(), "Timer_EscalateToCurator"))
+                .isEqualTo(at(LocalDateTime.of(2026, 12, 22, 9, 0)));
+        assertThat(engine.getRuntimeService().createVariableInstanceQuery().processInstanceIdIn(process.getId())
+                .variableNameIn(PairMeetingSteps.TASK_CREATION_DATES.toArray(String[]::new)).count()).isZero();
+        assertThat(engine.getRuntimeService().createVariableInstanceQuery().processInstanceIdIn(process.getId())
+                .variableName(PairMeetingSteps.MENTEE_OPTIONS.name()).singleResult().getExecutionId())
+                .isEqualTo(process.getId());
+        assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(process.getId())
+                .variableName(PairMeetingSteps.MENTEE_OPTIONS.name()).count()).isOne();
         report(pair, LocalDateTime.of(2026, 12, 15, 16, 0), LocalDate.of(2026, 12, 15), all(pair), null);
 
         Task planning = meetingTask(pair);
@@ -310,6 +324,11 @@ class MentorshipPairProcessTest extends IntegrationTest {
         assertThat(timer(meetingProcess, "Timer_EscalateAfterDue")).isEqualTo(at(LocalDateTime.of(2026, 12, 16, 9, 0)));
         assertThat(timer(meetingProcess, "Timer_EscalateToCurator"))
                 .isEqualTo(at(LocalDateTime.of(2026, 12, 22, 9, 0)));
+        // The task read its dates when it was created: the move does not store them anywhere.
+        assertThat(engine.getRuntimeService().createVariableInstanceQuery().processInstanceIdIn(meetingProcess)
+                .variableNameIn(PairMeetingSteps.TASK_CREATION_DATES.toArray(String[]::new)).count()).isZero();
+        assertThat(engine.getTaskService().getVariable(meetingTask(pair).getId(), Deadlines.VAR_DUE_TEXT.name()))
+                .isEqualTo("15.12.2026");
         clockAt(LocalDateTime.of(2026, 12, 9, 9, 1));
         runDueJobs(pair);
         assertThat(subjects(pair.mentor().email())).noneMatch(s -> s.startsWith("Напоминание")
@@ -384,6 +403,27 @@ class MentorshipPairProcessTest extends IntegrationTest {
         report(pair, LocalDateTime.of(2026, 12, 15, 17, 0), LocalDate.of(2026, 12, 15), all(pair), null);
         assertThat(meetingTask(pair).getName()).startsWith("Пробная рабочая встреча");
         assertThat(meetings.get(meetingId).heldOn()).isEqualTo(LocalDate.of(2026, 12, 15));
+    }
+
+    /** A meeting opened before its dates were transient stores them in its scope; moving it keeps them stored. */
+    @Test
+    void aMeetingWhoseScopeStoresItsDatesIsMovedFromTheReportForm() {
+        Pair pair = fixPair(1, LocalDateTime.of(2026, 12, 1, 10, 0));
+        Task task = meetingTask(pair);
+        String meetingScope = engine.getRuntimeService().getActivityInstance(pair.processInstanceId())
+                .getActivityInstances(PairProcess.SUB_PROCESS_PAIR_MEETING)[0].getExecutionIds()[0];
+        Map<String, Object> stored = new HashMap<>(meetings.taskDates(meetings.meetings(pair.id()).get(0).id()));
+        stored.keySet().retainAll(PairMeetingSteps.TASK_CREATION_DATES);
+        engine.getRuntimeService().setVariablesLocal(meetingScope, stored);
+        clockAt(LocalDateTime.of(2026, 12, 7, 10, 0));
+
+        complete(task, pair.mentorUserId(), moveVariables("2026-12-15", "Наставляемый заболел"));
+
+        assertThat(meetingTask(pair).getDueDate()).isEqualTo(at(LocalDateTime.of(2026, 12, 15, 18, 0)));
+        assertThat(timer(pair.processInstanceId(), "Timer_EscalateToCurator"))
+                .isEqualTo(at(LocalDateTime.of(2026, 12, 22, 9, 0)));
+        assertThat(engine.getRuntimeService().getVariableLocal(meetingScope, "itemDueDate"))
+                .isEqualTo(at(LocalDateTime.of(2026, 12, 15, 18, 0)));
     }
 
     @Test
