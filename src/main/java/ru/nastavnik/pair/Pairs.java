@@ -43,7 +43,9 @@ public class Pairs {
     private final AuditLog audit;
     /**
      * The pairs {@link #get} read in this transaction: a meeting's report reads its pair in the report and again in
-     * the next meeting's planning, three selects each time. Every write here forgets them.
+     * the next meeting's planning, three selects each time. Every write here forgets them. Their people are as read
+     * then: no transaction edits a person after reading their pair (a withdrawal erases the data before its events
+     * reach the pairs).
      */
     private final TransactionCache<Long, Pair> readInTransaction = new TransactionCache<>();
 
@@ -232,9 +234,9 @@ public class Pairs {
                 });
         // Unmodifiable lists: get shares a pair within a transaction.
         return rows.stream().map(r -> new Pair(r.id(), r.programmeId(), r.orderId(), mentors.get(r.mentorId()),
-                r.mentorUserId(), List.copyOf(mentees.getOrDefault(r.id(), List.of())), r.form(), r.roleVariant(), r.status(),
-                r.processInstanceId(), r.startedAt().toInstant(), r.closedAt() == null ? null : r.closedAt().toInstant(),
-                r.endReason())).toList();
+                r.mentorUserId(), List.copyOf(mentees.getOrDefault(r.id(), List.of())), r.form(), r.roleVariant(),
+                r.status(), r.processInstanceId(), r.startedAt().toInstant(),
+                r.closedAt() == null ? null : r.closedAt().toInstant(), r.endReason())).toList();
     }
 
     /** A row of {@code mentorship_pair}, before its people are read. */
