@@ -41,6 +41,13 @@ public class Pairs {
     private final SystemAuthentication system;
     private final SchoolClock clock;
     private final AuditLog audit;
+    /**
+     * The pairs {@link #get} read in this transaction: a meeting's report reads its pair in the report and again in
+     * the next meeting's planning, three selects each time. Every write here forgets them. Their people are as read
+     * then: no transaction edits a person after reading their pair (a withdrawal erases the data before its events
+     * reach the pairs).
+     */
+    private final TransactionCache<Long, Pair> readInTransaction = new TransactionCache<>();
 
     Pairs(JdbcClient jdbc, RuntimeService runtime, MentorAccounts accounts, SystemAuthentication system,
           SchoolClock clock, AuditLog audit) {
@@ -89,6 +96,8 @@ public class Pairs {
                     PairProcess.businessKey(order.programmeId(), pairId), variables));
             jdbc.sql("update mentorship_pair set process_instance_id = :pi where id = :id")
                     .param("pi", instance.getId()).param("id", pairId).update();
+            // The process's first steps read the pair before it had its process.
+            readInTransaction.forget();
             fixed.add(get(pairId));
         }
         audit.record(actor, "pairs.fixed", order.programmeId(), order.id(), "pairs=" + fixed.size());
@@ -96,10 +105,11 @@ public class Pairs {
         return fixed;
     }
 
+    /** The pair as read in this transaction already, else from the database. */
     public Pair get(long pairId) {
-        return withPeople(jdbc.sql("select * from mentorship_pair where id = :id").param("id", pairId)
-                .query(Row::of).list()).stream().findFirst()
-                .orElseThrow(() -> ApiException.notFound("Пара (группа) " + pairId + " не найдена"));
+        return readInTransaction.get(pairId, id -> withPeople(jdbc.sql("select * from mentorship_pair where id = :id")
+                .param("id", id).query(Row::of).list()).stream().findFirst()
+                .orElseThrow(() -> ApiException.notFound("Пара (группа) " + id + " не найдена")));
     }
 
     /** The programme's pairs in the order they were fixed. */
@@ -136,6 +146,7 @@ public class Pairs {
                         where id = :id and status = :active""")
                 .param("status", status).param("at", Timestamp.from(clock.now())).param("reason", reason)
                 .param("actor", actor).param("id", pairId).param("active", Pair.ACTIVE).update();
+        readInTransaction.forget();
         if (updated == 0) {
             return false;
         }
@@ -183,6 +194,7 @@ public class Pairs {
                         where id = :id and status = :active""")
                 .param("mentor", mentorId).param("user", mentorUser).param("order", order.id())
                 .param("variant", row.roleVariant()).param("id", pairId).param("active", Pair.ACTIVE).update();
+        readInTransaction.forget();
         if (updated == 0) {
             throw ApiException.conflict("Пара (группа) " + pairId + " уже закрыта: наставник не меняется");
         }
@@ -199,6 +211,7 @@ public class Pairs {
                         where pair_id = :pair and person_id = :person and left_at is null""")
                 .param("at", Timestamp.from(clock.now())).param("reason", reason).param("pair", pairId)
                 .param("person", personId).update();
+        readInTransaction.forget();
         audit.record(actor, "pair.mentee-left", pair.programmeId(), pairId, "person=" + personId);
     }
 
@@ -219,10 +232,11 @@ public class Pairs {
                 .param("people", rows.stream().map(Row::mentorId).distinct().toList()).query((ResultSet rs) -> {
                     mentors.put(rs.getLong("id"), person(rs, 0));
                 });
+        // Unmodifiable lists: get shares a pair within a transaction.
         return rows.stream().map(r -> new Pair(r.id(), r.programmeId(), r.orderId(), mentors.get(r.mentorId()),
-                r.mentorUserId(), mentees.getOrDefault(r.id(), List.of()), r.form(), r.roleVariant(), r.status(),
-                r.processInstanceId(), r.startedAt().toInstant(), r.closedAt() == null ? null : r.closedAt().toInstant(),
-                r.endReason())).toList();
+                r.mentorUserId(), List.copyOf(mentees.getOrDefault(r.id(), List.of())), r.form(), r.roleVariant(),
+                r.status(), r.processInstanceId(), r.startedAt().toInstant(),
+                r.closedAt() == null ? null : r.closedAt().toInstant(), r.endReason())).toList();
     }
 
     /** A row of {@code mentorship_pair}, before its people are read. */

@@ -1,5 +1,6 @@
 package ru.nastavnik.programme;
 
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -17,9 +18,11 @@ import ru.nastavnik.shared.UserTaskParsing;
 /**
  * Every task of a programme names its school: two «1.1 …» tasks of two schools must not look alike in Tasklist
  * or in a reminder's subject. The task's name gets the school, and the task holds the programme's title as the
- * local variable {@link ProgrammeProcess#VAR_PROGRAMME_TITLE.name()}, which the forms show in their header and Tasklist's
- * filters show as a column and select by (one filter per programme); the header also links to the programme's
- * overview page. A step named per case takes its task's name from its {@value #TASK_NAME_PROPERTY} property first.
+ * local variable {@link ProgrammeProcess#VAR_PROGRAMME_TITLE.name()}, which Tasklist's filters show as a column and
+ * select by (one filter per programme). The forms' header shows the title escaped and links to the programme's
+ * overview page; those two variables are set once on the task's process instance, which belongs to one programme
+ * and whose tasks' forms see its variables (as each task's own, they cost every task an insert, a history row and a
+ * delete each). A step named per case takes its task's name from its {@value #TASK_NAME_PROPERTY} property first.
  */
 @Component
 class ProgrammeOnTasks extends AbstractProcessEnginePlugin {
@@ -79,10 +82,20 @@ class ProgrammeOnTasks extends AbstractProcessEnginePlugin {
         }
         programmes.heading(id.longValue()).ifPresent(programme -> {
             ProgrammeProcess.VAR_PROGRAMME_TITLE.setLocal(task, programme.title());
-            VAR_PROGRAMME_HEADING.setLocal(task, InputText.markdown(programme.title()));
-            VAR_PROGRAMME_OVERVIEW.setLocal(task, overview(programme.id()));
+            header(task.getExecution().getProcessInstance(), programme);
             task.setName(withSchool(task.getName(), programme.schoolName()));
         });
+    }
+
+    /**
+     * The header's variables on the process instance, unless its earlier tasks set them there already: asked of the
+     * instance itself, since a visible value may be another scope's. A programme's title never changes.
+     */
+    private static void header(DelegateExecution instance, ProgrammeRepository.TaskHeading programme) {
+        if (instance.getVariableLocal(VAR_PROGRAMME_HEADING.name()) == null) {
+            VAR_PROGRAMME_HEADING.setLocal(instance, InputText.markdown(programme.title()));
+            VAR_PROGRAMME_OVERVIEW.setLocal(instance, overview(programme.id()));
+        }
     }
 
     static String overview(long programmeId) {

@@ -43,6 +43,7 @@ import ru.nastavnik.matching.MatchingProposal;
 import ru.nastavnik.notification.Deadlines;
 import ru.nastavnik.pairorder.PairOrder;
 import ru.nastavnik.pairorder.PairOrders;
+import ru.nastavnik.programme.ProgrammeProcess;
 import ru.nastavnik.shared.ValidationException;
 
 /**
@@ -483,6 +484,32 @@ class MentorshipPairProcessTest extends IntegrationTest {
         } finally {
             repository.deleteDeployment(legacy, true);
         }
+    }
+
+    /**
+     * The forms' header (programme's heading and overview link) is written once on the pair's process, not on each
+     * meeting's task; the programme's title, which Tasklist's filters select by, stays on each task.
+     */
+    @Test
+    void theFormsHeaderIsWrittenOnceOnThePairsProcess() {
+        Pair pair = fixPair(1, LocalDateTime.of(2026, 12, 1, 10, 0));
+        report(pair, LocalDateTime.of(2026, 12, 8, 17, 0), LocalDate.of(2026, 12, 8), all(pair), null);
+        Task trial = meetingTask(pair);
+        assertThat(trial.getName()).startsWith("Пробная рабочая встреча");
+
+        for (String header : List.of("programmeHeading", "programmeOverview")) {
+            assertThat(engine.getRuntimeService().createVariableInstanceQuery()
+                    .processInstanceIdIn(pair.processInstanceId()).variableName(header).list())
+                    .as(header).singleElement()
+                    .satisfies(v -> assertThat(v.getExecutionId()).isEqualTo(pair.processInstanceId()))
+                    .satisfies(v -> assertThat(v.getTaskId()).isNull());
+            assertThat(engine.getTaskService().getVariable(trial.getId(), header)).as(header).isNotNull();
+            // What Tasklist gives a Camunda Form (GET /task/{id}/form-variables).
+            assertThat(engine.getFormService().getTaskFormVariables(trial.getId()).getValue(header, String.class))
+                    .as(header).isNotNull();
+        }
+        assertThat(engine.getTaskService().getVariableLocal(trial.getId(),
+                ProgrammeProcess.VAR_PROGRAMME_TITLE.name())).isNotNull();
     }
 
     // ---------------------------------------------------------------------------------------------------------

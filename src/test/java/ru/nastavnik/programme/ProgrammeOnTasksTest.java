@@ -38,7 +38,7 @@ class ProgrammeOnTasksTest extends IntegrationTest {
                     .toList();
             assertThat(tasks).isNotEmpty().allSatisfy(task ->
                     assertThat(task.getName()).endsWith(" — " + programme.schoolName()).startsWith("1."));
-            assertThat(tasks).allSatisfy(task -> assertThat(engine.getTaskService().getVariableLocal(task.getId(),
+            assertThat(tasks).allSatisfy(task -> assertThat(engine.getTaskService().getVariable(task.getId(),
                     ProgrammeOnTasks.VAR_PROGRAMME_OVERVIEW.name())).isEqualTo("/programmes/" + programme.id()));
 
             Filter filter = engine.getFilterService().createFilterQuery().filterName(programme.title()).singleResult();
