@@ -60,6 +60,12 @@ public class PairMeetings {
     private static final Logger log = LoggerFactory.getLogger(PairMeetings.class);
     private static final int TASK_NAME_MAX = 200;
 
+    /**
+     * A pair's meetings read in this transaction: after a report the gateway asks what follows and the next
+     * meeting's planning reads them again. Every write to a meeting here forgets them (nothing else writes them).
+     */
+    private final TransactionCache<Long, List<Meeting>> meetingsRead = new TransactionCache<>();
+
     public record Attendance(long personId, boolean attended) {
     }
 
@@ -163,6 +169,7 @@ public class PairMeetings {
             seq = resumed.get().seq();
             jdbc.sql("update pair_meeting set process_instance_id = :pi where id = :id")
                     .param("pi", processInstanceId).param("id", id).update();
+            meetingsRead.forget();
         } else {
             planned = plannedDate(pair, kind, held).orElseThrow(() ->
                     new IllegalStateException("Pair " + pairId + " has no " + kind.code() + " meeting left"));
@@ -174,6 +181,7 @@ public class PairMeetings {
                     .param("pair", pairId).param("kind", kind.code()).param("seq", seq).param("planned", planned)
                     .param("pi", processInstanceId).param("at", Timestamp.from(clock.now()))
                     .update(key, "id");
+            meetingsRead.forget();
             id = key.getKey().longValue();
         }
         Map<String, Object> vars = dateVariables(planned);
@@ -264,6 +272,7 @@ public class PairMeetings {
                         where m.pair_id = :pair and m.left_at is null""")
                 .param("meeting", meetingId).param("pair", pair.id())
                 .param("attended", report.attended().isEmpty() ? List.of(-1L) : report.attended()).update();
+        meetingsRead.forget();
         if (plan != null) {
             savePlan(pair.id(), plan, actor);
         }
@@ -335,6 +344,7 @@ public class PairMeetings {
     /** Marks an unreported meeting as missed the morning after its day; false when it was reported or marked already. */
     @Transactional
     public boolean markOverdue(long meetingId) {
+        meetingsRead.forget();
         return jdbc.sql("update pair_meeting set overdue_at = :at where id = :id and reported_at is null "
                         + "and overdue_at is null")
                 .param("at", Timestamp.from(clock.now())).param("id", meetingId).update() == 1;
@@ -399,6 +409,7 @@ public class PairMeetings {
         // moves: the SEQUENCE of the meeting's calendar invitation, so that calendars take the new day.
         jdbc.sql("update pair_meeting set planned_on = :on, moves = moves + 1 where id = :id")
                 .param("on", plannedOn).param("id", meetingId).update();
+        meetingsRead.forget();
         // A reminder still waiting names the old day.
         mail.cancel(MailAbout.meetingRef(meetingId));
         audit.record(actor, "pair.meeting.moved", pair.programmeId(), pair.id(), "meeting=" + meetingId
@@ -457,11 +468,14 @@ public class PairMeetings {
                 .orElseThrow(() -> ApiException.notFound("Встреча " + meetingId + " не найдена"));
     }
 
+    /** The pair's meetings as read in this transaction already, else from the database. */
     public List<Meeting> meetings(long pairId) {
-        Map<Long, List<Attendance>> attendance = attendance(
-                "where meeting_id in (select id from pair_meeting where pair_id = :key)", pairId);
-        return jdbc.sql("select * from pair_meeting where pair_id = :pair order by id").param("pair", pairId)
-                .query((rs, n) -> map(rs, attendance)).list();
+        return meetingsRead.get(pairId, id -> {
+            Map<Long, List<Attendance>> attendance = attendance(
+                    "where meeting_id in (select id from pair_meeting where pair_id = :key)", id);
+            return List.copyOf(jdbc.sql("select * from pair_meeting where pair_id = :pair order by id")
+                    .param("pair", id).query((rs, n) -> map(rs, attendance)).list());
+        });
     }
 
     /** The meetings of every pair of a programme, by pair, in two queries (the lists show all pairs at once). */
@@ -636,7 +650,7 @@ public class PairMeetings {
         long id = rs.getLong("id");
         MeetingKind kind = MeetingKind.of(rs.getString("kind"));
         int seq = rs.getInt("seq");
-        List<Attendance> attendance = attendanceByMeeting.getOrDefault(id, List.of());
+        List<Attendance> attendance = List.copyOf(attendanceByMeeting.getOrDefault(id, List.of()));
         Timestamp overdue = rs.getTimestamp("overdue_at");
         Timestamp reported = rs.getTimestamp("reported_at");
         return new Meeting(id, rs.getLong("pair_id"), kind.code(), seq,

@@ -2,6 +2,7 @@ package ru.nastavnik.pair;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
@@ -18,13 +19,15 @@ import ru.nastavnik.IntegrationTest;
 import ru.nastavnik.TestPairs;
 import ru.nastavnik.pairorder.PairOrders;
 
-/** A pair is read once per transaction, and read again after a write to it. */
+/** A pair and its meetings are read once per transaction, and read again after a write to them. */
 class PairsInTransactionTest extends IntegrationTest {
 
     @Autowired
     Pairs pairs;
     @Autowired
     PairOrders orders;
+    @Autowired
+    PairMeetings meetings;
     @Autowired
     PlatformTransactionManager transactions;
 
@@ -61,6 +64,27 @@ class PairsInTransactionTest extends IntegrationTest {
         });
         assertThat(TransactionSynchronizationManager.getResourceMap().keySet())
                 .as("nothing left bound to the thread").noneMatch(TransactionCache.class::isInstance);
+    }
+
+    @Test
+    void inATransactionAPairsMeetingsAreReadOnceAndAgainAfterAReport() {
+        clockAt(LocalDateTime.of(2026, 12, 8, 17, 0));
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            List<PairMeetings.Meeting> first = meetings.meetings(group.id());
+            assertThat(meetings.meetings(group.id())).isSameAs(first);
+            PairMeetings.Meeting acquaintance = first.get(0);
+
+            meetings.report(acquaintance.id(), new PairMeetings.Report(LocalDate.of(2026, 12, 8), 45, "in_person",
+                    "Цели", "Встречаться по плану", List.of(school.id(school.anna))), null, "mentor");
+            List<PairMeetings.Meeting> afterReport = meetings.meetings(group.id());
+            assertThat(afterReport).singleElement().satisfies(m -> {
+                assertThat(m.reported()).isTrue();
+                assertThat(m.attendance()).hasSize(2);
+            });
+            meetings.markOverdue(acquaintance.id());
+            assertThat(meetings.meetings(group.id())).isNotSameAs(afterReport);
+        });
+        assertThat(meetings.meetings(group.id())).isNotSameAs(meetings.meetings(group.id()));
     }
 
     @Test
