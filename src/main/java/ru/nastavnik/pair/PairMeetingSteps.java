@@ -46,37 +46,38 @@ final class PairMeetingSteps {
             .map(ProcessVariable::name).toList();
 
     /**
-     * The dates the report task and its timers read once, when they are created: a restarted task (a new mentor)
-     * gets them anew from its meeting ({@link PairTasks}), a moved meeting moves the task and its timers itself.
+     * What the report task and its timers read once, when they are created (its dates and its name, which Tasklist
+     * shows above the form): a restarted task (a new mentor) gets them anew from its meeting ({@link PairTasks}),
+     * a moved meeting moves the task and its timers itself.
      */
-    static final List<String> TASK_CREATION_DATES = Stream.of(Deadlines.VAR_DUE, Deadlines.VAR_FOLLOW_UP,
-            Deadlines.VAR_REMINDER_AT, Deadlines.VAR_ESCALATION_AT, PairMeetings.VAR_CURATOR_ESCALATION_AT)
-            .map(ProcessVariable::name).toList();
+    static final List<String> TASK_CREATION_VARIABLES = Stream.of(Deadlines.VAR_DUE, Deadlines.VAR_FOLLOW_UP,
+            Deadlines.VAR_REMINDER_AT, Deadlines.VAR_ESCALATION_AT, PairMeetings.VAR_CURATOR_ESCALATION_AT,
+            MEETING_TASK_NAME).map(ProcessVariable::name).toList();
 
     private PairMeetingSteps() {
     }
 
     /**
-     * Sets a meeting's variables in the scope itself, its {@link #TASK_CREATION_DATES} transient: storing them
-     * wrote, and deleted at the next meeting, 15 rows per report (issue 14). A scope that stores them already (a
+     * Sets a meeting's variables in the scope itself, its {@link #TASK_CREATION_VARIABLES} transient: storing them
+     * wrote, and deleted at the next meeting, 18 rows per report (issue 14). A scope that stores them already (a
      * meeting opened before they were transient) keeps storing them: the engine refuses to make a stored variable
      * transient.
      */
     static void setMeetingVariables(VariableScope scope, Map<String, Object> variables) {
         Map<String, Object> local = new HashMap<>(variables);
-        local.putAll(transientDates(variables, scope::hasVariableLocal));
+        local.putAll(transientAtCreation(variables, scope::hasVariableLocal));
         scope.setVariablesLocal(local);
     }
 
-    /** The {@link #TASK_CREATION_DATES} among the variables, as transient values, but those the scope stores. */
-    static Map<String, Object> transientDates(Map<String, Object> variables, Predicate<String> stored) {
-        Map<String, Object> dates = new HashMap<>();
-        for (String name : TASK_CREATION_DATES) {
+    /** The {@link #TASK_CREATION_VARIABLES} among the variables, as transient values, but those the scope stores. */
+    static Map<String, Object> transientAtCreation(Map<String, Object> variables, Predicate<String> stored) {
+        Map<String, Object> once = new HashMap<>();
+        for (String name : TASK_CREATION_VARIABLES) {
             if (variables.containsKey(name) && !stored.test(name)) {
-                dates.put(name, Variables.untypedValue(variables.get(name), true));
+                once.put(name, Variables.untypedValue(variables.get(name), true));
             }
         }
-        return dates;
+        return once;
     }
 
     static long pairId(DelegateExecution execution) {

@@ -184,10 +184,9 @@ public class PairMeetings {
             meetingsRead.forget();
             id = key.getKey().longValue();
         }
-        Map<String, Object> vars = dateVariables(planned);
+        Map<String, Object> vars = taskVariables(pair, kind, seq, planned);
         vars.put(VAR_MEETING_ID.name(), id);
         vars.put(VAR_MEETING_KIND.name(), kind.code());
-        vars.put(PairMeetingSteps.MEETING_TASK_NAME.name(), shorten(title(kind, seq) + ": " + names(pair.mentees())));
         vars.put(PairMeetingSteps.MENTEE_OPTIONS.name(), pair.mentees().stream()
                 .map(m -> Map.of("value", String.valueOf(m.personId()), "label", m.fullName())).toList());
         if (kind == MeetingKind.PLANNING) {
@@ -369,20 +368,30 @@ public class PairMeetings {
         return get(meetingId);
     }
 
-    /** The dates of an open meeting's report task and its timers, for the task started again for a new mentor. */
-    public Map<String, Object> taskDates(long meetingId) {
-        return dateVariables(get(meetingId).plannedOn());
+    /** What an open meeting's report task and its timers read, for the task started again for a new mentor. */
+    public Map<String, Object> taskCreationVariables(long meetingId) {
+        Meeting meeting = get(meetingId);
+        return taskVariables(pairs.get(meeting.pairId()), MeetingKind.of(meeting.kind()), meeting.seq(),
+                meeting.plannedOn());
+    }
+
+    /** The report task's dates, its timers' and its name («Встреча-знакомство: Иванова Анна»). */
+    private Map<String, Object> taskVariables(Pair pair, MeetingKind kind, int seq, LocalDate planned) {
+        Map<String, Object> vars = dateVariables(planned);
+        vars.put(PairMeetingSteps.MEETING_TASK_NAME.name(), shorten(title(kind, seq) + ": " + names(pair.mentees())));
+        return vars;
     }
 
     /**
      * Moves a meeting whose mentor answered «не состоялась» in the report form: the same rules as {@link #move},
-     * but the report task was just completed and is opened again, so the new dates are returned as the variables
-     * of the new task and its timers rather than set on the old ones.
+     * but the report task was just completed and is opened again, so the new dates (and the task's name) are
+     * returned as the variables of the new task and its timers rather than set on the old ones.
      */
     @Transactional
     public Map<String, Object> moveFromReport(long meetingId, LocalDate plannedOn, String actor) {
-        Meeting meeting = reschedule(pairs.get(get(meetingId).pairId()), meetingId, plannedOn, actor);
-        return dateVariables(meeting.plannedOn());
+        Pair pair = pairs.get(get(meetingId).pairId());
+        Meeting meeting = reschedule(pair, meetingId, plannedOn, actor);
+        return taskVariables(pair, MeetingKind.of(meeting.kind()), meeting.seq(), meeting.plannedOn());
     }
 
     /** Checks a new day for an open meeting and stores it; refused before anything moves. */

@@ -63,9 +63,9 @@ class PairTasks {
                         local.putAll(runtime.getVariablesLocal(task.getExecutionId()));
                         local.remove(PairProcess.VAR_MENTOR_USER_ID.name());
                     }
-                    // A meeting's report task read its dates only when it was created (PairMeetingSteps).
+                    // A meeting's report task read its dates and name only when it was created (PairMeetingSteps).
                     if (PairProcess.TASK_REPORT_MEETING.equals(task.getTaskDefinitionKey())) {
-                        local.putAll(PairMeetingSteps.transientDates(meetings.taskDates(((Number) runtime
+                        local.putAll(PairMeetingSteps.transientAtCreation(meetings.taskCreationVariables(((Number) runtime
                                 .getVariable(task.getExecutionId(), PairMeetings.VAR_MEETING_ID.name())).longValue()),
                                 name -> false));
                     }

@@ -39,11 +39,11 @@ class ProgrammeOnTasks extends AbstractProcessEnginePlugin {
     /** Camunda's limit for a task's name. */
     static final int MAX_NAME = 255;
 
-    private final ProgrammeRepository programmes;
+    private final ProgrammeSchools schools;
 
     // Lazy: the engine is built before Flyway has migrated the product's tables (operations/EngineSchemaFirst).
-    ProgrammeOnTasks(@Lazy ProgrammeRepository programmes) {
-        this.programmes = programmes;
+    ProgrammeOnTasks(@Lazy ProgrammeSchools schools) {
+        this.schools = schools;
     }
 
     @Override
@@ -80,7 +80,7 @@ class ProgrammeOnTasks extends AbstractProcessEnginePlugin {
         if (!(task.getVariable(ProgrammeProcess.VAR_PROGRAMME_ID.name()) instanceof Number id)) {
             return;
         }
-        programmes.heading(id.longValue()).ifPresent(programme -> {
+        schools.heading(id.longValue()).ifPresent(programme -> {
             ProgrammeProcess.VAR_PROGRAMME_TITLE.setLocal(task, programme.title());
             header(task.getExecution().getProcessInstance(), programme);
             task.setName(withSchool(task.getName(), programme.schoolName()));

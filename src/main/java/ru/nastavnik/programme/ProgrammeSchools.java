@@ -8,15 +8,16 @@ import org.springframework.stereotype.Component;
 import ru.nastavnik.notification.MailSchools;
 
 /**
- * The school of a programme, and the programme of a process: for its tasks' groups ({@link TasksToSchoolStaff}) and
- * its mail's school (the notification feature's {@link MailSchools}, which does not know programmes).
+ * The school of a programme, and the programme of a process: for its tasks' groups ({@link TasksToSchoolStaff}), their
+ * names and headers ({@link ProgrammeOnTasks}) and its mail's school (the notification feature's {@link MailSchools},
+ * which does not know programmes).
  */
 @Component
 class ProgrammeSchools implements MailSchools {
 
     private final ProgrammeRepository programmes;
-    /** A programme's school never changes: read once per programme and node. */
-    private final Map<Long, Long> schools = new ConcurrentHashMap<>();
+    /** A programme's school, its name and the school year never change: read once per programme and node. */
+    private final Map<Long, ProgrammeRepository.TaskHeading> headings = new ConcurrentHashMap<>();
 
     ProgrammeSchools(ProgrammeRepository programmes) {
         this.programmes = programmes;
@@ -24,8 +25,11 @@ class ProgrammeSchools implements MailSchools {
 
     @Override
     public Optional<Long> schoolOf(long programmeId) {
-        return Optional.ofNullable(schools.computeIfAbsent(programmeId, id -> programmes.heading(id)
-                .map(ProgrammeRepository.TaskHeading::schoolId).orElse(null)));
+        return heading(programmeId).map(ProgrammeRepository.TaskHeading::schoolId);
+    }
+
+    Optional<ProgrammeRepository.TaskHeading> heading(long programmeId) {
+        return Optional.ofNullable(headings.computeIfAbsent(programmeId, id -> programmes.heading(id).orElse(null)));
     }
 
     @Override

@@ -143,6 +143,7 @@ class MentorReplacementTest extends IntegrationTest {
         assertThat(newTask.getTaskDefinitionKey()).isEqualTo(oldTask.getTaskDefinitionKey());
         assertThat(newTask.getAssignee()).isEqualTo(after.mentorUserId());
         assertThat(newTask.getDueDate()).isEqualTo(oldTask.getDueDate());
+        assertThat(newTask.getName()).isEqualTo(oldTask.getName());
         assertThat(meetingTimers(after)).isEqualTo(timers);
         assertThat(engine.getTaskService().getVariable(newTask.getId(), PairMeetings.VAR_MEETING_ID.name()))
                 .isEqualTo(open.id());

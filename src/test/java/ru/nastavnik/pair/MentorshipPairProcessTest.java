@@ -132,7 +132,7 @@ class MentorshipPairProcessTest extends IntegrationTest {
         assertThat(timer(process.getId(), "Timer_EscalateToCurator"))
                 .isEqualTo(at(LocalDateTime.of(2026, 12, 22, 9, 0)));
         assertThat(engine.getRuntimeService().createVariableInstanceQuery().processInstanceIdIn(process.getId())
-                .variableNameIn(PairMeetingSteps.TASK_CREATION_DATES.toArray(String[]::new)).count()).isZero();
+                .variableNameIn(PairMeetingSteps.TASK_CREATION_VARIABLES.toArray(String[]::new)).count()).isZero();
         assertThat(engine.getRuntimeService().createVariableInstanceQuery().processInstanceIdIn(process.getId())
                 .variableName(PairMeetingSteps.MENTEE_OPTIONS.name()).singleResult().getExecutionId())
                 .isEqualTo(process.getId());
@@ -327,7 +327,7 @@ class MentorshipPairProcessTest extends IntegrationTest {
                 .isEqualTo(at(LocalDateTime.of(2026, 12, 22, 9, 0)));
         // The task read its dates when it was created: the move does not store them anywhere.
         assertThat(engine.getRuntimeService().createVariableInstanceQuery().processInstanceIdIn(meetingProcess)
-                .variableNameIn(PairMeetingSteps.TASK_CREATION_DATES.toArray(String[]::new)).count()).isZero();
+                .variableNameIn(PairMeetingSteps.TASK_CREATION_VARIABLES.toArray(String[]::new)).count()).isZero();
         assertThat(engine.getTaskService().getVariable(meetingTask(pair).getId(), Deadlines.VAR_DUE_TEXT.name()))
                 .isEqualTo("15.12.2026");
         clockAt(LocalDateTime.of(2026, 12, 9, 9, 1));
@@ -413,8 +413,8 @@ class MentorshipPairProcessTest extends IntegrationTest {
         Task task = meetingTask(pair);
         String meetingScope = engine.getRuntimeService().getActivityInstance(pair.processInstanceId())
                 .getActivityInstances(PairProcess.SUB_PROCESS_PAIR_MEETING)[0].getExecutionIds()[0];
-        Map<String, Object> stored = new HashMap<>(meetings.taskDates(meetings.meetings(pair.id()).get(0).id()));
-        stored.keySet().retainAll(PairMeetingSteps.TASK_CREATION_DATES);
+        Map<String, Object> stored = new HashMap<>(meetings.taskCreationVariables(meetings.meetings(pair.id()).get(0).id()));
+        stored.keySet().retainAll(PairMeetingSteps.TASK_CREATION_VARIABLES);
         engine.getRuntimeService().setVariablesLocal(meetingScope, stored);
         clockAt(LocalDateTime.of(2026, 12, 7, 10, 0));
 
