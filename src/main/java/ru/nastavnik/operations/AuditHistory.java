@@ -146,8 +146,9 @@ class AuditHistory extends AbstractProcessEnginePlugin {
         }
 
         /**
-         * From the definition's id, {@code key:version:id}; from the definition itself when its id is a bare id (its
-         * key was too long for one) or the variable's row predates the column. None for a task's own variable.
+         * From the definition's id, {@code key:version:id}; from the definition itself when its id is a bare id (the
+         * engine's choice when {@code key:version:id} would be longer than 64 characters) or the variable holds none.
+         * None for a task's own variable.
          */
         private static String processDefinitionKey(VariableInstanceEntity variable) {
             String id = variable.getProcessDefinitionId();

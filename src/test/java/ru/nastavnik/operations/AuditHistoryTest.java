@@ -68,30 +68,40 @@ class AuditHistoryTest {
         }
     }
 
-    /** A variable the product declares it keeps has no history, created, updated or removed; others keep theirs. */
+    /**
+     * A variable the product declares it keeps has no history, created, updated or removed; others keep theirs. The
+     * key is read from the definition's id ({@code key:version:id}), or from the definition when its id is a bare id
+     * ({@code key:version:id} would be longer than 64 characters).
+     */
     @Test
     void keepsNoHistoryOfTheAnswersTheProductKeeps() {
-        AnswersKeptByTheProduct declared = (process, variable) -> process.equals("report") && variable.equals("answer");
+        String longKey = "report-" + "x".repeat(60);
+        List<String> reports = List.of("report", longKey);
+        AnswersKeptByTheProduct declared = (process, variable) -> reports.contains(process) && variable.equals("answer");
         ProcessEngine engine = engine("audit-history-answers", AuditHistory.NAME,
                 List.of(new AuditHistory(answers(declared))));
         try {
-            for (String process : List.of("report", "other")) {
-                engine.getRepositoryService().createDeployment().addModelInstance(process + ".bpmn",
+            for (String process : List.of("report", longKey, "other")) {
+                engine.getRepositoryService().createDeployment().addModelInstance("process.bpmn",
                         Bpmn.createExecutableProcess(process).camundaHistoryTimeToLive(1).startEvent()
                                 .userTask().endEvent().done()).deploy();
             }
+            assertThat(engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(longKey)
+                    .singleResult().getId()).doesNotContain(longKey);
             RuntimeService runtime = engine.getRuntimeService();
-            ProcessInstance report = runtime.startProcessInstanceByKey("report", Map.of("answer", "first",
-                    "kept", "yes"));
-            runtime.setVariable(report.getId(), "answer", "second");
-            runtime.removeVariable(report.getId(), "answer");
-            ProcessInstance other = runtime.startProcessInstanceByKey("other", Map.of("answer", "first"));
-
             HistoryService history = engine.getHistoryService();
-            assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(report.getId())
-                    .variableName("answer").includeDeleted().count()).isZero();
-            assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(report.getId())
-                    .variableName("kept").singleResult().getValue()).isEqualTo("yes");
+            for (String process : reports) {
+                ProcessInstance report = runtime.startProcessInstanceByKey(process, Map.of("answer", "first",
+                        "kept", "yes"));
+                runtime.setVariable(report.getId(), "answer", "second");
+                runtime.removeVariable(report.getId(), "answer");
+
+                assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(report.getId())
+                        .variableName("answer").includeDeleted().count()).as(process).isZero();
+                assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(report.getId())
+                        .variableName("kept").singleResult().getValue()).as(process).isEqualTo("yes");
+            }
+            ProcessInstance other = runtime.startProcessInstanceByKey("other", Map.of("answer", "first"));
             assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(other.getId())
                     .variableName("answer").singleResult().getValue()).as("the same name in another process")
                     .isEqualTo("first");
