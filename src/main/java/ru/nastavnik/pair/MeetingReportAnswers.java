@@ -8,7 +8,7 @@ import ru.nastavnik.operations.AnswersKeptByTheProduct;
  * The report form's answers ({@link PairMeetingSteps#REPORT_ANSWERS}) keep no engine history: {@link
  * RecordPairMeeting} stores the report in pair_meeting, pair_meeting_attendance, pair_plan and audit_log, and
  * {@link MovePairMeeting} the move, and both remove the answers in the same transaction. Their history rows, a
- * deleted variable per answer and a byte array for the mentees, were 6–7 of a report's statements (issue 14).
+ * deleted variable per answer and a byte array for the mentees, were 7 of a report's 96 statements (issue 14).
  */
 @Component
 class MeetingReportAnswers implements AnswersKeptByTheProduct {
