@@ -77,7 +77,8 @@ class AuditHistoryTest {
     void keepsNoHistoryOfTheAnswersTheProductKeeps() {
         String longKey = "report-" + "x".repeat(60);
         List<String> reports = List.of("report", longKey);
-        AnswersKeptByTheProduct declared = (process, variable) -> reports.contains(process) && variable.equals("answer");
+        AnswersKeptByTheProduct declared = (process, variable) -> reports.contains(process)
+                && variable.equals("answer");
         ProcessEngine engine = engine("audit-history-answers", AuditHistory.NAME,
                 List.of(new AuditHistory(answers(declared))));
         try {

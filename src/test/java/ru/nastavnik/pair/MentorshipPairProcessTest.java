@@ -472,7 +472,8 @@ class MentorshipPairProcessTest extends IntegrationTest {
             report(pair, LocalDateTime.of(2026, 12, 8, 17, 0), LocalDate.of(2026, 12, 8), all(pair), null);
             assertThat(meetingTask(pair).getName()).startsWith("Пробная рабочая встреча");
             assertThat(meetings.meetings(pair.id()).get(0).heldOn()).isEqualTo(LocalDate.of(2026, 12, 8));
-            assertThat(answersHistory(acquaintance)).as("the called meeting's answers in the engine's history").isZero();
+            assertThat(answersHistory(acquaintance)).as("the called meeting's answers in the engine's history")
+                    .isZero();
             report(pair, LocalDateTime.of(2026, 12, 15, 16, 0), LocalDate.of(2026, 12, 15), all(pair), null);
             Task planning = meetingTask(pair);
             assertThat(planning.getName()).startsWith("Встреча-планирование");
