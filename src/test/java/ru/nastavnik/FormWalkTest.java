@@ -41,6 +41,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import ru.nastavnik.matching.MatchingProposal;
 import ru.nastavnik.notification.TaskPeople;
+import ru.nastavnik.operations.AnswersKeptByTheProduct;
 import ru.nastavnik.pair.MeetingKind;
 import ru.nastavnik.pair.Pair;
 import ru.nastavnik.pair.PairMeetings;
@@ -109,33 +110,40 @@ class FormWalkTest extends BrowserTest {
     /**
      * Where a route arrived: the form's open task, or the process whose start form it is (Tasklist's «Запустить
      * процесс»); the ids its sample refers to ({@link Ref}); the option values it chose ({@link #ROUTES_CHOICE});
-     * who gets it, if not the sample's role; the check; and the fields whose variables a later step sets anew (the
-     * history keeps a variable's last value only), which the check must prove were used instead.
+     * who gets it, if not the sample's role; the check; the fields whose variables a later step sets anew (the
+     * history keeps a variable's last value only), which the check must prove were used instead; and whether the
+     * check reads the answers the product keeps itself ({@link AnswersKeptByTheProduct}) from its tables, since
+     * the engine keeps no history of them.
      */
     record Reached(Task task, String startProcess, Map<String, String> ids, Map<String, List<String>> choices,
-                   String user, Check check, Set<String> setAnew) {
+                   String user, Check check, Set<String> setAnew, boolean checksTheProductsTables) {
         static Reached task(Task task) {
-            return new Reached(task, null, Map.of(), Map.of(), null, (pi, submitted) -> { }, Set.of());
+            return new Reached(task, null, Map.of(), Map.of(), null, (pi, submitted) -> { }, Set.of(), false);
         }
 
         static Reached start(String processKey, Map<String, String> ids) {
-            return new Reached(null, processKey, ids, Map.of(), null, (pi, submitted) -> { }, Set.of());
+            return new Reached(null, processKey, ids, Map.of(), null, (pi, submitted) -> { }, Set.of(), false);
         }
 
         Reached as(String otherUser) {
-            return new Reached(task, startProcess, ids, choices, otherUser, check, setAnew);
+            return new Reached(task, startProcess, ids, choices, otherUser, check, setAnew, checksTheProductsTables);
         }
 
         Reached choosing(Map<String, List<String>> values) {
-            return new Reached(task, startProcess, ids, values, user, check, setAnew);
+            return new Reached(task, startProcess, ids, values, user, check, setAnew, checksTheProductsTables);
         }
 
         Reached checking(Check more) {
-            return new Reached(task, startProcess, ids, choices, user, more, setAnew);
+            return new Reached(task, startProcess, ids, choices, user, more, setAnew, checksTheProductsTables);
+        }
+
+        /** A check that reads every answer the product keeps itself from the product's tables. */
+        Reached checkingInTheProductsTables(Check more) {
+            return new Reached(task, startProcess, ids, choices, user, more, setAnew, true);
         }
 
         Reached settingAnew(String... keys) {
-            return new Reached(task, startProcess, ids, choices, user, check, Set.of(keys));
+            return new Reached(task, startProcess, ids, choices, user, check, Set.of(keys), checksTheProductsTables);
         }
     }
 
@@ -276,6 +284,8 @@ class FormWalkTest extends BrowserTest {
 
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    List<AnswersKeptByTheProduct> keptAnswers;
 
     @Test
     void everyFormHasSampleValuesForEveryField() throws IOException {
@@ -367,14 +377,25 @@ class FormWalkTest extends BrowserTest {
             processInstanceId = started.iterator().next();
         }
 
+        Set<String> kept = keptByTheProduct(processInstanceId, expected.keySet());
+        assertThat(kept.isEmpty() || reached.checksTheProductsTables())
+                .as("the route to %s checks %s in the product's tables", formId, kept).isTrue();
         expected.forEach((key, value) -> {
-            if (value instanceof String s && s.isEmpty() || reached.setAnew().contains(key)) {
+            if (value instanceof String s && s.isEmpty() || reached.setAnew().contains(key) || kept.contains(key)) {
                 return;
             }
             assertThat(normalised(stored(processInstanceId, key))).as("%s of %s as stored", key, formId)
                     .isEqualTo(normalised(value));
         });
         reached.check().verify(processInstanceId, expected);
+    }
+
+    /** The form's keys whose answers the product keeps itself: the engine keeps no history of them. */
+    private Set<String> keptByTheProduct(String processInstanceId, Set<String> keys) {
+        String process = engine.getHistoryService().createHistoricProcessInstanceQuery()
+                .processInstanceId(processInstanceId).singleResult().getProcessDefinitionKey();
+        return keys.stream().filter(key -> keptAnswers.stream().anyMatch(answers -> answers.includes(process, key)))
+                .collect(Collectors.toSet());
     }
 
     private Set<String> instances(String processKey) {
@@ -850,7 +871,7 @@ class FormWalkTest extends BrowserTest {
         });
     }
 
-    /** The planning meeting (the one with the individual plan): the report must be in the pair's tables. */
+    /** The planning meeting (the one with the individual plan): every answer must be in the pair's tables. */
     Reached planningMeeting() {
         PupilGroup group = pairOfTheYear();
         // A meeting's kind follows from those reported: the mentor reports the meetings before the planning one.
@@ -862,23 +883,27 @@ class FormWalkTest extends BrowserTest {
             report = openTask(PairProcess.businessKey(group.programme(), group.pair().id()),
                     PairProcess.TASK_REPORT_MEETING);
         }
-        return Reached.task(report).as(group.mentorUser()).checking((pi, submitted) -> {
+        return Reached.task(report).as(group.mentorUser()).checkingInTheProductsTables((pi, submitted) -> {
             long pairId = group.pair().id();
+            // Held (meetingOutcome): reported with the day it was held on, not moved.
             assertThat(jdbc.sql("""
                             select held_on || ' ' || duration_minutes || ' ' || meeting_format || ' ' || topics
+                                || ' ' || agreed || ' ' || moves
                             from pair_meeting where pair_id = :pair and kind = 'planning'""")
                     .param("pair", pairId).query(String.class).single()).isEqualTo(String.join(" ",
                     (String) submitted.get("heldOn"), (String) submitted.get("durationMinutes"),
-                    (String) submitted.get("meetingFormat"), (String) submitted.get("meetingTopics")));
+                    (String) submitted.get("meetingFormat"), (String) submitted.get("meetingTopics"),
+                    (String) submitted.get("meetingAgreed"), "0"));
             assertThat(jdbc.sql("""
                             select cast(a.person_id as varchar(20)) from pair_meeting m
                             join pair_meeting_attendance a on a.meeting_id = m.id
                             where m.pair_id = :pair and m.kind = 'planning' and a.attended""")
                     .param("pair", pairId).query(String.class).list())
                     .containsExactlyInAnyOrderElementsOf(ProcessVariables.stringList(submitted.get("attendedMentees")));
-            assertThat(jdbc.sql("select frequency || ' ' || goals from pair_plan where pair_id = :pair")
-                    .param("pair", pairId).query(String.class).single())
-                    .isEqualTo(submitted.get("planFrequency") + " " + submitted.get("planGoals"));
+            assertThat(jdbc.sql("select frequency || ' ' || goals || ' ' || items from pair_plan where pair_id = :pair")
+                    .param("pair", pairId).query(String.class).single()).isEqualTo(String.join(" ",
+                    (String) submitted.get("planFrequency"), (String) submitted.get("planGoals"),
+                    (String) submitted.get("planItems")));
             assertThat(jdbc.sql("select count(*) from pair_plan_request where pair_id = :pair").param("pair", pairId)
                     .query(Integer.class).single()).isEqualTo(ProcessVariables.stringList(submitted.get("planRequests")).size());
         });

@@ -15,8 +15,11 @@ import org.camunda.bpm.engine.impl.history.AbstractHistoryLevel;
 import org.camunda.bpm.engine.impl.history.HistoryLevel;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,7 +27,8 @@ import org.springframework.stereotype.Component;
  * activity and task instances, each variable's last value) plus the user operation log, which Tasklist's history tab
  * of a task shows. «full» also wrote every value of every variable a second time (ACT_HI_DETAIL), a log entry for
  * every timer and job, every candidate change, incident and decision: nothing in the product or in Camunda CE's
- * webapps reads those, and they were a quarter of the rows a pair-meeting step wrote.
+ * webapps reads those, and they were a quarter of the rows a pair-meeting step wrote. Neither does it keep the
+ * history of the {@link AnswersKeptByTheProduct answers the product keeps itself}.
  * <p>
  * The engine keeps its level in the database and refuses to start on another one; a database written at «full»
  * (the level before) is moved to this one here, before the engine checks it. The history written so far stays until
@@ -36,31 +40,23 @@ class AuditHistory extends AbstractProcessEnginePlugin {
     static final String NAME = "audit-operations";
     /** Kept in ACT_GE_PROPERTY; Camunda's own levels are 0-3. */
     static final int ID = 20;
-    static final HistoryLevel LEVEL = new AbstractHistoryLevel() {
-        @Override
-        public int getId() {
-            return ID;
-        }
-
-        @Override
-        public String getName() {
-            return NAME;
-        }
-
-        @Override
-        public boolean isHistoryEventProduced(HistoryEventType eventType, Object entity) {
-            return eventType == HistoryEventTypes.USER_OPERATION_LOG
-                    || HistoryLevel.HISTORY_LEVEL_AUDIT.isHistoryEventProduced(eventType, entity);
-        }
-    };
-
     private static final Logger log = LoggerFactory.getLogger(AuditHistory.class);
+
+    private final HistoryLevel level;
+
+    AuditHistory(ObjectProvider<AnswersKeptByTheProduct> answers) {
+        level = new Level(answers);
+    }
+
+    HistoryLevel level() {
+        return level;
+    }
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         List<HistoryLevel> levels = configuration.getCustomHistoryLevels() == null ? new ArrayList<>()
                 : new ArrayList<>(configuration.getCustomHistoryLevels());
-        levels.add(LEVEL);
+        levels.add(level);
         configuration.setCustomHistoryLevels(levels);
     }
 
@@ -104,5 +100,64 @@ class AuditHistory extends AbstractProcessEnginePlugin {
             }
         }
         return false;
+    }
+
+    /** Camunda's «audit» plus the user operation log, less the variable history of the answers the product keeps. */
+    private static final class Level extends AbstractHistoryLevel {
+        private final ObjectProvider<AnswersKeptByTheProduct> provider;
+        /** Asked for on first use: the engine, and so its level, is built before the Spring context is complete. */
+        private volatile List<AnswersKeptByTheProduct> answers;
+
+        Level(ObjectProvider<AnswersKeptByTheProduct> provider) {
+            this.provider = provider;
+        }
+
+        @Override
+        public int getId() {
+            return ID;
+        }
+
+        @Override
+        public String getName() {
+            return NAME;
+        }
+
+        @Override
+        public boolean isHistoryEventProduced(HistoryEventType eventType, Object entity) {
+            if (entity instanceof VariableInstanceEntity variable && keptByTheProduct(variable)) {
+                return false;
+            }
+            return eventType == HistoryEventTypes.USER_OPERATION_LOG
+                    || HistoryLevel.HISTORY_LEVEL_AUDIT.isHistoryEventProduced(eventType, entity);
+        }
+
+        /** Runs for every variable event: a look-up per declaring bean, usually none or one. */
+        private boolean keptByTheProduct(VariableInstanceEntity variable) {
+            List<AnswersKeptByTheProduct> declared = answers;
+            if (declared == null) {
+                declared = provider.orderedStream().toList();
+                answers = declared;
+            }
+            if (declared.isEmpty()) {
+                return false;
+            }
+            String key = processDefinitionKey(variable);
+            return key != null && declared.stream().anyMatch(a -> a.includes(key, variable.getName()));
+        }
+
+        /**
+         * From the definition's id, {@code key:version:id}; from the definition itself when its id is a bare id (the
+         * engine's choice when {@code key:version:id} would be longer than 64 characters) or the variable holds none.
+         * None for a task's own variable.
+         */
+        private static String processDefinitionKey(VariableInstanceEntity variable) {
+            String id = variable.getProcessDefinitionId();
+            int end = id == null ? -1 : id.indexOf(':');
+            if (end > 0) {
+                return id.substring(0, end);
+            }
+            ExecutionEntity execution = variable.getExecution();
+            return execution == null ? null : execution.getProcessDefinition().getKey();
+        }
     }
 }

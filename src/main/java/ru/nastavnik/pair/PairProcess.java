@@ -14,6 +14,8 @@ import ru.nastavnik.shared.ProcessVariable;
 public final class PairProcess {
 
     public static final String PROCESS_ID = "mentorship-pair";
+    /** The called process the meetings were before {@link #SUB_PROCESS_PAIR_MEETING}; pairs started before call it. */
+    public static final String LEGACY_MEETING_PROCESS_ID = "pair-meeting";
     public static final String SUB_PROCESS_PAIR_MEETING = "SubProcess_PairMeeting";
     public static final String GATEWAY_NEXT_PAIR_STEP = "Gateway_NextPairStep";
     public static final String TASK_REPORT_MEETING = "Task_ReportPairMeeting";

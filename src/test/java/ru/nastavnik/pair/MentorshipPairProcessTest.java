@@ -118,6 +118,9 @@ class MentorshipPairProcessTest extends IntegrationTest {
 
         report(pair, LocalDateTime.of(2026, 12, 8, 17, 0), LocalDate.of(2026, 12, 8), all(pair), null);
         assertThat(meetingTask(pair).getName()).startsWith("Пробная рабочая встреча");
+        // The report is in the pair's tables; the engine keeps no history of its answers.
+        assertThat(meetings.meetings(pair.id()).get(0).heldOn()).isEqualTo(LocalDate.of(2026, 12, 8));
+        assertThat(answersHistory(process.getId())).isZero();
         // One sub-process turn per meeting: the next form starts empty, and nothing of a meeting stays on the pair.
         assertThat(engine.getTaskService().getVariables(meetingTask(pair).getId()))
                 .containsEntry(PairMeetings.VAR_MEETING_KIND.name(), "trial")
@@ -378,6 +381,7 @@ class MentorshipPairProcessTest extends IntegrationTest {
         // The new task's form starts clean: the answer «перенести» is not pre-selected.
         assertThat(engine.getTaskService().getVariables(moved.getId()))
                 .doesNotContainKeys("meetingOutcome", "newPlannedOn", "moveReason");
+        assertThat(answersHistory(meetingProcess)).as("the move's answers in the engine's history").isZero();
         assertThat(subjects("curator@school.test")).contains("Встреча перенесена: Встреча-знакомство" + " — " + school);
         assertThat(mailText("curator@school.test", "Встреча перенесена"))
                 .contains("с 08.12.2026 на 15.12.2026", "Причина: Наставляемый заболел");
@@ -464,8 +468,12 @@ class MentorshipPairProcessTest extends IntegrationTest {
         try {
             Pair pair = fixPair(1, LocalDateTime.of(2026, 12, 1, 10, 0));
             assertThat(pairProcess(pair)).isWaitingAt("CallActivity_AcquaintanceMeeting");
+            String acquaintance = meetingTask(pair).getProcessInstanceId();
             report(pair, LocalDateTime.of(2026, 12, 8, 17, 0), LocalDate.of(2026, 12, 8), all(pair), null);
             assertThat(meetingTask(pair).getName()).startsWith("Пробная рабочая встреча");
+            assertThat(meetings.meetings(pair.id()).get(0).heldOn()).isEqualTo(LocalDate.of(2026, 12, 8));
+            assertThat(answersHistory(acquaintance)).as("the called meeting's answers in the engine's history")
+                    .isZero();
             report(pair, LocalDateTime.of(2026, 12, 15, 16, 0), LocalDate.of(2026, 12, 15), all(pair), null);
             Task planning = meetingTask(pair);
             assertThat(planning.getName()).startsWith("Встреча-планирование");
@@ -569,6 +577,12 @@ class MentorshipPairProcessTest extends IntegrationTest {
             vars.putAll(plan);
         }
         return vars;
+    }
+
+    /** The engine's history of the report form's answers in the process instance, removed ones included. */
+    private long answersHistory(String processInstanceId) {
+        return engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(processInstanceId)
+                .variableNameIn(PairMeetingSteps.REPORT_ANSWERS.toArray(String[]::new)).includeDeleted().count();
     }
 
     /** The mentor's «Встреча не состоялась — перенести» in the report form. */
