@@ -41,7 +41,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import ru.nastavnik.matching.MatchingProposal;
 import ru.nastavnik.notification.TaskPeople;
-import ru.nastavnik.operations.AnswersKeptByTheProduct;
+import ru.nastavnik.operations.VariablesKeptByTheProduct;
 import ru.nastavnik.pair.MeetingKind;
 import ru.nastavnik.pair.Pair;
 import ru.nastavnik.pair.PairMeetings;
@@ -112,7 +112,7 @@ class FormWalkTest extends BrowserTest {
      * процесс»); the ids its sample refers to ({@link Ref}); the option values it chose ({@link #ROUTES_CHOICE});
      * who gets it, if not the sample's role; the check; the fields whose variables a later step sets anew (the
      * history keeps a variable's last value only), which the check must prove were used instead; and whether the
-     * check reads the answers the product keeps itself ({@link AnswersKeptByTheProduct}) from its tables, since
+     * check reads the answers the product keeps itself ({@link VariablesKeptByTheProduct}) from its tables, since
      * the engine keeps no history of them.
      */
     record Reached(Task task, String startProcess, Map<String, String> ids, Map<String, List<String>> choices,
@@ -285,7 +285,7 @@ class FormWalkTest extends BrowserTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    List<AnswersKeptByTheProduct> keptAnswers;
+    List<VariablesKeptByTheProduct> keptAnswers;
 
     @Test
     void everyFormHasSampleValuesForEveryField() throws IOException {

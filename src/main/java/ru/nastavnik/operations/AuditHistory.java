@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * of a task shows. «full» also wrote every value of every variable a second time (ACT_HI_DETAIL), a log entry for
  * every timer and job, every candidate change, incident and decision: nothing in the product or in Camunda CE's
  * webapps reads those, and they were a quarter of the rows a pair-meeting step wrote. Neither does it keep the
- * history of the {@link AnswersKeptByTheProduct answers the product keeps itself}.
+ * history of the {@link VariablesKeptByTheProduct answers the product keeps itself}.
  * <p>
  * The engine keeps its level in the database and refuses to start on another one; a database written at «full»
  * (the level before) is moved to this one here, before the engine checks it. The history written so far stays until
@@ -44,7 +44,7 @@ class AuditHistory extends AbstractProcessEnginePlugin {
 
     private final HistoryLevel level;
 
-    AuditHistory(ObjectProvider<AnswersKeptByTheProduct> answers) {
+    AuditHistory(ObjectProvider<VariablesKeptByTheProduct> answers) {
         level = new Level(answers);
     }
 
@@ -104,11 +104,11 @@ class AuditHistory extends AbstractProcessEnginePlugin {
 
     /** Camunda's «audit» plus the user operation log, less the variable history of the answers the product keeps. */
     private static final class Level extends AbstractHistoryLevel {
-        private final ObjectProvider<AnswersKeptByTheProduct> provider;
+        private final ObjectProvider<VariablesKeptByTheProduct> provider;
         /** Asked for on first use: the engine, and so its level, is built before the Spring context is complete. */
-        private volatile List<AnswersKeptByTheProduct> answers;
+        private volatile List<VariablesKeptByTheProduct> answers;
 
-        Level(ObjectProvider<AnswersKeptByTheProduct> provider) {
+        Level(ObjectProvider<VariablesKeptByTheProduct> provider) {
             this.provider = provider;
         }
 
@@ -133,7 +133,7 @@ class AuditHistory extends AbstractProcessEnginePlugin {
 
         /** Runs for every variable event: a look-up per declaring bean, usually none or one. */
         private boolean keptByTheProduct(VariableInstanceEntity variable) {
-            List<AnswersKeptByTheProduct> declared = answers;
+            List<VariablesKeptByTheProduct> declared = answers;
             if (declared == null) {
                 declared = provider.orderedStream().toList();
                 answers = declared;

@@ -1,5 +1,6 @@
 package ru.nastavnik.programme;
 
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.Expression;
@@ -11,6 +12,7 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
+import ru.nastavnik.operations.VariablesKeptByTheProduct;
 import ru.nastavnik.shared.InputText;
 import ru.nastavnik.shared.ProcessVariable;
 import ru.nastavnik.shared.UserTaskParsing;
@@ -25,7 +27,7 @@ import ru.nastavnik.shared.UserTaskParsing;
  * delete each). A step named per case takes its task's name from its {@value #TASK_NAME_PROPERTY} property first.
  */
 @Component
-class ProgrammeOnTasks extends AbstractProcessEnginePlugin {
+class ProgrammeOnTasks extends AbstractProcessEnginePlugin implements VariablesKeptByTheProduct {
 
     /** The title as the forms' header shows it: escaped, so that a school's name cannot become a link there. */
     static final ProcessVariable<String> VAR_PROGRAMME_HEADING = ProcessVariable.text("programmeHeading");
@@ -34,6 +36,8 @@ class ProgrammeOnTasks extends AbstractProcessEnginePlugin {
      * «Обзор программы»: built here from the programme's id, never from typed text, so it cannot carry markup.
      */
     static final ProcessVariable<String> VAR_PROGRAMME_OVERVIEW = ProcessVariable.text("programmeOverview");
+    private static final Set<String> HEADER = Set.of(ProgrammeProcess.VAR_PROGRAMME_TITLE.name(),
+            VAR_PROGRAMME_HEADING.name(), VAR_PROGRAMME_OVERVIEW.name());
     /** The user task's extension property that names each of its tasks (an expression). */
     static final String TASK_NAME_PROPERTY = "taskName";
     /** Camunda's limit for a task's name. */
@@ -96,6 +100,12 @@ class ProgrammeOnTasks extends AbstractProcessEnginePlugin {
             VAR_PROGRAMME_HEADING.setLocal(instance, InputText.markdown(programme.title()));
             VAR_PROGRAMME_OVERVIEW.setLocal(instance, overview(programme.id()));
         }
+    }
+
+    /** The title and the header are the programme's (its table holds them): no engine history of their copies. */
+    @Override
+    public boolean includes(String processDefinitionKey, String variableName) {
+        return HEADER.contains(variableName);
     }
 
     static String overview(long programmeId) {

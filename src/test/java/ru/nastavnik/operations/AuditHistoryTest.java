@@ -30,7 +30,7 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
  */
 class AuditHistoryTest {
 
-    private static final ObjectProvider<AnswersKeptByTheProduct> NO_ANSWERS = answers();
+    private static final ObjectProvider<VariablesKeptByTheProduct> NO_ANSWERS = answers();
 
     @Test
     void keepsInstancesLastValuesAndTheOperationLogButNoVariableUpdatesOrJobLog() {
@@ -77,7 +77,7 @@ class AuditHistoryTest {
     void keepsNoHistoryOfTheAnswersTheProductKeeps() {
         String longKey = "report-" + "x".repeat(60);
         List<String> reports = List.of("report", longKey);
-        AnswersKeptByTheProduct declared = (process, variable) -> reports.contains(process)
+        VariablesKeptByTheProduct declared = (process, variable) -> reports.contains(process)
                 && variable.equals("answer");
         ProcessEngine engine = engine("audit-history-answers", AuditHistory.NAME,
                 List.of(new AuditHistory(answers(declared))));
@@ -131,12 +131,12 @@ class AuditHistoryTest {
     }
 
     /** The beans the level finds in the application's context. */
-    private static ObjectProvider<AnswersKeptByTheProduct> answers(AnswersKeptByTheProduct... declared) {
+    private static ObjectProvider<VariablesKeptByTheProduct> answers(VariablesKeptByTheProduct... declared) {
         Map<String, Object> beans = new HashMap<>();
-        for (AnswersKeptByTheProduct answers : declared) {
+        for (VariablesKeptByTheProduct answers : declared) {
             beans.put("answers" + beans.size(), answers);
         }
-        return new StaticListableBeanFactory(beans).getBeanProvider(AnswersKeptByTheProduct.class);
+        return new StaticListableBeanFactory(beans).getBeanProvider(VariablesKeptByTheProduct.class);
     }
 
     private static ProcessEngine engine(String db, String history, List<ProcessEnginePlugin> plugins) {
