@@ -287,8 +287,8 @@ public class PairMeetings {
     private void closeRoadmapStep(long programmeId, MeetingKind kind) {
         // One query answers the usual case (some pair has not reported the step yet), so that a report in a
         // school of hundreds of pairs does not read every pair's meetings; only the last report reads them all.
-        if (pairsWithoutReported(programmeId, kind == MeetingKind.REGULAR
-                ? List.of(MeetingKind.REGULAR.code(), MeetingKind.FINAL.code()) : List.of(kind.code())) > 0
+        if (somePairWithoutReported(programmeId, kind == MeetingKind.REGULAR
+                ? List.of(MeetingKind.REGULAR.code(), MeetingKind.FINAL.code()) : List.of(kind.code()))
                 || roadmap.get(programmeId, kind.roadmapItem()).completedAt() != null) {
             return;
         }
@@ -309,18 +309,20 @@ public class PairMeetings {
     }
 
     /**
-     * The pairs not ended early that have no reported meeting of these kinds. The status is written into the query:
-     * as a parameter, the plan PostgreSQL reuses for every report guessed from a school whose pairs are all active
-     * that no pair passes {@code status <> ?}, and scanned the reported meetings once per pair (V23).
+     * Whether a pair not ended early has no reported meeting of these kinds: the first such pair answers (counting
+     * them all cost a third of a millisecond per report in a school of 500 pairs). The status is written into the
+     * query: as a parameter, the plan PostgreSQL reuses for every report guessed from a school whose pairs are all
+     * active that no pair passes {@code status <> ?}, and scanned the reported meetings once per pair (V23).
      */
-    private long pairsWithoutReported(long programmeId, List<String> kinds) {
+    private boolean somePairWithoutReported(long programmeId, List<String> kinds) {
         return jdbc.sql("""
-                        select count(*) from mentorship_pair p
-                        where p.programme_id = :programme and p.status <> '%s'
-                          and not exists (select 1 from pair_meeting m where m.pair_id = p.id
-                                          and m.kind in (:kinds) and m.reported_at is not null)""".formatted(Pair.ENDED))
+                        select exists (select 1 from mentorship_pair p
+                                       where p.programme_id = :programme and p.status <> '%s'
+                                         and not exists (select 1 from pair_meeting m where m.pair_id = p.id
+                                                         and m.kind in (:kinds) and m.reported_at is not null))"""
+                        .formatted(Pair.ENDED))
                 .param("programme", programmeId).param("kinds", kinds)
-                .query(Long.class).single();
+                .query(Boolean.class).single();
     }
 
     private void savePlan(long pairId, PlanDraft plan, String actor) {
