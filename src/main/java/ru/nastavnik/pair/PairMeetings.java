@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -473,46 +474,40 @@ public class PairMeetings {
     }
 
     public Meeting get(long meetingId) {
-        Map<Long, List<Attendance>> attendance = attendance("where meeting_id = :key", meetingId);
-        return jdbc.sql("select * from pair_meeting where id = :id").param("id", meetingId)
-                .query((rs, n) -> map(rs, attendance)).optional()
+        return withAttendance("where m.id = :key", meetingId).stream().findFirst()
                 .orElseThrow(() -> ApiException.notFound("Встреча " + meetingId + " не найдена"));
     }
 
     /** The pair's meetings as read in this transaction already, else from the database. */
     public List<Meeting> meetings(long pairId) {
-        return meetingsRead.get(pairId, id -> {
-            Map<Long, List<Attendance>> attendance = attendance(
-                    "where meeting_id in (select id from pair_meeting where pair_id = :key)", id);
-            return List.copyOf(jdbc.sql("select * from pair_meeting where pair_id = :pair order by id")
-                    .param("pair", id).query((rs, n) -> map(rs, attendance)).list());
-        });
+        return meetingsRead.get(pairId, id -> withAttendance("where m.pair_id = :key", id));
     }
 
-    /** The meetings of every pair of a programme, by pair, in two queries (the lists show all pairs at once). */
-    private Map<Long, List<Meeting>> meetingsOfProgramme(long programmeId) {
-        String ofProgramme = "select id from mentorship_pair where programme_id = :key";
-        Map<Long, List<Attendance>> attendance = attendance(
-                "where meeting_id in (select id from pair_meeting where pair_id in (" + ofProgramme + "))", programmeId);
-        Map<Long, List<Meeting>> byPair = new HashMap<>();
-        jdbc.sql("select * from pair_meeting where pair_id in (" + ofProgramme + ") order by id")
-                .param("key", programmeId).query((ResultSet rs) -> {
-                    Meeting m = map(rs, attendance);
-                    byPair.computeIfAbsent(m.pairId(), id -> new ArrayList<>()).add(m);
-                });
-        return byPair;
-    }
-
-    /** Who came to each of these meetings, in one query (a step reads all of a pair's meetings several times). */
-    private Map<Long, List<Attendance>> attendance(String where, long key) {
-        Map<Long, List<Attendance>> byMeeting = new HashMap<>();
-        jdbc.sql("select meeting_id, person_id, attended from pair_meeting_attendance " + where
-                        + " order by meeting_id, person_id")
+    /** Meetings, in the order they were planned, and who came to each, in one query. */
+    private List<Meeting> withAttendance(String where, long key) {
+        Map<Long, List<Attendance>> attendance = new HashMap<>();
+        Map<Long, Meeting> meetings = new LinkedHashMap<>();
+        jdbc.sql("""
+                        select m.*, a.person_id as attendee, a.attended as came from pair_meeting m
+                        left join pair_meeting_attendance a on a.meeting_id = m.id
+                        """ + where + " order by m.id, a.person_id")
                 .param("key", key).query((ResultSet rs) -> {
-                    byMeeting.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>())
-                            .add(new Attendance(rs.getLong(2), rs.getBoolean(3)));
+                    long id = rs.getLong("id");
+                    if (!meetings.containsKey(id)) {
+                        meetings.put(id, map(rs, attendance));
+                    }
+                    long attendee = rs.getLong("attendee");
+                    if (!rs.wasNull()) {
+                        attendance.get(id).add(new Attendance(attendee, rs.getBoolean("came")));
+                    }
                 });
-        return byMeeting;
+        return List.copyOf(meetings.values());
+    }
+
+    /** The meetings of every pair of a programme, by pair, in one query (the lists show all pairs at once). */
+    private Map<Long, List<Meeting>> meetingsOfProgramme(long programmeId) {
+        return withAttendance("where m.pair_id in (select id from mentorship_pair where programme_id = :key)",
+                programmeId).stream().collect(Collectors.groupingBy(Meeting::pairId));
     }
 
     public Optional<Plan> plan(long pairId) {
@@ -661,7 +656,9 @@ public class PairMeetings {
         long id = rs.getLong("id");
         MeetingKind kind = MeetingKind.of(rs.getString("kind"));
         int seq = rs.getInt("seq");
-        List<Attendance> attendance = List.copyOf(attendanceByMeeting.getOrDefault(id, List.of()));
+        // A view: withAttendance adds a meeting's attendees as it reads the rows after the meeting's first.
+        List<Attendance> attendance = Collections.unmodifiableList(attendanceByMeeting.computeIfAbsent(id,
+                meeting -> new ArrayList<>()));
         Timestamp overdue = rs.getTimestamp("overdue_at");
         Timestamp reported = rs.getTimestamp("reported_at");
         return new Meeting(id, rs.getLong("pair_id"), kind.code(), seq,
