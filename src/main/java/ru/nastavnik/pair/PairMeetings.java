@@ -288,8 +288,8 @@ public class PairMeetings {
     private void closeRoadmapStep(long programmeId, MeetingKind kind) {
         // One query answers the usual case (some pair has not reported the step yet), so that a report in a
         // school of hundreds of pairs does not read every pair's meetings; only the last report reads them all.
-        if (somePairWithoutReported(programmeId, kind == MeetingKind.REGULAR
-                ? List.of(MeetingKind.REGULAR.code(), MeetingKind.FINAL.code()) : List.of(kind.code()))
+        if (pairsWithoutReported(programmeId, kind == MeetingKind.REGULAR
+                ? List.of(MeetingKind.REGULAR.code(), MeetingKind.FINAL.code()) : List.of(kind.code())) > 0
                 || roadmap.get(programmeId, kind.roadmapItem()).completedAt() != null) {
             return;
         }
@@ -310,20 +310,20 @@ public class PairMeetings {
     }
 
     /**
-     * Whether a pair not ended early has no reported meeting of these kinds: the first such pair answers (counting
-     * them all cost a third of a millisecond per report in a school of 500 pairs). The status is written into the
-     * query: as a parameter, the plan PostgreSQL reuses for every report guessed from a school whose pairs are all
-     * active that no pair passes {@code status <> ?}, and scanned the reported meetings once per pair (V23).
+     * The pairs not ended early that have no reported meeting of these kinds. The status is written into the query:
+     * as a parameter, the plan PostgreSQL reuses for every report guessed from a school whose pairs are all active
+     * that no pair passes {@code status <> ?}, and scanned the reported meetings once per pair (V23). Counted, not
+     * asked with {@code exists}: PostgreSQL plans that as a nested loop over every pair's reported meetings, 20 ms
+     * once all 500 pairs of a school have reported, against 0.8 ms for the count's hash join.
      */
-    private boolean somePairWithoutReported(long programmeId, List<String> kinds) {
+    private long pairsWithoutReported(long programmeId, List<String> kinds) {
         return jdbc.sql("""
-                        select exists (select 1 from mentorship_pair p
-                                       where p.programme_id = :programme and p.status <> '%s'
-                                         and not exists (select 1 from pair_meeting m where m.pair_id = p.id
-                                                         and m.kind in (:kinds) and m.reported_at is not null))"""
-                        .formatted(Pair.ENDED))
+                        select count(*) from mentorship_pair p
+                        where p.programme_id = :programme and p.status <> '%s'
+                          and not exists (select 1 from pair_meeting m where m.pair_id = p.id
+                                          and m.kind in (:kinds) and m.reported_at is not null)""".formatted(Pair.ENDED))
                 .param("programme", programmeId).param("kinds", kinds)
-                .query(Boolean.class).single();
+                .query(Long.class).single();
     }
 
     private void savePlan(long pairId, PlanDraft plan, String actor) {

@@ -31,9 +31,9 @@ class EngineIndexesTest extends IntegrationTest {
     @Test
     void aReportFindsThePairsStillWithoutItThroughTheReportedMeetings() throws SQLException {
         String plan = plan("""
-                select exists (select 1 from mentorship_pair p where p.programme_id = 1 and p.status <> 'ended'
+                select count(*) from mentorship_pair p where p.programme_id = 1 and p.status <> 'ended'
                   and not exists (select 1 from pair_meeting m where m.pair_id = p.id and m.kind in ('trial')
-                                  and m.reported_at is not null))""");
+                                  and m.reported_at is not null)""");
         // The partial index is PostgreSQL's (db/vendor/postgresql); H2 probes an index on the meeting's pair.
         assertThat(plan).containsIgnoringCase(postgres() ? "pair_meeting_reported" : ": PAIR_ID = P.ID */");
     }
