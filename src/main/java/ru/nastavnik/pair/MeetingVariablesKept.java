@@ -9,7 +9,7 @@ import ru.nastavnik.operations.VariablesKeptByTheProduct;
 import ru.nastavnik.shared.ProcessVariable;
 
 /**
- * A meeting's variables keep no engine history (issue 14: 11 of a report's 96 statements). The report form's answers
+ * A meeting's variables keep no engine history (issue 14: 12 of a report's 96 statements). The report form's answers
  * ({@link PairMeetingSteps#REPORT_ANSWERS}): {@link RecordPairMeeting} stores the report in pair_meeting,
  * pair_meeting_attendance, pair_plan and audit_log, {@link MovePairMeeting} the move, and both remove the answers in
  * the same transaction. The meeting's working copies of its row, which {@link PlanPairMeeting} sets for the form and

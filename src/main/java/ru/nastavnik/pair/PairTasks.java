@@ -65,8 +65,9 @@ class PairTasks {
                     }
                     // A meeting's report task read its dates and name only when it was created (PairMeetingSteps).
                     if (PairProcess.TASK_REPORT_MEETING.equals(task.getTaskDefinitionKey())) {
-                        local.putAll(PairMeetingSteps.transientAtCreation(meetings.taskCreationVariables(((Number) runtime
-                                .getVariable(task.getExecutionId(), PairMeetings.VAR_MEETING_ID.name())).longValue()),
+                        long meetingId = ((Number) runtime.getVariable(task.getExecutionId(),
+                                PairMeetings.VAR_MEETING_ID.name())).longValue();
+                        local.putAll(PairMeetingSteps.transientAtCreation(meetings.taskCreationVariables(meetingId),
                                 name -> false));
                     }
                     start.setVariablesLocal(local);
