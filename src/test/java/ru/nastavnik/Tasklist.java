@@ -12,6 +12,8 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.PlaywrightException;
+import com.microsoft.playwright.Response;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import java.io.IOException;
@@ -26,6 +28,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
@@ -151,15 +154,35 @@ final class Tasklist implements AutoCloseable {
     void complete(Page page, Task task, ProcessEngine engine) {
         Locator complete = completeButton(page);
         assertThat(complete).isEnabled();
+        // What the server answered to the submit (and any refused call), for a refusal whose notification says no more.
+        List<Response> answers = new ArrayList<>();
+        Consumer<Response> submitted = response -> {
+            if (response.status() >= 400 || response.url().contains("/task/" + task.getId() + "/")
+                    && "POST".equals(response.request().method())) {
+                answers.add(response);
+            }
+        };
+        page.onResponse(submitted);
         complete.click();
         Locator refused = notification(page, label("COMPLETE_ERROR"));
         try {
             assertThat(page).not().hasURL(Pattern.compile("task=" + task.getId()));
         } catch (AssertionError e) {
             throw new AssertionError("Tasklist did not complete the task «" + task.getName() + "»"
-                    + (refused.count() > 0 ? ": " + refused.first().innerText() : ""), e);
+                    + (refused.count() > 0 ? ": " + refused.first().innerText() : "") + "; engine answered "
+                    + answers.stream().map(a -> a.status() + " " + a.url() + " " + bodyOf(a)).toList(), e);
+        } finally {
+            page.offResponse(submitted);
         }
         assertThat(engine.getTaskService().createTaskQuery().taskId(task.getId()).count()).isZero();
+    }
+
+    private static String bodyOf(Response response) {
+        try {
+            return response.text();
+        } catch (PlaywrightException unreadable) {
+            return "(no body: " + unreadable.getMessage().lines().findFirst().orElse("") + ")";
+        }
     }
 
     /** «Запустить процесс» from Tasklist's start page, then the process by its name; waits for its start form. */
