@@ -198,7 +198,10 @@ public class Pairs {
         return mentorUser;
     }
 
-    /** A mentee leaves a group that goes on without them (the consent withdrawn); the row stays as history. */
+    /**
+     * A mentee leaves a group that goes on without them (the consent withdrawn); the row stays as history. The report
+     * form of the pair's running process no longer offers them: its meetings set the options only when absent.
+     */
     @Transactional
     public void leave(long pairId, long personId, String reason, String actor) {
         Pair pair = get(pairId);
@@ -208,6 +211,12 @@ public class Pairs {
                 .param("at", Timestamp.from(clock.now())).param("reason", reason).param("pair", pairId)
                 .param("person", personId).update();
         readInTransaction.forget();
+        String instance = pair.processInstanceId();
+        if (instance != null && system.call(() -> runtime.createProcessInstanceQuery().processInstanceId(instance)
+                .count()) > 0) {
+            List<Map<String, String>> options = PairMeetingSteps.menteeOptions(get(pairId));
+            system.run(() -> runtime.setVariableLocal(instance, PairMeetingSteps.MENTEE_OPTIONS.name(), options));
+        }
         audit.record(actor, "pair.mentee-left", pair.programmeId(), pairId, "person=" + personId);
     }
 
