@@ -80,6 +80,15 @@ final class PairMeetingSteps {
         return once;
     }
 
+    /**
+     * The report form's {@link #MENTEE_OPTIONS}: the pair's current mentees, set on the pair's instance by the meeting
+     * that finds none there ({@link PlanPairMeeting}) and when a mentee leaves ({@link Pairs#leave}).
+     */
+    static List<Map<String, String>> menteeOptions(Pair pair) {
+        return pair.mentees().stream()
+                .map(m -> Map.of("value", String.valueOf(m.personId()), "label", m.fullName())).toList();
+    }
+
     static long pairId(DelegateExecution execution) {
         return ((Number) execution.getVariable(PairProcess.VAR_PAIR_ID.name())).longValue();
     }

@@ -43,7 +43,7 @@ public class Pairs {
     private final AuditLog audit;
     /**
      * The pairs {@link #get} read in this transaction: a meeting's report reads its pair in the report and again in
-     * the next meeting's planning, three selects each time. Every write here forgets them. Their people are as read
+     * the next meeting's planning, a four-table join each time. Every write here forgets them. Their people are as read
      * then: no transaction edits a person after reading their pair (a withdrawal erases the data before its events
      * reach the pairs).
      */
@@ -107,21 +107,19 @@ public class Pairs {
 
     /** The pair as read in this transaction already, else from the database. */
     public Pair get(long pairId) {
-        return readInTransaction.get(pairId, id -> withPeople(jdbc.sql("select * from mentorship_pair where id = :id")
-                .param("id", id).query(Row::of).list()).stream().findFirst()
+        return readInTransaction.get(pairId, id -> withPeople("where mp.id = :id", "mp.id", Map.of("id", id))
+                .stream().findFirst()
                 .orElseThrow(() -> ApiException.notFound("Пара (группа) " + id + " не найдена")));
     }
 
     /** The programme's pairs in the order they were fixed. */
     public List<Pair> list(long programmeId) {
-        return withPeople(jdbc.sql("select * from mentorship_pair where programme_id = :programme order by id")
-                .param("programme", programmeId).query(Row::of).list());
+        return withPeople("where mp.programme_id = :programme", "mp.id", Map.of("programme", programmeId));
     }
 
     /** The pairs and groups this login leads as mentor, in every programme, newest first. */
     public List<Pair> ofMentor(String userId) {
-        return withPeople(jdbc.sql("select * from mentorship_pair where mentor_user_id = :user order by id desc")
-                .param("user", userId).query(Row::of).list());
+        return withPeople("where mp.mentor_user_id = :user", "mp.id desc", Map.of("user", userId));
     }
 
     public long openCount(long programmeId) {
@@ -159,13 +157,11 @@ public class Pairs {
 
     /** The programme's active pairs in which the person is the mentor or a current mentee. */
     public List<Pair> activeWith(long programmeId, long personId) {
-        return withPeople(jdbc.sql("""
-                        select * from mentorship_pair mp where mp.programme_id = :programme and mp.status = :active
+        return withPeople("""
+                        where mp.programme_id = :programme and mp.status = :active
                           and (mp.mentor_person_id = :person or exists (select 1 from pair_mentee m
-                               where m.pair_id = mp.id and m.person_id = :person and m.left_at is null))
-                        order by mp.id""")
-                .param("programme", programmeId).param("active", Pair.ACTIVE).param("person", personId)
-                .query(Row::of).list());
+                               where m.pair_id = mp.id and m.person_id = :person and m.left_at is null))""", "mp.id",
+                Map.of("programme", programmeId, "active", Pair.ACTIVE, "person", personId));
     }
 
     /** How many current mentees the person mentors in the programme's active pairs. */
@@ -202,7 +198,10 @@ public class Pairs {
         return mentorUser;
     }
 
-    /** A mentee leaves a group that goes on without them (the consent withdrawn); the row stays as history. */
+    /**
+     * A mentee leaves a group that goes on without them (the consent withdrawn); the row stays as history. The report
+     * form of the pair's running process no longer offers them: its meetings set the options only when absent.
+     */
     @Transactional
     public void leave(long pairId, long personId, String reason, String actor) {
         Pair pair = get(pairId);
@@ -212,48 +211,67 @@ public class Pairs {
                 .param("at", Timestamp.from(clock.now())).param("reason", reason).param("pair", pairId)
                 .param("person", personId).update();
         readInTransaction.forget();
+        String instance = pair.processInstanceId();
+        if (instance != null && system.call(() -> runtime.createProcessInstanceQuery().processInstanceId(instance)
+                .count()) > 0) {
+            List<Map<String, String>> options = PairMeetingSteps.menteeOptions(get(pairId));
+            system.run(() -> runtime.setVariableLocal(instance, PairMeetingSteps.MENTEE_OPTIONS.name(), options));
+        }
         audit.record(actor, "pair.mentee-left", pair.programmeId(), pairId, "person=" + personId);
     }
 
-    /** The pairs these rows of {@code mentorship_pair} are, with their people in two more queries for them all. */
-    private List<Pair> withPeople(List<Row> rows) {
-        if (rows.isEmpty()) {
-            return List.of();
-        }
+    /**
+     * The pairs of the {@code mentorship_pair} rows (alias mp) that {@code where} selects, in {@code order}, with their
+     * mentor and current mentees in one query: a row per current mentee, one without a mentee for a pair that has none.
+     */
+    private List<Pair> withPeople(String where, String order, Map<String, ?> params) {
+        Map<Long, Row> rows = new LinkedHashMap<>();
         Map<Long, List<Pair.Person>> mentees = new HashMap<>();
         jdbc.sql("""
-                        select m.pair_id, p.* from pair_mentee m join person p on p.id = m.person_id
-                        where m.pair_id in (:pairs) and m.left_at is null order by p.name_key, p.id""")
-                .param("pairs", rows.stream().map(Row::id).toList()).query((ResultSet rs) -> {
-                    mentees.computeIfAbsent(rs.getLong("pair_id"), id -> new ArrayList<>()).add(person(rs, 0));
-                });
-        Map<Long, Pair.Person> mentors = new HashMap<>();
-        jdbc.sql("select * from person where id in (:people)")
-                .param("people", rows.stream().map(Row::mentorId).distinct().toList()).query((ResultSet rs) -> {
-                    mentors.put(rs.getLong("id"), person(rs, 0));
+                        select mp.*, mentor.id as mentor_id, mentor.full_name as mentor_full_name,
+                               mentor.email as mentor_email, mentor.representative_name as mentor_representative_name,
+                               mentor.representative_email as mentor_representative_email,
+                               mentee.id as mentee_id, mentee.full_name as mentee_full_name,
+                               mentee.email as mentee_email, mentee.representative_name as mentee_representative_name,
+                               mentee.representative_email as mentee_representative_email
+                        from mentorship_pair mp
+                        join person mentor on mentor.id = mp.mentor_person_id
+                        left join pair_mentee pm on pm.pair_id = mp.id and pm.left_at is null
+                        left join person mentee on mentee.id = pm.person_id
+                        """ + where + " order by " + order + ", mentee.name_key, mentee.id")
+                .params(params).query((ResultSet rs) -> {
+                    long id = rs.getLong("id");
+                    if (!rows.containsKey(id)) {
+                        rows.put(id, Row.of(rs));
+                    }
+                    if (rs.getObject("mentee_id") != null) {
+                        mentees.computeIfAbsent(id, pair -> new ArrayList<>()).add(person(rs, "mentee_"));
+                    }
                 });
         // Unmodifiable lists: get shares a pair within a transaction.
-        return rows.stream().map(r -> new Pair(r.id(), r.programmeId(), r.orderId(), mentors.get(r.mentorId()),
+        return rows.values().stream().map(r -> new Pair(r.id(), r.programmeId(), r.orderId(), r.mentor(),
                 r.mentorUserId(), List.copyOf(mentees.getOrDefault(r.id(), List.of())), r.form(), r.roleVariant(),
                 r.status(), r.processInstanceId(), r.startedAt().toInstant(),
                 r.closedAt() == null ? null : r.closedAt().toInstant(), r.endReason())).toList();
     }
 
-    /** A row of {@code mentorship_pair}, before its people are read. */
-    private record Row(long id, long programmeId, long orderId, long mentorId, String mentorUserId, String form,
+    /** A row of {@code mentorship_pair} with its mentor, before its mentees are gathered from the rows after it. */
+    private record Row(long id, long programmeId, long orderId, Pair.Person mentor, String mentorUserId, String form,
                        String roleVariant, String status, String processInstanceId, Timestamp startedAt,
                        Timestamp closedAt, String endReason) {
 
-        static Row of(ResultSet rs, int n) throws SQLException {
+        static Row of(ResultSet rs) throws SQLException {
             return new Row(rs.getLong("id"), rs.getLong("programme_id"), rs.getLong("order_id"),
-                    rs.getLong("mentor_person_id"), rs.getString("mentor_user_id"), rs.getString("form_code"),
+                    person(rs, "mentor_"), rs.getString("mentor_user_id"), rs.getString("form_code"),
                     rs.getString("role_variant"), rs.getString("status"), rs.getString("process_instance_id"),
                     rs.getTimestamp("started_at"), rs.getTimestamp("closed_at"), rs.getString("end_reason"));
         }
     }
 
-    private static Pair.Person person(ResultSet rs, int n) throws SQLException {
-        return new Pair.Person(rs.getLong("id"), rs.getString("full_name"), rs.getString("email"),
-                rs.getString("representative_name"), rs.getString("representative_email"));
+    /** The person whose columns carry this prefix (mentor_ or mentee_). */
+    private static Pair.Person person(ResultSet rs, String prefix) throws SQLException {
+        return new Pair.Person(rs.getLong(prefix + "id"), rs.getString(prefix + "full_name"),
+                rs.getString(prefix + "email"), rs.getString(prefix + "representative_name"),
+                rs.getString(prefix + "representative_email"));
     }
 }

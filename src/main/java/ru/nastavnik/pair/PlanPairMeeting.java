@@ -8,12 +8,12 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
-import ru.nastavnik.shared.ProcessVariables;
 
 /**
  * Task_PlanPairMeeting: the pair's next meeting gets its kind, date, row and its task's variables, local to the
  * meeting's scope (the embedded sub-process of mentorship-pair), so that they end with it. The mentees' options,
- * the same for meeting after meeting, stay on the pair's instance and are written only when they change.
+ * the same for meeting after meeting, stay on the pair's instance: set when it has none, never read back (one more
+ * select per report, of the stored list's bytes), and set anew by {@link Pairs#leave}.
  */
 @Component("planPairMeeting")
 class PlanPairMeeting implements JavaDelegate {
@@ -30,7 +30,7 @@ class PlanPairMeeting implements JavaDelegate {
         String options = PairMeetingSteps.MENTEE_OPTIONS.name();
         Object mentees = variables.remove(options);
         VariableScope pair = execution.getProcessInstance();
-        if (!mentees.equals(ProcessVariables.plain(pair.getVariableLocal(options)))) {
+        if (!pair.hasVariableLocal(options)) {
             pair.setVariableLocal(options, mentees);
         }
         PairMeetingSteps.setMeetingVariables(execution, variables);

@@ -285,6 +285,32 @@ class MentorshipPairProcessTest extends IntegrationTest {
                 + group.id()).statusCode()).isEqualTo(403);
     }
 
+    /**
+     * A mentee who leaves a group (the consent withdrawn) is no longer offered by the open report form nor by the next
+     * meeting's: the options stay on the pair's instance, and a meeting sets them only when the instance has none.
+     */
+    @Test
+    void aMenteeWhoLeavesAGroupIsNoLongerOfferedInTheReportForm() {
+        Pair group = fixPair(3, LocalDateTime.of(2026, 12, 1, 10, 0));
+        assertThat(offered(meetingTask(group))).containsExactlyElementsOf(all(group));
+        Pair.Person leaving = group.mentees().get(1);
+        HttpResponse<String> withdrawn = RestClient.as(port, "curator", PASSWORD).post("/api/programmes/" + programme
+                + "/participants/" + leaving.personId() + "/withdrawal", "{\"reason\": \"заявление от 01.12.2026\", "
+                + "\"withdrawnBy\": \"representative\"}");
+        assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(200);
+        Pair after = pairs.get(group.id());
+        assertThat(after.mentees()).hasSize(2).doesNotContain(leaving);
+
+        assertThat(offered(meetingTask(after))).containsExactlyElementsOf(all(after));
+        report(after, LocalDateTime.of(2026, 12, 8, 17, 0), LocalDate.of(2026, 12, 8), all(after), null);
+        Task trial = meetingTask(after);
+        assertThat(trial.getName()).startsWith("Пробная рабочая встреча");
+        assertThat(offered(trial)).containsExactlyElementsOf(all(after));
+        assertThat(engine.getRuntimeService().createVariableInstanceQuery()
+                .processInstanceIdIn(after.processInstanceId()).variableName(PairMeetingSteps.MENTEE_OPTIONS.name())
+                .singleResult().getExecutionId()).isEqualTo(after.processInstanceId());
+    }
+
     @Test
     void aBadReportIsRefusedAndTheProcessDoesNotMove() {
         Pair pair = fixPair(1, LocalDateTime.of(2026, 12, 1, 10, 0));
@@ -489,6 +515,8 @@ class MentorshipPairProcessTest extends IntegrationTest {
             Task regular = meetingTask(pair);
             assertThat(regular.getName()).startsWith("Регулярная встреча № 1");
             assertThat(regular.getProcessInstanceId()).isNotEqualTo(pair.processInstanceId());
+            // Each called meeting is an instance of its own, which gets the mentees' options when it starts.
+            assertThat(offered(regular)).containsExactlyElementsOf(all(pair));
             PairMeetings.Meeting meeting = meetings.meetings(pair.id()).get(3);
             meetings.move(programme, pair.id(), meeting.id(), LocalDate.of(2027, 1, 29), "curator");
             assertThat(meetingTask(pair).getDueDate()).isEqualTo(at(LocalDateTime.of(2027, 1, 29, 18, 0)));
@@ -605,6 +633,13 @@ class MentorshipPairProcessTest extends IntegrationTest {
     private List<String> requestValues(Task planning) {
         return ((List<Map<String, String>>) engine.getTaskService().getVariable(planning.getId(), "requestOptions"))
                 .stream().map(o -> o.get("value")).toList();
+    }
+
+    /** The person ids the report form offers among the mentees who came. */
+    @SuppressWarnings("unchecked")
+    private List<Long> offered(Task report) {
+        return ((List<Map<String, String>>) engine.getTaskService().getVariable(report.getId(),
+                PairMeetingSteps.MENTEE_OPTIONS.name())).stream().map(o -> Long.valueOf(o.get("value"))).toList();
     }
 
     private static List<Long> all(Pair pair) {

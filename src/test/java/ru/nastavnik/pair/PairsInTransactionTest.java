@@ -1,9 +1,11 @@
 package ru.nastavnik.pair;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,9 +19,13 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 import ru.nastavnik.IntegrationTest;
 import ru.nastavnik.TestPairs;
+import ru.nastavnik.TestParticipants;
 import ru.nastavnik.pairorder.PairOrders;
 
-/** A pair and its meetings are read once per transaction, and read again after a write to them. */
+/**
+ * A pair and its meetings are read once per transaction, and read again after a write to them; a read gives the
+ * pair's mentor and current mentees by name, whichever method reads it.
+ */
 class PairsInTransactionTest extends IntegrationTest {
 
     @Autowired
@@ -33,6 +39,7 @@ class PairsInTransactionTest extends IntegrationTest {
 
     private PairTestSchool school;
     private Pair group;
+    private final List<Pair> alsoFixed = new ArrayList<>();
 
     @BeforeEach
     void group() {
@@ -45,6 +52,51 @@ class PairsInTransactionTest extends IntegrationTest {
     @AfterEach
     void endPairProcess() {
         TestPairs.end(engine.getRuntimeService(), List.of(group));
+        TestPairs.end(engine.getRuntimeService(), alsoFixed);
+    }
+
+    @Test
+    void aGroupIsReadWithItsMentorAndItsCurrentMenteesByName() {
+        String boris = TestParticipants.unique("Борисов") + " Глеб";
+        String daria = TestParticipants.unique("Морозова") + " Дарья";
+        String vera = TestParticipants.unique("Яковлева") + " Вера";
+        Map<String, Long> ids = TestParticipants.importRows(port, school.programme, List.of(
+                TestPairs.pupil(vera, false, "vera-" + school.tag + "@mail.test", "rv-" + school.tag + "@mail.test"),
+                TestPairs.pupil(boris, false, "boris-" + school.tag + "@mail.test", "rb-" + school.tag + "@mail.test"),
+                TestPairs.pupil(daria, false, "", "rd-" + school.tag + "@mail.test")));
+        // Imported and fixed in orders other than by name, so that the read sorts them.
+        Pair fixed = TestPairs.fix(orders, pairs, school.programme, Map.of(school.id(school.olga),
+                List.of(ids.get(daria), ids.get(vera), ids.get(boris)))).get(0);
+        alsoFixed.add(fixed);
+        Pair.Person mentor = new Pair.Person(school.id(school.olga), school.olga, school.email("olga"),
+                "Родитель Анна Петровна", "rep-olga-" + school.tag + "@mail.test");
+        Pair.Person borisRead = new Pair.Person(ids.get(boris), boris, "boris-" + school.tag + "@mail.test",
+                "Законный Представитель", "rb-" + school.tag + "@mail.test");
+        Pair.Person dariaRead = new Pair.Person(ids.get(daria), daria, null, "Законный Представитель",
+                "rd-" + school.tag + "@mail.test");
+        Pair.Person veraRead = new Pair.Person(ids.get(vera), vera, "vera-" + school.tag + "@mail.test",
+                "Законный Представитель", "rv-" + school.tag + "@mail.test");
+        assertThat(fixed.mentor()).isEqualTo(mentor);
+        assertThat(fixed.mentees()).containsExactly(borisRead, dariaRead, veraRead);
+
+        pairs.leave(fixed.id(), ids.get(daria), "Согласие отозвано", "curator");
+        Pair expected = new Pair(fixed.id(), school.programme, fixed.orderId(), mentor, fixed.mentorUserId(),
+                List.of(borisRead, veraRead), "pupil-pupil", fixed.roleVariant(), Pair.ACTIVE,
+                fixed.processInstanceId(), fixed.startedAt(), null, null);
+        assertThat(pairs.get(fixed.id())).isEqualTo(expected);
+        assertThat(pairs.list(school.programme)).containsExactly(group, expected);
+        assertThat(pairs.ofMentor(fixed.mentorUserId())).containsExactly(expected);
+        assertThat(pairs.activeWith(school.programme, ids.get(vera))).containsExactly(expected);
+        assertThat(pairs.activeWith(school.programme, ids.get(daria))).isEmpty();
+        assertThatThrownBy(() -> pairs.get(fixed.id()).mentees().add(dariaRead))
+                .isInstanceOf(UnsupportedOperationException.class);
+
+        // A group whose mentees all left is read without them (in the app the last one's withdrawal closes it).
+        pairs.leave(fixed.id(), ids.get(boris), "Согласие отозвано", "curator");
+        pairs.leave(fixed.id(), ids.get(vera), "Согласие отозвано", "curator");
+        assertThat(pairs.get(fixed.id()).mentees()).isEmpty();
+        assertThat(pairs.list(school.programme)).extracting(Pair::mentees)
+                .containsExactly(group.mentees(), List.of());
     }
 
     @Test
