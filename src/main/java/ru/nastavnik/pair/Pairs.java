@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -19,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 import ru.nastavnik.account.MentorAccounts;
 import ru.nastavnik.notification.TaskPeople;
 import ru.nastavnik.pairorder.PairOrder;
+import ru.nastavnik.participant.ParticipantCorrected;
 import ru.nastavnik.programme.ProgrammeProcess;
 import ru.nastavnik.security.SystemAuthentication;
 import ru.nastavnik.shared.ApiException;
@@ -211,13 +213,27 @@ public class Pairs {
                 .param("at", Timestamp.from(clock.now())).param("reason", reason).param("pair", pairId)
                 .param("person", personId).update();
         readInTransaction.forget();
+        offerMentees(get(pairId));
+        audit.record(actor, "pair.mentee-left", pair.programmeId(), pairId, "person=" + personId);
+    }
+
+    /** A mentee's corrected name is what the report forms of their pairs offer from now on. */
+    @EventListener
+    public void corrected(ParticipantCorrected event) {
+        readInTransaction.forget();
+        activeWith(event.programmeId(), event.personId()).stream()
+                .filter(p -> p.mentees().stream().anyMatch(m -> m.personId() == event.personId()))
+                .forEach(this::offerMentees);
+    }
+
+    /** The pair's current mentees as its running process's report forms offer them (its meetings set them once). */
+    private void offerMentees(Pair pair) {
         String instance = pair.processInstanceId();
         if (instance != null && system.call(() -> runtime.createProcessInstanceQuery().processInstanceId(instance)
                 .count()) > 0) {
-            List<Map<String, String>> options = PairMeetingSteps.menteeOptions(get(pairId));
+            List<Map<String, String>> options = PairMeetingSteps.menteeOptions(pair);
             system.run(() -> runtime.setVariableLocal(instance, PairMeetingSteps.MENTEE_OPTIONS.name(), options));
         }
-        audit.record(actor, "pair.mentee-left", pair.programmeId(), pairId, "person=" + personId);
     }
 
     /**

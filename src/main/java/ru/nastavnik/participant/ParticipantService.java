@@ -112,6 +112,7 @@ public class ParticipantService {
         }
         audit.record(currentUser.id(), "participant.corrected", programmeId, personId,
                 "fields=" + String.join(",", new java.util.TreeSet<>(patch.keySet())));
+        events.publishEvent(new ParticipantCorrected(programmeId, personId));
     }
 
     /** What a questionnaire from the Tasklist form did: {@code created}, {@code updated}, {@code unchanged} or

@@ -311,6 +311,22 @@ class MentorshipPairProcessTest extends IntegrationTest {
                 .singleResult().getExecutionId()).isEqualTo(after.processInstanceId());
     }
 
+    /** A mentee's name corrected by staff is what the open report form offers (the options are set once). */
+    @Test
+    void aMenteesCorrectedNameIsOfferedByTheOpenReportForm() {
+        Pair group = fixPair(2, LocalDateTime.of(2026, 12, 1, 10, 0));
+        Pair.Person renamed = group.mentees().get(0);
+        HttpResponse<String> corrected = RestClient.as(port, "curator", PASSWORD).patch("/api/programmes/" + programme
+                + "/participants/" + renamed.personId(), "{\"fullName\": \"Исправленова Мария Петровна\"}");
+        assertThat(corrected.statusCode()).as(corrected.body()).isEqualTo(200);
+
+        @SuppressWarnings("unchecked")
+        List<Map<String, String>> options = (List<Map<String, String>>) engine.getTaskService()
+                .getVariable(meetingTask(group).getId(), PairMeetingSteps.MENTEE_OPTIONS.name());
+        assertThat(options).contains(Map.of("value", String.valueOf(renamed.personId()),
+                "label", "Исправленова Мария Петровна")).hasSize(2);
+    }
+
     @Test
     void aBadReportIsRefusedAndTheProcessDoesNotMove() {
         Pair pair = fixPair(1, LocalDateTime.of(2026, 12, 1, 10, 0));
