@@ -86,6 +86,7 @@ class RegionBenchmark extends IntegrationTest {
     /** Untimed runs of each filter first: a node serving Tasklist all day has its query path compiled and planned. */
     private static final int QUERY_WARM_UP = 10;
     private static final String BARE_PROCESS = "bench-bare-step";
+    private static final String DIAGRAM_PROCESS = "bench-meeting-diagram";
     /** Prints the SQL statements of the counted steps (PostgreSQL, extension pg_stat_statements). */
     private static final boolean TRACE = Boolean.getBoolean("bench.trace");
     private static final String BARE_USER = "bench-bare";
@@ -133,8 +134,8 @@ class RegionBenchmark extends IntegrationTest {
 
         Task staffTemplate;
         if (PARTS.contains("steps")) {
-            List<String> bare = startBareProcesses(2 * PAIRS);
-            steps(programme, school, bare);
+            List<String> bare = startLoops(bareLoop(), 2 * PAIRS);
+            steps(programme, school, bare, startLoops(meetingDiagramLoop(), PAIRS));
             staffTemplate = roadmapItems(bare);
         } else {
             staffTemplate = roadmapItemTemplate();
@@ -153,13 +154,16 @@ class RegionBenchmark extends IntegrationTest {
 
     // --- (a) a pair-meeting step and a roadmap-item completion beside a bare step --------------------------------
 
-    private void steps(long programme, List<Pair> school, List<String> bare) {
+    private void steps(long programme, List<Pair> school, List<String> bare, List<String> diagram) {
         TaskService tasks = engine.getTaskService();
         List<Long> product = new ArrayList<>();
         List<Long> engineOnly = new ArrayList<>();
+        List<Long> diagramOnly = new ArrayList<>();
         RowCounts productRows = new RowCounts();
         RowCounts bareRows = new RowCounts();
+        RowCounts diagramRows = new RowCounts();
         int bareNext = 0;
+        int diagramNext = 0;
         // Planner statistics as autovacuum keeps them in a running installation, where a school's pairs are fixed
         // days before their meetings: here the tables were filled seconds ago, and a plan made for empty tables
         // scans every meeting once per pair.
@@ -189,11 +193,14 @@ class RegionBenchmark extends IntegrationTest {
                 }
                 for (int i = 0; i < BATCH; i++) {
                     engineOnly.add(bareStep(bare.get(bareNext++ % bare.size())));
+                    diagramOnly.add(bareStep(diagram.get(diagramNext++ % diagram.size())));
                 }
                 if (from == 0) {
                     for (int i = 0; i < ROW_SAMPLE; i++) {
                         String instance = bare.get(bareNext++ % bare.size());
                         asUser(BARE_USER, () -> bareRows.add(() -> completeBare(instance)));
+                        String meeting = diagram.get(diagramNext++ % diagram.size());
+                        asUser(BARE_USER, () -> diagramRows.add(() -> completeBare(meeting)));
                     }
                 }
             }
@@ -204,10 +211,15 @@ class RegionBenchmark extends IntegrationTest {
                         + " | ratio p50 %.2f×, mean %.2f×",
                 p(product, 50), p(product, 95), 1000 / mean(product), p(engineOnly, 50), p(engineOnly, 95),
                 1000 / mean(engineOnly), p(product, 50) / p(engineOnly, 50), mean(product) / mean(engineOnly));
-        line("  rows written per step (inserted + updated + deleted, %d and %d untimed steps): pair meeting %s | bare %s",
-                productRows.steps(), bareRows.steps(), productRows, bareRows);
+        line("  the meeting's diagram alone, no product code (%d steps): p50 %.1f ms p95 %.1f ms | ratio p50 %.2f×, "
+                        + "mean %.2f× to the bare step", diagramOnly.size(), p(diagramOnly, 50), p(diagramOnly, 95),
+                p(diagramOnly, 50) / p(engineOnly, 50), mean(diagramOnly) / mean(engineOnly));
+        line("  rows written per step (inserted + updated + deleted, %d, %d and %d untimed steps): pair meeting %s | "
+                        + "bare %s | diagram alone %s", productRows.steps(), bareRows.steps(), diagramRows.steps(),
+                productRows, bareRows, diagramRows);
         productRows.printStatements("pair meeting");
         bareRows.printStatements("bare");
+        diagramRows.printStatements("diagram alone");
     }
 
     /** Answers one item left open: the staff task the region's tasks are cloned from. */
@@ -270,8 +282,8 @@ class RegionBenchmark extends IntegrationTest {
     }
 
     /** A user task assigned to one user, with one boundary timer, in a loop: each step ends one and opens the next. */
-    private List<String> startBareProcesses(int count) {
-        BpmnModelInstance model = Bpmn.createExecutableProcess(BARE_PROCESS).camundaHistoryTimeToLive(1)
+    private static BpmnModelInstance bareLoop() {
+        return Bpmn.createExecutableProcess(BARE_PROCESS).camundaHistoryTimeToLive(1)
                 .startEvent("Start_Bare")
                 .userTask("Task_Bare").name("Шаг").camundaAssignee(BARE_USER)
                 .boundaryEvent("Timer_Bare").timerWithDuration("P30D").endEvent("End_Timer")
@@ -279,11 +291,41 @@ class RegionBenchmark extends IntegrationTest {
                 .condition("more", "${more}").connectTo("Task_Bare")
                 .moveToNode("Gateway_More").condition("done", "${!more}").endEvent("End_Bare")
                 .done();
-        engine.getRepositoryService().createDeployment().name(BARE_PROCESS)
-                .addModelInstance(BARE_PROCESS + ".bpmn", model).deploy();
+    }
+
+    /**
+     * The shape of a pair's meeting in mentorship-pair without the product's code: an embedded sub-process per
+     * meeting, a service task before and after the report task (expressions that do nothing), the report task with
+     * its three non-interrupting timers, the «held?» and «what next?» gateways. What the diagram alone costs.
+     */
+    private static BpmnModelInstance meetingDiagramLoop() {
+        return Bpmn.createExecutableProcess(DIAGRAM_PROCESS).camundaHistoryTimeToLive(1)
+                .startEvent("Start_Pair")
+                .subProcess("SubProcess_Meeting").embeddedSubProcess().startEvent("Start_Meeting")
+                .serviceTask("Task_Plan").camundaExpression("${true}")
+                .userTask("Task_Report").name("Шаг").camundaAssignee(BARE_USER)
+                .boundaryEvent("Timer_Remind").cancelActivity(false).timerWithDuration("P30D").endEvent("End_Remind")
+                .moveToActivity("Task_Report").boundaryEvent("Timer_Escalate").cancelActivity(false)
+                .timerWithDuration("P31D").endEvent("End_Escalate")
+                .moveToActivity("Task_Report").boundaryEvent("Timer_Curator").cancelActivity(false)
+                .timerWithDuration("P37D").endEvent("End_Curator")
+                .moveToActivity("Task_Report").exclusiveGateway("Gateway_Held")
+                .condition("moved", "${!more}").connectTo("Task_Report")
+                .moveToNode("Gateway_Held").condition("held", "${more}")
+                .serviceTask("Task_Record").camundaExpression("${true}").endEvent("End_Meeting")
+                .subProcessDone()
+                .exclusiveGateway("Gateway_Next").condition("next", "${more}").connectTo("SubProcess_Meeting")
+                .moveToNode("Gateway_Next").condition("done", "${!more}").endEvent("End_Pair")
+                .done();
+    }
+
+    private List<String> startLoops(BpmnModelInstance model, int count) {
+        String key = model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Process.class).iterator().next()
+                .getId();
+        engine.getRepositoryService().createDeployment().name(key).addModelInstance(key + ".bpmn", model).deploy();
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            ids.add(engine.getRuntimeService().startProcessInstanceByKey(BARE_PROCESS).getId());
+            ids.add(engine.getRuntimeService().startProcessInstanceByKey(key).getId());
         }
         return ids;
     }
