@@ -130,12 +130,14 @@ public class PairMeetings {
     private final SystemAuthentication system;
     private final AuditLog audit;
     private final MailNotifier mail;
+    private final ReportsPending reportsPending;
     private final int escalationDays;
     private final LocalTime notifyTime;
 
     PairMeetings(JdbcClient jdbc, Pairs pairs, RoadmapService roadmap, Deadlines deadlines, SchoolClock clock,
                  ManagementService management, SystemAuthentication system, AuditLog audit,
-                 MailNotifier mail, PairSchedule schedule, DeadlineSettings deadlineSettings) {
+                 MailNotifier mail, ReportsPending reportsPending, PairSchedule schedule,
+                 DeadlineSettings deadlineSettings) {
         this.jdbc = jdbc;
         this.pairs = pairs;
         this.roadmap = roadmap;
@@ -145,6 +147,7 @@ public class PairMeetings {
         this.system = system;
         this.audit = audit;
         this.mail = mail;
+        this.reportsPending = reportsPending;
         this.escalationDays = schedule.meetingEscalationDays();
         this.notifyTime = deadlineSettings.notifyTime();
     }
@@ -277,19 +280,19 @@ public class PairMeetings {
         }
         audit.record(actor, "pair.meeting.reported", pair.programmeId(), pair.id(), "meeting=" + meetingId
                 + " kind=" + meeting.kind() + " attended=" + report.attended().size() + "/" + mentees.size());
-        closeRoadmapStep(pair.programmeId(), MeetingKind.of(meeting.kind()));
+        MeetingKind kind = MeetingKind.of(meeting.kind());
+        if (reportsPending.reported(pair, meetingId, kind) <= 0) {
+            closeRoadmapStep(pair.programmeId(), kind);
+        }
     }
 
     /**
      * The roadmap item of a meeting kind (6.1–6.4, 6.6) closes itself once every pair that is not ended early has
-     * reported that step; for the regular meetings (6.4), once every pair has reported its last one.
+     * reported that step; for the regular meetings (6.4), once every pair has reported its last one. Asked once
+     * {@link ReportsPending} counts no pair still without the step's report.
      */
     private void closeRoadmapStep(long programmeId, MeetingKind kind) {
-        // One query answers the usual case (some pair has not reported the step yet), so that a report in a
-        // school of hundreds of pairs does not read every pair's meetings; only the last report reads them all.
-        if (pairsWithoutReported(programmeId, kind == MeetingKind.REGULAR
-                ? List.of(MeetingKind.REGULAR.code(), MeetingKind.FINAL.code()) : List.of(kind.code())) > 0
-                || roadmap.get(programmeId, kind.roadmapItem()).completedAt() != null) {
+        if (roadmap.get(programmeId, kind.roadmapItem()).completedAt() != null) {
             return;
         }
         List<Pair> working = pairs.list(programmeId).stream().filter(p -> !Pair.ENDED.equals(p.status())).toList();
@@ -306,23 +309,6 @@ public class PairMeetings {
         }
         roadmap.closeByWork(programmeId, kind.roadmapItem(), "Все пары и группы (" + working.size()
                 + ") отметили: " + kind.title().toLowerCase(java.util.Locale.ROOT));
-    }
-
-    /**
-     * The pairs not ended early that have no reported meeting of these kinds. The status is written into the query:
-     * as a parameter, the plan PostgreSQL reuses for every report guessed from a school whose pairs are all active
-     * that no pair passes {@code status <> ?}, and scanned the reported meetings once per pair (V23). Counted, not
-     * asked with {@code exists}: PostgreSQL plans that as a nested loop over every pair's reported meetings, 20 ms
-     * once all 500 pairs of a school have reported, against 0.8 ms for the count's hash join.
-     */
-    private long pairsWithoutReported(long programmeId, List<String> kinds) {
-        return jdbc.sql("""
-                        select count(*) from mentorship_pair p
-                        where p.programme_id = :programme and p.status <> '%s'
-                          and not exists (select 1 from pair_meeting m where m.pair_id = p.id
-                                          and m.kind in (:kinds) and m.reported_at is not null)""".formatted(Pair.ENDED))
-                .param("programme", programmeId).param("kinds", kinds)
-                .query(Long.class).single();
     }
 
     private void savePlan(long pairId, PlanDraft plan, String actor) {

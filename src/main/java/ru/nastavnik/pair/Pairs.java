@@ -43,6 +43,7 @@ public class Pairs {
     private final SystemAuthentication system;
     private final SchoolClock clock;
     private final AuditLog audit;
+    private final ReportsPending reportsPending;
     /**
      * The pairs {@link #get} read in this transaction: a meeting's report reads its pair in the report and again in
      * the next meeting's planning, a four-table join each time. Every write here forgets them. Their people are as read
@@ -52,13 +53,14 @@ public class Pairs {
     private final TransactionCache<Long, Pair> readInTransaction = new TransactionCache<>();
 
     Pairs(JdbcClient jdbc, RuntimeService runtime, MentorAccounts accounts, SystemAuthentication system,
-          SchoolClock clock, AuditLog audit) {
+          SchoolClock clock, AuditLog audit, ReportsPending reportsPending) {
         this.jdbc = jdbc;
         this.runtime = runtime;
         this.accounts = accounts;
         this.system = system;
         this.clock = clock;
         this.audit = audit;
+        this.reportsPending = reportsPending;
     }
 
     /**
@@ -102,6 +104,7 @@ public class Pairs {
             readInTransaction.forget();
             fixed.add(get(pairId));
         }
+        reportsPending.fixed(order.programmeId(), fixed.size());
         audit.record(actor, "pairs.fixed", order.programmeId(), order.id(), "pairs=" + fixed.size());
         log.info("Order {} of programme {} fixed {} pair(s)", order.id(), order.programmeId(), fixed.size());
         return fixed;
@@ -149,6 +152,9 @@ public class Pairs {
         readInTransaction.forget();
         if (updated == 0) {
             return false;
+        }
+        if (Pair.ENDED.equals(status)) {
+            reportsPending.endedEarly(pair);
         }
         audit.record(actor, "pair." + status, pair.programmeId(), pairId, null);
         system.run(() -> runtime.createMessageCorrelation(PairWorkStage.MESSAGE_PAIR_CLOSED)

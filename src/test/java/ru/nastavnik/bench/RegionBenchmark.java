@@ -371,7 +371,8 @@ class RegionBenchmark extends IntegrationTest {
      */
     private final class RowCounts {
         private final Map<String, Long> byKind = new LinkedHashMap<>();
-        private final Map<String, Long> statements = new TreeMap<>();
+        /** Per statement text: its calls and PostgreSQL's time executing them (ms). */
+        private final Map<String, double[]> statements = new TreeMap<>();
         private int steps;
 
         void add(Runnable step) {
@@ -389,9 +390,12 @@ class RegionBenchmark extends IntegrationTest {
                         rows - before.getOrDefault(table, 0L), Long::sum));
             });
             if (TRACE) {
-                jdbc.sql("select calls, query from pg_stat_statements where query not like '%pg_stat%'")
+                jdbc.sql("select calls, total_exec_time, query from pg_stat_statements where query not like '%pg_stat%'")
                         .query((java.sql.ResultSet rs) -> {
-                            statements.merge(rs.getString(2).replaceAll("\\s+", " "), rs.getLong(1), Long::sum);
+                            double[] seen = statements.computeIfAbsent(rs.getString(3).replaceAll("\\s+", " "),
+                                    q -> new double[2]);
+                            seen[0] += rs.getLong(1);
+                            seen[1] += rs.getDouble(2);
                         });
             }
             steps++;
@@ -406,10 +410,11 @@ class RegionBenchmark extends IntegrationTest {
             if (statements.isEmpty()) {
                 return;
             }
-            line("  statements per %s step: %.1f", what,
-                    statements.values().stream().mapToLong(n -> n).sum() / (double) steps);
-            statements.forEach((query, calls) -> line("    %5.1f %s", (double) calls / steps,
-                    query.substring(0, Math.min(query.length(), 160))));
+            line("  statements per %s step: %.1f, executed by PostgreSQL in %.2f ms (calls and ms per step):", what,
+                    statements.values().stream().mapToDouble(n -> n[0]).sum() / steps,
+                    statements.values().stream().mapToDouble(n -> n[1]).sum() / steps);
+            statements.forEach((query, seen) -> line("    %5.1f %6.3f %s", seen[0] / steps, seen[1] / steps,
+                    query.substring(0, Math.min(query.length(), 150))));
         }
 
         private Map<String, Long> rowsByTable() {

@@ -13,12 +13,14 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import ru.nastavnik.IntegrationTest;
 import ru.nastavnik.TestPairs;
 import ru.nastavnik.TestParticipants;
 import ru.nastavnik.notification.TaskPeople;
 import ru.nastavnik.pair.MeetingKind;
 import ru.nastavnik.pair.Pair;
+import ru.nastavnik.pair.PairEnding;
 import ru.nastavnik.pair.PairMeetings;
 import ru.nastavnik.pair.PairProcess;
 import ru.nastavnik.pair.Pairs;
@@ -35,6 +37,10 @@ class RoadmapFollowsWorkTest extends IntegrationTest {
     Pairs pairs;
     @Autowired
     PairMeetings meetings;
+    @Autowired
+    PairEnding pairEnding;
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void anItemClosedByItsWorkEndsItsChecklistTaskAndIsNotOpenedAgain() {
@@ -64,7 +70,7 @@ class RoadmapFollowsWorkTest extends IntegrationTest {
         clockAt(LocalDateTime.of(2026, 9, 15, 10, 0));
         long programme = startProgrammeOverApi("Школа пар " + TestParticipants.unique(""), "pupil-pupil");
         Map<String, String> names = new LinkedHashMap<>();
-        for (String who : List.of("m1", "p1", "m2", "p2")) {
+        for (String who : List.of("m1", "p1", "m2", "p2", "m3", "p3")) {
             names.put(TestParticipants.unique(who.startsWith("m") ? "Наставникова" : "Ученикова") + " Ира", who);
         }
         Map<String, Long> ids = TestParticipants.importRows(port, programme, names.entrySet().stream()
@@ -74,15 +80,32 @@ class RoadmapFollowsWorkTest extends IntegrationTest {
         Map<Long, List<Long>> groups = new LinkedHashMap<>();
         groups.put(ids.get(n.get(0)), List.of(ids.get(n.get(1))));
         groups.put(ids.get(n.get(2)), List.of(ids.get(n.get(3))));
+        groups.put(ids.get(n.get(4)), List.of(ids.get(n.get(5))));
         List<Pair> fixed = TestPairs.fix(orders, pairs, programme, groups);
+        assertThat(pending(programme)).containsEntry("6.1", 3).containsEntry("6.4", 3).hasSize(5);
 
         report(fixed.get(0));
         assertThat(roadmap.get(programme, "6.1").completedAt()).isNull();
+        // A pair ended early is not waited for.
+        pairEnding.end(fixed.get(2).id(), "Переезд семьи", "curator");
+        assertThat(pending(programme)).containsEntry("6.1", 1).containsEntry("6.2", 2);
+        assertThat(roadmap.get(programme, "6.1").completedAt()).isNull();
         report(fixed.get(1));
+        assertThat(pending(programme)).containsEntry("6.1", 0).containsEntry("6.2", 2);
         RoadmapItem done = roadmap.get(programme, "6.1");
         assertThat(done.completedAt()).isNotNull();
         assertThat(done.result()).isEqualTo("Все пары и группы (2) отметили: встреча-знакомство");
         assertThat(roadmap.get(programme, "6.2").completedAt()).isNull();
+    }
+
+    /** How many pairs each meeting item of the programme still waits for (pair.ReportsPending). */
+    private Map<String, Integer> pending(long programme) {
+        Map<String, Integer> pending = new LinkedHashMap<>();
+        jdbc.sql("select item_code, pairs from pair_step_pending where programme_id = :p").param("p", programme)
+                .query((java.sql.ResultSet rs) -> {
+                    pending.put(rs.getString(1), rs.getInt(2));
+                });
+        return pending;
     }
 
     @Test

@@ -1,0 +1,40 @@
+-- Issue 14: how many of a programme's pairs not ended early have not yet reported the meeting of a roadmap item
+-- (6.1-6.4, 6.6; 6.4 counts a regular or the final meeting). A report asked this by counting the programme's pairs,
+-- one index probe per pair (1-3 ms of a report at 500 pairs); it now updates and reads one row (pair.ReportsPending).
+-- Filled here from the meetings as they stand; pairs fixed later add their rows.
+create table pair_step_pending (
+    programme_id bigint      not null references programme (id),
+    item_code    varchar(16) not null,
+    pairs        int         not null,
+    primary key (programme_id, item_code)
+);
+
+insert into pair_step_pending (programme_id, item_code, pairs)
+select pr.id, '6.1', (select count(*) from mentorship_pair p where p.programme_id = pr.id and p.status <> 'ended'
+                         and not exists (select 1 from pair_meeting m where m.pair_id = p.id
+                                         and m.kind in ('acquaintance') and m.reported_at is not null))
+from programme pr;
+
+insert into pair_step_pending (programme_id, item_code, pairs)
+select pr.id, '6.2', (select count(*) from mentorship_pair p where p.programme_id = pr.id and p.status <> 'ended'
+                         and not exists (select 1 from pair_meeting m where m.pair_id = p.id
+                                         and m.kind in ('trial') and m.reported_at is not null))
+from programme pr;
+
+insert into pair_step_pending (programme_id, item_code, pairs)
+select pr.id, '6.3', (select count(*) from mentorship_pair p where p.programme_id = pr.id and p.status <> 'ended'
+                         and not exists (select 1 from pair_meeting m where m.pair_id = p.id
+                                         and m.kind in ('planning') and m.reported_at is not null))
+from programme pr;
+
+insert into pair_step_pending (programme_id, item_code, pairs)
+select pr.id, '6.4', (select count(*) from mentorship_pair p where p.programme_id = pr.id and p.status <> 'ended'
+                         and not exists (select 1 from pair_meeting m where m.pair_id = p.id
+                                         and m.kind in ('regular', 'final') and m.reported_at is not null))
+from programme pr;
+
+insert into pair_step_pending (programme_id, item_code, pairs)
+select pr.id, '6.6', (select count(*) from mentorship_pair p where p.programme_id = pr.id and p.status <> 'ended'
+                         and not exists (select 1 from pair_meeting m where m.pair_id = p.id
+                                         and m.kind in ('final') and m.reported_at is not null))
+from programme pr;
