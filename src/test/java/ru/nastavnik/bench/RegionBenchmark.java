@@ -61,7 +61,8 @@ import ru.nastavnik.security.Groups;
 
 /**
  * A region on one PostgreSQL database, in one run (issue 14): the cost of a real pair-meeting step and of a
- * roadmap-item completion beside a bare-engine step (a user task with one boundary timer) in the same JVM; the
+ * roadmap-item completion beside a bare-engine step (a user task with one boundary timer) in the same JVM, with the
+ * meeting's diagram run without the product's code beside them (what the model costs, what the product adds); the
  * heap of a school of {@value #DEFAULT_PAIRS} pairs; a curator's Tasklist filters (list page and count, as Tasklist
  * asks for both) over a region of open tasks; and how late reminders reach SMTP among that many pending timers.
  * The region's tasks are generated once per database (see {@link RegionData}) and reused by later runs.
