@@ -15,6 +15,9 @@ import org.springframework.stereotype.Component;
 @Component
 class ReportsPending {
 
+    /** No meeting has this id: a pair that ended early excludes none of its reports. */
+    private static final long NO_MEETING = -1;
+
     private final JdbcClient jdbc;
 
     ReportsPending(JdbcClient jdbc) {
@@ -40,15 +43,7 @@ class ReportsPending {
      * many pairs the meeting's own item still waits for (none known: zero, so that the item is checked).
      */
     long reported(Pair pair, long meetingId, MeetingKind kind) {
-        for (String item : itemsReportedBy(kind)) {
-            jdbc.sql("""
-                            update pair_step_pending set pairs = pairs - 1
-                            where programme_id = :programme and item_code = :item
-                              and not exists (select 1 from pair_meeting m where m.pair_id = :pair
-                                              and m.kind in (:kinds) and m.reported_at is not null and m.id <> :meeting)""")
-                    .param("programme", pair.programmeId()).param("item", item).param("pair", pair.id())
-                    .param("kinds", kindsOf(item)).param("meeting", meetingId).update();
-        }
+        itemsReportedBy(kind).forEach(item -> takeOff(pair, item, meetingId));
         Optional<Integer> pending = jdbc.sql("""
                         select pairs from pair_step_pending where programme_id = :programme and item_code = :item""")
                 .param("programme", pair.programmeId()).param("item", kind.roadmapItem()).query(Integer.class)
@@ -58,15 +53,18 @@ class ReportsPending {
 
     /** A pair ended early: the items it has not reported no longer wait for it. */
     void endedEarly(Pair pair) {
-        for (String item : items()) {
-            jdbc.sql("""
-                            update pair_step_pending set pairs = pairs - 1
-                            where programme_id = :programme and item_code = :item
-                              and not exists (select 1 from pair_meeting m where m.pair_id = :pair
-                                              and m.kind in (:kinds) and m.reported_at is not null)""")
-                    .param("programme", pair.programmeId()).param("item", item).param("pair", pair.id())
-                    .param("kinds", kindsOf(item)).update();
-        }
+        items().forEach(item -> takeOff(pair, item, NO_MEETING));
+    }
+
+    /** One pair fewer for the item, unless the pair has reported it already (in a meeting other than the one given). */
+    private void takeOff(Pair pair, String item, long meetingId) {
+        jdbc.sql("""
+                        update pair_step_pending set pairs = pairs - 1
+                        where programme_id = :programme and item_code = :item
+                          and not exists (select 1 from pair_meeting m where m.pair_id = :pair
+                                          and m.kind in (:kinds) and m.reported_at is not null and m.id <> :meeting)""")
+                .param("programme", pair.programmeId()).param("item", item).param("pair", pair.id())
+                .param("kinds", kindsOf(item)).param("meeting", meetingId).update();
     }
 
     /** The meeting kinds whose report counts for an item: 6.4 (regular meetings) is done by a regular or the final. */
