@@ -340,6 +340,7 @@ class FormWalkTest extends BrowserTest {
             tasklist.openStartForm(page, port, processName(reached.startProcess()));
         }
         Map<String, Object> expected = new LinkedHashMap<>();
+        Map<JsonNode, String> typed = new LinkedHashMap<>();
         fields(schema).forEach((key, field) -> {
             if (sample.hidden().contains(key)) {
                 assertThat(fieldBox(page, field)).isHidden();
@@ -358,9 +359,13 @@ class FormWalkTest extends BrowserTest {
                     assertThat(value).as("id %s made by the route to %s", ref.name(), formId).isNotNull();
                 }
                 fill(page, field, value);
+                if (typedInto(field)) {
+                    typed.put(field, typedText(field, value));
+                }
             }
             expected.put(key, value);
         });
+        retypeLost(page, typed);
         // form-js takes typed text into its data only after its input debounce (300 ms), blur or not; a person takes
         // longer than that to reach «Завершить», the walker too, with a margin for a busy machine.
         page.waitForTimeout(FORM_JS_DEBOUNCE_MARGIN_MS);
@@ -415,29 +420,7 @@ class FormWalkTest extends BrowserTest {
         String type = field.path("type").asText();
         Locator box = fieldBox(page, field);
         switch (type) {
-            case "textfield", "textarea", "number" -> {
-                Locator input = box.locator("input, textarea").first();
-                input.fill((String) value);
-                input.blur();
-                // form-js commits typed text after its input debounce (300 ms) and then re-renders the form; a field
-                // filled within that time (a date) could be reset by that render. A person is never that quick.
-                page.waitForTimeout(FORM_JS_DEBOUNCE_MS);
-            }
-            case "datetime" -> {
-                Locator input = box.locator("input").first();
-                String typed = LocalDate.parse((String) value).format(RUSSIAN_DATE);
-                // Tasklist may still render the form once more with the task's variables and reset a date typed
-                // just before; a person sees the empty field and types it again, so does the walker.
-                for (int attempt = 1; ; attempt++) {
-                    input.fill(typed);
-                    input.blur();
-                    page.waitForTimeout(FORM_JS_DEBOUNCE_MS);
-                    if (typed.equals(input.inputValue()) || attempt == 3) {
-                        break;
-                    }
-                }
-                assertThat(input).hasValue(typed);
-            }
+            case "textfield", "textarea", "number", "datetime" -> type(page, typedInput(box), typedText(field, value));
             case "checkbox" -> box.locator("input[type=checkbox]").check();
             case "radio", "checklist" -> {
                 for (String label : labels(field, value)) {
@@ -495,6 +478,48 @@ class FormWalkTest extends BrowserTest {
     }
 
     /** A form-js field (label, input, errors) by its label. */
+    /**
+     * Types the text into the input and leaves it. form-js commits typed text after its input debounce (300 ms) and
+     * then re-renders the form, and Tasklist may render it once more with the task's variables: a render in that
+     * time resets what was typed. A person sees the empty field and types it again, so does the walker.
+     */
+    private static void type(Page page, Locator input, String text) {
+        for (int attempt = 1; ; attempt++) {
+            input.fill(text);
+            input.blur();
+            page.waitForTimeout(FORM_JS_DEBOUNCE_MS);
+            if (text.equals(input.inputValue()) || attempt == 3) {
+                break;
+            }
+        }
+        assertThat(input).hasValue(text);
+    }
+
+    /** The fields typed into, as a person checks them before «Завершить»: one reset by a later render is typed again. */
+    private static void retypeLost(Page page, Map<JsonNode, String> typed) {
+        typed.forEach((field, text) -> {
+            Locator input = typedInput(fieldBox(page, field));
+            // One a later answer hid stays as it is.
+            if (input.isVisible() && !text.equals(input.inputValue())) {
+                type(page, input, text);
+            }
+        });
+    }
+
+    private static Locator typedInput(Locator box) {
+        return box.locator("input, textarea").first();
+    }
+
+    /** What a person types into a text, number or date field for the value (a date as Tasklist shows it). */
+    private static String typedText(JsonNode field, Object value) {
+        return "datetime".equals(field.path("type").asText())
+                ? LocalDate.parse((String) value).format(RUSSIAN_DATE) : (String) value;
+    }
+
+    private static boolean typedInto(JsonNode field) {
+        return Set.of("textfield", "textarea", "number", "datetime").contains(field.path("type").asText());
+    }
+
     private static Locator fieldBox(Page page, JsonNode field) {
         String label = field.path("label").asText(field.path("dateLabel").asText());
         return page.locator(".fjs-form-field").filter(new Locator.FilterOptions().setHas(
