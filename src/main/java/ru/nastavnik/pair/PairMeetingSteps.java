@@ -82,7 +82,8 @@ final class PairMeetingSteps {
 
     /**
      * The report form's {@link #MENTEE_OPTIONS}: the pair's current mentees, set on the pair's instance by the meeting
-     * that finds none there ({@link PlanPairMeeting}) and when a mentee leaves ({@link Pairs#leave}).
+     * that finds none there ({@link PlanPairMeeting}), when a mentee leaves ({@link Pairs#leave}) and when a mentee's
+     * name is corrected ({@link Pairs#corrected}).
      */
     static List<Map<String, String>> menteeOptions(Pair pair) {
         return pair.mentees().stream()

@@ -48,7 +48,7 @@ public class Pairs {
      * The pairs {@link #get} read in this transaction: a meeting's report reads its pair in the report and again in
      * the next meeting's planning, a four-table join each time. Every write here forgets them. Their people are as read
      * then: no transaction edits a person after reading their pair (a withdrawal erases the data before its events
-     * reach the pairs).
+     * reach the pairs; a correction's event forgets them).
      */
     private final TransactionCache<Long, Pair> readInTransaction = new TransactionCache<>();
 
