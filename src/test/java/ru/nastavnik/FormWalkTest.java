@@ -321,6 +321,8 @@ class FormWalkTest extends BrowserTest {
 
     private static final int FORM_JS_DEBOUNCE_MARGIN_MS = 1_500;
     private static final int FORM_JS_DEBOUNCE_MS = 500;
+    /** The form-js fields a person types into. */
+    private static final Set<String> TYPED_FIELDS = Set.of("textfield", "textarea", "number", "datetime");
 
     private Page pageOf(String user) {
         return pages.computeIfAbsent(user, u -> tasklist.login(engine, port, u, PASSWORD, SCHOOL_NOW, SCHOOL_ZONE));
@@ -419,8 +421,11 @@ class FormWalkTest extends BrowserTest {
     private void fill(Page page, JsonNode field, Object value) {
         String type = field.path("type").asText();
         Locator box = fieldBox(page, field);
+        if (typedInto(field)) {
+            type(page, typedInput(box), typedText(field, value));
+            return;
+        }
         switch (type) {
-            case "textfield", "textarea", "number", "datetime" -> type(page, typedInput(box), typedText(field, value));
             case "checkbox" -> box.locator("input[type=checkbox]").check();
             case "radio", "checklist" -> {
                 for (String label : labels(field, value)) {
@@ -477,7 +482,6 @@ class FormWalkTest extends BrowserTest {
         }).toList();
     }
 
-    /** A form-js field (label, input, errors) by its label. */
     /**
      * Types the text into the input and leaves it. form-js commits typed text after its input debounce (300 ms) and
      * then re-renders the form, and Tasklist may render it once more with the task's variables: a render in that
@@ -517,9 +521,10 @@ class FormWalkTest extends BrowserTest {
     }
 
     private static boolean typedInto(JsonNode field) {
-        return Set.of("textfield", "textarea", "number", "datetime").contains(field.path("type").asText());
+        return TYPED_FIELDS.contains(field.path("type").asText());
     }
 
+    /** A form-js field (label, input, errors) by its label. */
     private static Locator fieldBox(Page page, JsonNode field) {
         String label = field.path("label").asText(field.path("dateLabel").asText());
         return page.locator(".fjs-form-field").filter(new Locator.FilterOptions().setHas(
