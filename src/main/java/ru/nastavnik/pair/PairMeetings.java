@@ -191,7 +191,6 @@ public class PairMeetings {
         Map<String, Object> vars = taskVariables(pair, kind, seq, planned);
         vars.put(VAR_MEETING_ID.name(), id);
         vars.put(VAR_MEETING_KIND.name(), kind.code());
-        vars.put(PairMeetingSteps.MENTEE_OPTIONS.name(), PairMeetingSteps.menteeOptions(pair));
         if (kind == MeetingKind.PLANNING) {
             vars.put(PairMeetingSteps.REQUEST_OPTIONS.name(), requestOptions(pair));
         }
