@@ -6,8 +6,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -63,7 +65,8 @@ public class PairMeetings {
 
     /**
      * A pair's meetings read in this transaction: after a report the gateway asks what follows and the next
-     * meeting's planning reads them again. Every write to a meeting here forgets them (nothing else writes them).
+     * meeting's planning reads them again. A report puts the reported meeting in; every other write to a meeting
+     * here forgets them (nothing else writes them).
      */
     private final TransactionCache<Long, List<Meeting>> meetingsRead = new TransactionCache<>();
 
@@ -82,6 +85,13 @@ public class PairMeetings {
         /** Not reported by the morning after its day (it stays missed when reported later). */
         public boolean missed() {
             return overdueAt != null;
+        }
+
+        /** This meeting as its report stores it (the row and its attendance). */
+        Meeting reportedAs(Instant at, String by, Report report, List<Attendance> attendance) {
+            return new Meeting(id, pairId, kind, seq, title, plannedOn, processInstanceId, overdueAt, at, by,
+                    report.heldOn(), report.durationMinutes(), report.format(), report.topics(), report.agreed(),
+                    attendance, moves);
         }
     }
 
@@ -230,12 +240,14 @@ public class PairMeetings {
      * when the meeting is dated before the pair was fixed or names people outside the pair.
      */
     @Transactional
-    public void report(long meetingId, Report report, PlanDraft plan, String actor) {
-        Meeting meeting = get(meetingId);
+    public void report(long pairId, long meetingId, Report report, PlanDraft plan, String actor) {
+        List<Meeting> held = meetings(pairId);
+        Meeting meeting = held.stream().filter(m -> m.id() == meetingId).findFirst()
+                .orElseThrow(() -> ApiException.notFound("У пары (группы) " + pairId + " нет встречи " + meetingId));
         if (meeting.reported()) {
             throw new ValidationException("heldOn", "Отчёт об этой встрече уже сохранён");
         }
-        Pair pair = pairs.get(meeting.pairId());
+        Pair pair = pairs.get(pairId);
         List<FieldError> errors = new ArrayList<>();
         LocalDate fixedOn = startedOn(pair);
         if (report.heldOn().isBefore(fixedOn)) {
@@ -258,11 +270,13 @@ public class PairMeetings {
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
+        // Micro-seconds, as the column keeps them: the meeting put in the transaction's list equals the row.
+        Instant at = clock.now().truncatedTo(ChronoUnit.MICROS);
         jdbc.sql("""
                         update pair_meeting set reported_at = :at, reported_by = :by, held_on = :held,
                                duration_minutes = :minutes, meeting_format = :format, topics = :topics, agreed = :agreed
                         where id = :id""")
-                .param("at", Timestamp.from(clock.now())).param("by", actor).param("held", report.heldOn())
+                .param("at", Timestamp.from(at)).param("by", actor).param("held", report.heldOn())
                 .param("minutes", report.durationMinutes()).param("format", report.format())
                 .param("topics", report.topics()).param("agreed", report.agreed()).param("id", meetingId).update();
         // One statement for a group's mentees, each marked present or absent (no person has the id -1: an empty
@@ -273,15 +287,19 @@ public class PairMeetings {
                         where m.pair_id = :pair and m.left_at is null""")
                 .param("meeting", meetingId).param("pair", pair.id())
                 .param("attended", report.attended().isEmpty() ? List.of(-1L) : report.attended()).update();
-        meetingsRead.forget();
+        Meeting reported = meeting.reportedAs(at, actor, report, pair.mentees().stream()
+                .map(m -> new Attendance(m.personId(), report.attended().contains(m.personId())))
+                .sorted(Comparator.comparingLong(Attendance::personId)).toList());
+        held = held.stream().map(m -> m.id() == meetingId ? reported : m).toList();
+        // What follows (the gateway, the next meeting's planning) reads the list without a query.
+        meetingsRead.put(pairId, held);
         if (plan != null) {
             savePlan(pair.id(), plan, actor);
         }
         audit.record(actor, "pair.meeting.reported", pair.programmeId(), pair.id(), "meeting=" + meetingId
                 + " kind=" + meeting.kind() + " attended=" + report.attended().size() + "/" + mentees.size());
-        MeetingKind kind = MeetingKind.of(meeting.kind());
-        if (reportsPending.reported(pair, meetingId, kind) <= 0) {
-            closeRoadmapStep(pair.programmeId(), kind);
+        if (reportsPending.reported(pair, reported, held) <= 0) {
+            closeRoadmapStep(pair.programmeId(), MeetingKind.of(meeting.kind()));
         }
     }
 

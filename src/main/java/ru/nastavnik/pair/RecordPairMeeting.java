@@ -2,6 +2,7 @@ package ru.nastavnik.pair;
 
 import static ru.nastavnik.pair.PairMeetingSteps.actor;
 import static ru.nastavnik.pair.PairMeetingSteps.meetingId;
+import static ru.nastavnik.pair.PairMeetingSteps.pairId;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -40,7 +41,7 @@ class RecordPairMeeting implements JavaDelegate {
                 PairMeetingSteps.PLAN_GOALS.get(execution),
                 PairMeetingSteps.PLAN_ITEMS.get(execution),
                 PairMeetingSteps.PLAN_REQUESTS.get(execution)) : null;
-        meetings.report(meetingId(execution), report, plan, actor(currentUser));
+        meetings.report(pairId(execution), meetingId(execution), report, plan, actor(currentUser));
         // The completed task put the answers on the pair's instance; the next meeting's form starts empty.
         execution.removeVariables(PairMeetingSteps.REPORT_ANSWERS);
     }

@@ -9,7 +9,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Values read in the current Spring transaction, by key, forgotten when it ends: one process step (a Camunda command
  * runs in one transaction) reads the same row several times from classes that do not pass it along. Outside a
- * transaction every read goes to the database. Whoever writes what the values are read from must {@link #forget}.
+ * transaction every read goes to the database. Whoever writes what the values are read from must {@link #forget}
+ * them or {@link #put} what it wrote.
  */
 final class TransactionCache<K, V> {
 
@@ -25,6 +26,13 @@ final class TransactionCache<K, V> {
             values.put(key, value);
         }
         return value;
+    }
+
+    /** A value as this transaction wrote it, so that the next read takes it without reading (none outside one). */
+    void put(K key, V value) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            values().put(key, value);
+        }
     }
 
     /** Forgets every value read in this transaction, so that the next read sees a write. */

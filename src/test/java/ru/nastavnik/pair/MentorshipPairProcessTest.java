@@ -44,6 +44,8 @@ import ru.nastavnik.notification.Deadlines;
 import ru.nastavnik.pairorder.PairOrder;
 import ru.nastavnik.pairorder.PairOrders;
 import ru.nastavnik.programme.ProgrammeProcess;
+import ru.nastavnik.programme.RoadmapItem;
+import ru.nastavnik.programme.RoadmapService;
 import ru.nastavnik.shared.ValidationException;
 
 /**
@@ -63,6 +65,8 @@ class MentorshipPairProcessTest extends IntegrationTest {
     PairMeetings meetings;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    RoadmapService roadmap;
 
     private long programme;
     /** Every subject names it. */
@@ -177,6 +181,14 @@ class MentorshipPairProcessTest extends IntegrationTest {
                 assertThat(listed.get("meetingsHeld").asInt()).isEqualTo(3);
             }
             report(pair, day.atTime(17, 0), day, all(pair), null);
+            // Item 6.4 waits for the pair's last regular meeting: each report after the first asks again.
+            RoadmapItem regularItem = roadmap.get(pair.programmeId(), MeetingKind.REGULAR.roadmapItem());
+            if (day.getMonthValue() < 3) {
+                assertThat(regularItem.completedAt()).isNull();
+            } else {
+                assertThat(regularItem.completedAt()).isNotNull();
+                assertThat(regularItem.result()).startsWith("Все пары и группы (1) отметили: ");
+            }
         }
 
         // After the regular period: the feedback waits for item 6.5 (1 April), then the mentor's questionnaire.

@@ -119,22 +119,29 @@ class PairsInTransactionTest extends IntegrationTest {
     }
 
     @Test
-    void inATransactionAPairsMeetingsAreReadOnceAndAgainAfterAReport() {
-        clockAt(LocalDateTime.of(2026, 12, 8, 17, 0));
+    void inATransactionAPairsMeetingsAreReadOnceAndAReportPutsTheRowItWrote() {
+        clockAt(LocalDateTime.of(2026, 12, 8, 17, 0, 0, 123_456_789));
+        List<List<PairMeetings.Meeting>> afterReport = new ArrayList<>();
         new TransactionTemplate(transactions).executeWithoutResult(status -> {
             List<PairMeetings.Meeting> first = meetings.meetings(group.id());
             assertThat(meetings.meetings(group.id())).isSameAs(first);
             PairMeetings.Meeting acquaintance = first.get(0);
 
-            meetings.report(acquaintance.id(), new PairMeetings.Report(LocalDate.of(2026, 12, 8), 45, "in_person",
-                    "Цели", "Встречаться по плану", List.of(school.id(school.anna))), null, "mentor");
-            List<PairMeetings.Meeting> afterReport = meetings.meetings(group.id());
-            assertThat(afterReport).singleElement().satisfies(m -> {
+            meetings.report(group.id(), acquaintance.id(), new PairMeetings.Report(LocalDate.of(2026, 12, 8), 45,
+                    "in_person", "Цели", "Встречаться по плану", List.of(school.id(school.anna))), null, "mentor");
+            afterReport.add(meetings.meetings(group.id()));
+            assertThat(afterReport.get(0)).singleElement().satisfies(m -> {
                 assertThat(m.reported()).isTrue();
                 assertThat(m.attendance()).hasSize(2);
             });
-            meetings.markOverdue(acquaintance.id());
-            assertThat(meetings.meetings(group.id())).isNotSameAs(afterReport);
+        });
+        // What the report put in the transaction's list is what the database holds.
+        assertThat(meetings.meetings(group.id())).isEqualTo(afterReport.get(0));
+
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            List<PairMeetings.Meeting> read = meetings.meetings(group.id());
+            meetings.markOverdue(read.get(0).id());
+            assertThat(meetings.meetings(group.id())).isNotSameAs(read);
         });
         assertThat(meetings.meetings(group.id())).isNotSameAs(meetings.meetings(group.id()));
     }
