@@ -230,9 +230,14 @@ public class PairMeetings {
 
     /** Whether the plan's frequency leaves another regular meeting within the regular period (item 6.4). */
     private boolean moreRegularMeetings(Pair pair, List<Meeting> held) {
+        return moreRegularMeetings(pair, held, period(pair.programmeId(), MeetingKind.REGULAR.roadmapItem()),
+                frequency(pair.id()));
+    }
+
+    private boolean moreRegularMeetings(Pair pair, List<Meeting> held, Period regular, Frequency frequency) {
         return !held.isEmpty() && !held.get(held.size() - 1).reported()
                 && MeetingKind.REGULAR.code().equals(held.get(held.size() - 1).kind())
-                || plannedDate(pair, MeetingKind.REGULAR, held).isPresent();
+                || MeetingSchedule.regular(lastStep(pair, held), frequency, regular, clock.today()).isPresent();
     }
 
     /**
@@ -306,19 +311,24 @@ public class PairMeetings {
     /**
      * The roadmap item of a meeting kind (6.1–6.4, 6.6) closes itself once every pair that is not ended early has
      * reported that step; for the regular meetings (6.4), once every pair has reported its last one. Asked once
-     * {@link ReportsPending} counts no pair still without the step's report.
+     * {@link ReportsPending} counts no pair still without the step's report; the programme's meetings and plans are
+     * read in one query each, whatever the number of pairs.
      */
     private void closeRoadmapStep(long programmeId, MeetingKind kind) {
         if (roadmap.get(programmeId, kind.roadmapItem()).completedAt() != null) {
             return;
         }
         List<Pair> working = pairs.list(programmeId).stream().filter(p -> !Pair.ENDED.equals(p.status())).toList();
+        Map<Long, List<Meeting>> meetingsByPair = meetingsOfProgramme(programmeId);
+        Period regular = kind == MeetingKind.REGULAR ? period(programmeId, kind.roadmapItem()) : null;
+        Map<Long, Frequency> frequencies = kind == MeetingKind.REGULAR ? frequencies(programmeId) : Map.of();
         for (Pair pair : working) {
-            List<Meeting> all = meetings(pair.id());
+            List<Meeting> all = meetingsByPair.getOrDefault(pair.id(), List.of());
             List<Meeting> held = all.stream().filter(Meeting::reported).toList();
             boolean done = kind == MeetingKind.REGULAR
                     ? held.stream().anyMatch(m -> MeetingKind.FINAL.code().equals(m.kind()))
-                    || held.stream().anyMatch(m -> kind.code().equals(m.kind())) && !moreRegularMeetings(pair, all)
+                    || held.stream().anyMatch(m -> kind.code().equals(m.kind()))
+                    && !moreRegularMeetings(pair, all, regular, frequencies.get(pair.id()))
                     : held.stream().anyMatch(m -> kind.code().equals(m.kind()));
             if (!done) {
                 return;
@@ -606,6 +616,19 @@ public class PairMeetings {
     private LocalDate lastStep(Pair pair, List<Meeting> held) {
         return held.stream().filter(Meeting::reported).reduce((a, b) -> b)
                 .map(m -> MeetingSchedule.after(m.plannedOn(), m.heldOn())).orElseGet(() -> startedOn(pair));
+    }
+
+    /** The frequency of each plan written in the programme, by pair. */
+    private Map<Long, Frequency> frequencies(long programmeId) {
+        Map<Long, Frequency> frequencies = new HashMap<>();
+        jdbc.sql("""
+                        select p.pair_id, p.frequency from pair_plan p join mentorship_pair mp on mp.id = p.pair_id
+                        where mp.programme_id = :programme""")
+                .param("programme", programmeId)
+                .query((ResultSet rs) -> {
+                    frequencies.put(rs.getLong(1), Frequency.of(rs.getString(2)));
+                });
+        return frequencies;
     }
 
     private Frequency frequency(long pairId) {
