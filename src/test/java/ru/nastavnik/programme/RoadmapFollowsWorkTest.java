@@ -3,6 +3,7 @@ package ru.nastavnik.programme;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
@@ -13,7 +14,11 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import ru.nastavnik.IntegrationTest;
 import ru.nastavnik.TestPairs;
 import ru.nastavnik.TestParticipants;
@@ -41,6 +46,8 @@ class RoadmapFollowsWorkTest extends IntegrationTest {
     PairEnding pairEnding;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @Test
     void anItemClosedByItsWorkEndsItsChecklistTaskAndIsNotOpenedAgain() {
@@ -66,7 +73,7 @@ class RoadmapFollowsWorkTest extends IntegrationTest {
     }
 
     @Test
-    void stepSixOneClosesWhenEveryPairHasReportedItsAcquaintance() {
+    void stepSixOneClosesWhenEveryPairHasReportedItsAcquaintance() throws Exception {
         clockAt(LocalDateTime.of(2026, 9, 15, 10, 0));
         long programme = startProgrammeOverApi("Школа пар " + TestParticipants.unique(""), "pupil-pupil");
         Map<String, String> names = new LinkedHashMap<>();
@@ -96,6 +103,26 @@ class RoadmapFollowsWorkTest extends IntegrationTest {
         assertThat(done.completedAt()).isNotNull();
         assertThat(done.result()).isEqualTo("Все пары и группы (2) отметили: встреча-знакомство");
         assertThat(roadmap.get(programme, "6.2").completedAt()).isNull();
+
+        // Migration V26 fills the table from the meetings as they stand: the same counts as kept by the reports and
+        // the early end (tried in a transaction rolled back, so that the other programmes keep their rows).
+        Map<String, Integer> kept = pending(programme);
+        String backfill = backfillOfV26();
+        Map<String, Integer> filled = new TransactionTemplate(transactions).execute(status -> {
+            status.setRollbackOnly();
+            jdbc.sql("delete from pair_step_pending").update();
+            jdbc.sql(backfill).update();
+            return pending(programme);
+        });
+        assertThat(filled).isEqualTo(kept).containsEntry("6.1", 0).containsEntry("6.4", 2);
+    }
+
+    /** The insert of migration V26, as Flyway ran it. */
+    private static String backfillOfV26() throws java.io.IOException {
+        Resource migration = new PathMatchingResourcePatternResolver()
+                .getResources("classpath:db/migration/V26__*.sql")[0];
+        String script = migration.getContentAsString(StandardCharsets.UTF_8);
+        return script.substring(script.indexOf("insert into pair_step_pending"), script.lastIndexOf(';'));
     }
 
     /** How many pairs each meeting item of the programme still waits for (pair.ReportsPending). */
