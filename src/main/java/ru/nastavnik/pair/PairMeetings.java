@@ -304,38 +304,50 @@ public class PairMeetings {
         audit.record(actor, "pair.meeting.reported", pair.programmeId(), pair.id(), "meeting=" + meetingId
                 + " kind=" + meeting.kind() + " attended=" + report.attended().size() + "/" + mentees.size());
         if (reportsPending.reported(pair, reported, held) <= 0) {
-            closeRoadmapStep(pair.programmeId(), MeetingKind.of(meeting.kind()));
+            closeRoadmapStep(pair, held, MeetingKind.of(meeting.kind()));
         }
     }
 
     /**
      * The roadmap item of a meeting kind (6.1–6.4, 6.6) closes itself once every pair that is not ended early has
      * reported that step; for the regular meetings (6.4), once every pair has reported its last one. Asked once
-     * {@link ReportsPending} counts no pair still without the step's report; the programme's meetings and plans are
-     * read in one query each, whatever the number of pairs.
+     * {@link ReportsPending} counts no pair still without the step's report, which for 6.4 is every regular report
+     * after each pair's first: so the reporting pair is asked first, from its meetings at hand, and while it has
+     * regular meetings left no other pair is read. Else the programme's meetings and plans are read in one query
+     * each, whatever the number of pairs.
      */
-    private void closeRoadmapStep(long programmeId, MeetingKind kind) {
-        if (roadmap.get(programmeId, kind.roadmapItem()).completedAt() != null) {
+    private void closeRoadmapStep(Pair reporting, List<Meeting> itsMeetings, MeetingKind kind) {
+        long programmeId = reporting.programmeId();
+        RoadmapItem item = roadmap.get(programmeId, kind.roadmapItem());
+        if (item.completedAt() != null) {
+            return;
+        }
+        Period period = new Period(item.startDate(), item.dueDate());
+        if (!stepDone(reporting, itsMeetings, kind, period, () -> frequency(reporting.id()))) {
             return;
         }
         List<Pair> working = pairs.list(programmeId).stream().filter(p -> !Pair.ENDED.equals(p.status())).toList();
         Map<Long, List<Meeting>> meetingsByPair = meetingsOfProgramme(programmeId);
-        Period regular = kind == MeetingKind.REGULAR ? period(programmeId, kind.roadmapItem()) : null;
         Map<Long, Frequency> frequencies = kind == MeetingKind.REGULAR ? frequencies(programmeId) : Map.of();
         for (Pair pair : working) {
-            List<Meeting> all = meetingsByPair.getOrDefault(pair.id(), List.of());
-            List<Meeting> held = all.stream().filter(Meeting::reported).toList();
-            boolean done = kind == MeetingKind.REGULAR
-                    ? held.stream().anyMatch(m -> MeetingKind.FINAL.code().equals(m.kind()))
-                    || held.stream().anyMatch(m -> kind.code().equals(m.kind()))
-                    && !moreRegularMeetings(pair, all, regular, frequencies.get(pair.id()))
-                    : held.stream().anyMatch(m -> kind.code().equals(m.kind()));
-            if (!done) {
+            if (!stepDone(pair, meetingsByPair.getOrDefault(pair.id(), List.of()), kind, period,
+                    () -> frequencies.get(pair.id()))) {
                 return;
             }
         }
         roadmap.closeByWork(programmeId, kind.roadmapItem(), "Все пары и группы (" + working.size()
                 + ") отметили: " + kind.title().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** Whether the pair has reported the step; the regular meetings, when it has reported the last one or the final. */
+    private boolean stepDone(Pair pair, List<Meeting> all, MeetingKind kind, Period period,
+                             Supplier<Frequency> frequency) {
+        List<Meeting> held = all.stream().filter(Meeting::reported).toList();
+        return kind == MeetingKind.REGULAR
+                ? held.stream().anyMatch(m -> MeetingKind.FINAL.code().equals(m.kind()))
+                || held.stream().anyMatch(m -> kind.code().equals(m.kind()))
+                && !moreRegularMeetings(pair, all, period, frequency.get())
+                : held.stream().anyMatch(m -> kind.code().equals(m.kind()));
     }
 
     private void savePlan(long pairId, PlanDraft plan, String actor) {
