@@ -41,6 +41,7 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -139,7 +140,8 @@ class RegionBenchmark extends IntegrationTest {
         Task staffTemplate;
         if (PARTS.contains("steps")) {
             List<String> bare = startLoops(bareLoop(), 2 * PAIRS);
-            steps(programme, school, bare, startLoops(meetingDiagramLoop(), PAIRS));
+            steps(school, bare, startLoops(meetingDiagramLoop(), PAIRS));
+            regularMeetings(school, bare);
             staffTemplate = roadmapItems(bare);
         } else {
             staffTemplate = roadmapItemTemplate();
@@ -158,7 +160,7 @@ class RegionBenchmark extends IntegrationTest {
 
     // --- (a) a pair-meeting step and a roadmap-item completion beside a bare step --------------------------------
 
-    private void steps(long programme, List<Pair> school, List<String> bare, List<String> diagram) {
+    private void steps(List<Pair> school, List<String> bare, List<String> diagram) {
         TaskService tasks = engine.getTaskService();
         List<Long> product = new ArrayList<>();
         List<Long> engineOnly = new ArrayList<>();
@@ -183,11 +185,8 @@ class RegionBenchmark extends IntegrationTest {
             for (int from = 0; from < school.size(); from += BATCH) {
                 for (int i = from; i < Math.min(from + BATCH, school.size()); i++) {
                     Pair pair = school.get(i);
-                    Task task = tasks.createTaskQuery()
-                            .processInstanceBusinessKey(PairProcess.businessKey(programme, pair.id()))
-                            .taskDefinitionKey(PairProcess.TASK_REPORT_MEETING).singleResult();
-                    Map<String, Object> vars = TestPairs.meetingReport(day,
-                            pair.mentees().stream().map(Pair.Person::personId).toList());
+                    Task task = reportTask(pair);
+                    Map<String, Object> vars = TestPairs.meetingReport(day, menteeIds(pair));
                     Runnable step = () -> tasks.complete(task.getId(), vars);
                     // Steps in the middle of each round count the rows they write, untimed: the count's own queries
                     // would weigh on the times. Not the first ones: PostgreSQL plans a foreign key's check once per
@@ -239,6 +238,63 @@ class RegionBenchmark extends IntegrationTest {
         productRows.printStatements("pair meeting");
         bareRows.printStatements("bare");
         diagramRows.printStatements("diagram alone");
+    }
+
+    /**
+     * The report a mentor makes most often: a regular meeting (three to four a pair at a monthly plan, more at a
+     * weekly one, against one of each other kind). The planning meeting is reported first, untimed, with a monthly
+     * plan; then two rounds of regular meetings are timed beside bare steps. From the second round on, every regular
+     * report asks whether item 6.4 closes (each pair has reported a regular meeting by then).
+     */
+    private void regularMeetings(List<Pair> school, List<String> bare) {
+        TaskService tasks = engine.getTaskService();
+        LocalDate planningDay = LocalDate.of(2026, 12, 22);
+        clockAt(planningDay.atTime(17, 0));
+        for (Pair pair : school) {
+            Task task = reportTask(pair);
+            @SuppressWarnings("unchecked")
+            List<Map<String, String>> options = (List<Map<String, String>>) tasks.getVariable(task.getId(),
+                    "requestOptions");
+            Map<String, Object> vars = TestPairs.meetingReport(planningDay, menteeIds(pair));
+            vars.put("planFrequency", "monthly");
+            vars.put("planGoals", "Подтянуть математику");
+            vars.put("planItems", "Разбор задач раз в месяц");
+            vars.put("planRequests", SpinValues.jsonValue(options.stream().limit(1)
+                    .map(o -> "\"" + o.get("value") + "\"").collect(Collectors.joining(",", "[", "]"))).create());
+            asUser(pair.mentorUserId(), () -> tasks.complete(task.getId(), vars));
+        }
+        List<Long> regular = new ArrayList<>();
+        List<Long> engineOnly = new ArrayList<>();
+        int bareNext = 0;
+        for (LocalDate day : List.of(LocalDate.of(2027, 1, 22), LocalDate.of(2027, 2, 22))) {
+            clockAt(day.atTime(17, 0));
+            for (int from = 0; from < school.size(); from += BATCH) {
+                for (int i = from; i < Math.min(from + BATCH, school.size()); i++) {
+                    Pair pair = school.get(i);
+                    Task task = reportTask(pair);
+                    Map<String, Object> vars = TestPairs.meetingReport(day, menteeIds(pair));
+                    regular.add(timed(pair.mentorUserId(), () -> tasks.complete(task.getId(), vars)));
+                }
+                for (int i = 0; i < BATCH; i++) {
+                    engineOnly.add(bareStep(bare.get(bareNext++ % bare.size())));
+                }
+            }
+        }
+        line("Regular meetings, the report a mentor makes most (%d steps, two rounds) vs bare step (%d):",
+                regular.size(), engineOnly.size());
+        line("  regular meeting p50 %.1f ms p95 %.1f ms | bare p50 %.1f ms p95 %.1f ms | ratio p50 %.2f×, mean %.2f×",
+                p(regular, 50), p(regular, 95), p(engineOnly, 50), p(engineOnly, 95),
+                p(regular, 50) / p(engineOnly, 50), mean(regular) / mean(engineOnly));
+    }
+
+    private Task reportTask(Pair pair) {
+        return engine.getTaskService().createTaskQuery()
+                .processInstanceBusinessKey(PairProcess.businessKey(pair.programmeId(), pair.id()))
+                .taskDefinitionKey(PairProcess.TASK_REPORT_MEETING).singleResult();
+    }
+
+    private static List<Long> menteeIds(Pair pair) {
+        return pair.mentees().stream().map(Pair.Person::personId).toList();
     }
 
     /** Answers one item left open: the staff task the region's tasks are cloned from. */
@@ -504,9 +560,7 @@ class RegionBenchmark extends IntegrationTest {
 
     private void regionFilters(long programme, List<Pair> school, Task staffTask) throws Exception {
         TaskService tasks = engine.getTaskService();
-        Task mentorTask = tasks.createTaskQuery()
-                .processInstanceBusinessKey(PairProcess.businessKey(programme, school.get(0).id()))
-                .taskDefinitionKey(PairProcess.TASK_REPORT_MEETING).singleResult();
+        Task mentorTask = reportTask(school.get(0));
         Job timer = engine.getManagementService().createJobQuery().processInstanceId(staffTask.getProcessInstanceId())
                 .activityId(Deadlines.TIMER_REMIND).singleResult();
         RegionData region = new RegionData(jdbc);
@@ -583,9 +637,7 @@ class RegionBenchmark extends IntegrationTest {
                 .param("now", new Timestamp(now.getTime() + 60_000)).update();
         List<Job> timers = new ArrayList<>();
         for (Pair pair : school) {
-            Task task = engine.getTaskService().createTaskQuery()
-                    .processInstanceBusinessKey(PairProcess.businessKey(pair.programmeId(), pair.id()))
-                    .taskDefinitionKey(PairProcess.TASK_REPORT_MEETING).singleResult();
+            Task task = reportTask(pair);
             management.createJobQuery().processInstanceId(task.getProcessInstanceId())
                     .activityId(Deadlines.TIMER_REMIND).list().forEach(timers::add);
             if (timers.size() >= REMINDERS) {
