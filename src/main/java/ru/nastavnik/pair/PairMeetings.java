@@ -69,6 +69,13 @@ public class PairMeetings {
      * here forgets them (nothing else writes them).
      */
     private final TransactionCache<Long, List<Meeting>> meetingsRead = new TransactionCache<>();
+    /**
+     * A pair's plan frequency and a programme's item periods, read in this transaction: a regular meeting's report,
+     * the gateway after it and the next meeting's planning each ask for both. A plan written here forgets them; the
+     * roadmap's dates change in transactions of their own.
+     */
+    private final TransactionCache<Long, Optional<Frequency>> frequenciesRead = new TransactionCache<>();
+    private final TransactionCache<String, Period> periodsRead = new TransactionCache<>();
 
     public record Attendance(long personId, boolean attended) {
     }
@@ -352,6 +359,7 @@ public class PairMeetings {
 
     private void savePlan(long pairId, PlanDraft plan, String actor) {
         // A plan is written once per pair; a repeated planning meeting (e.g. after a new mentor) replaces it.
+        frequenciesRead.forget();
         jdbc.sql("delete from pair_plan_request where pair_id = :pair").param("pair", pairId).update();
         jdbc.sql("delete from pair_plan where pair_id = :pair").param("pair", pairId).update();
         jdbc.sql("""
@@ -644,13 +652,16 @@ public class PairMeetings {
     }
 
     private Frequency frequency(long pairId) {
-        return plan(pairId).map(p -> Frequency.of(p.frequency()))
+        return frequenciesRead.get(pairId, id -> jdbc.sql("select frequency from pair_plan where pair_id = :pair")
+                        .param("pair", id).query(String.class).optional().map(Frequency::of))
                 .orElseThrow(() -> new IllegalStateException("Pair " + pairId + " has no individual plan"));
     }
 
     private Period period(long programmeId, String itemCode) {
-        RoadmapItem item = roadmap.get(programmeId, itemCode);
-        return new Period(item.startDate(), item.dueDate());
+        return periodsRead.get(programmeId + "/" + itemCode, key -> {
+            RoadmapItem item = roadmap.get(programmeId, itemCode);
+            return new Period(item.startDate(), item.dueDate());
+        });
     }
 
     private LocalDate startedOn(Pair pair) {
