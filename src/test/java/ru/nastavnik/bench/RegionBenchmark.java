@@ -20,13 +20,16 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
@@ -161,7 +164,6 @@ class RegionBenchmark extends IntegrationTest {
     // --- (a) a pair-meeting step and a roadmap-item completion beside a bare step --------------------------------
 
     private void steps(List<Pair> school, List<String> bare, List<String> diagram) {
-        TaskService tasks = engine.getTaskService();
         List<Long> product = new ArrayList<>();
         List<Long> engineOnly = new ArrayList<>();
         List<Long> diagramOnly = new ArrayList<>();
@@ -170,8 +172,6 @@ class RegionBenchmark extends IntegrationTest {
         RowCounts productRows = new RowCounts();
         RowCounts bareRows = new RowCounts();
         RowCounts diagramRows = new RowCounts();
-        int bareNext = 0;
-        int diagramNext = 0;
         // Planner statistics as autovacuum keeps them in a running installation, where a school's pairs are fixed
         // days before their meetings: here the tables were filled seconds ago, and a plan made for empty tables
         // scans every meeting once per pair.
@@ -180,44 +180,38 @@ class RegionBenchmark extends IntegrationTest {
         }
         // The acquaintance meeting, then the trial meeting: each report ends one turn of the pair's meeting
         // sub-process and starts the next, as in MentorshipPairProcessTest.
-        for (LocalDate day : List.of(LocalDate.of(2026, 12, 8), LocalDate.of(2026, 12, 15))) {
-            clockAt(day.atTime(17, 0));
-            for (int from = 0; from < school.size(); from += BATCH) {
-                for (int i = from; i < Math.min(from + BATCH, school.size()); i++) {
-                    Pair pair = school.get(i);
-                    Task task = reportTask(pair);
-                    Map<String, Object> vars = TestPairs.meetingReport(day, menteeIds(pair));
-                    Runnable step = () -> tasks.complete(task.getId(), vars);
-                    // Steps in the middle of each round count the rows they write, untimed: the count's own queries
-                    // would weigh on the times. Not the first ones: PostgreSQL plans a foreign key's check once per
-                    // connection, so the pool's first steps show statements that cost more than they do. Nor the
-                    // last, which closes the round's roadmap item over every pair, once per programme.
-                    if (i >= school.size() / 2 && i < school.size() / 2 + ROW_SAMPLE) {
-                        asUser(pair.mentorUserId(), () -> productRows.add(step));
-                    } else if (i == school.size() - 1) {
-                        // The round's last report closes its roadmap item (6.1, 6.2) over every pair, once.
-                        closing.add(timed(pair.mentorUserId(), step));
-                    } else {
-                        product.add(timed(pair.mentorUserId(), step));
-                    }
-                }
-                for (int i = 0; i < BATCH; i++) {
-                    engineOnly.add(bareStep(bare.get(bareNext++ % bare.size())));
-                    diagramOnly.add(bareStep(diagram.get(diagramNext++ % diagram.size())));
-                    engineGrouped.add(bareStep(bare.get(bareNext++ % bare.size()), MENTOR_GROUPS));
-                }
-                if (from <= school.size() / 2 && school.size() / 2 < from + BATCH) {
-                    for (int i = 0; i < ROW_SAMPLE; i++) {
-                        String instance = bare.get(bareNext++ % bare.size());
-                        asUser(BARE_USER, () -> bareRows.add(() -> completeBare(instance)));
-                        String meeting = diagram.get(diagramNext++ % diagram.size());
-                        asUser(BARE_USER, () -> diagramRows.add(() -> completeBare(meeting)));
-                    }
+        Iterator<String> bareNext = cycle(bare);
+        Iterator<String> diagramNext = cycle(diagram);
+        rounds(school, List.of(LocalDate.of(2026, 12, 8), LocalDate.of(2026, 12, 15)), (i, pair, step) -> {
+            // Steps in the middle of each round count the rows they write, untimed: the count's own queries would
+            // weigh on the times. Not the first ones: PostgreSQL plans a foreign key's check once per connection,
+            // so the pool's first steps show statements that cost more than they do. Nor the last, which closes
+            // the round's roadmap item over every pair, once per programme.
+            if (i >= school.size() / 2 && i < school.size() / 2 + ROW_SAMPLE) {
+                asUser(pair.mentorUserId(), () -> productRows.add(step));
+            } else if (i == school.size() - 1) {
+                // The round's last report closes its roadmap item (6.1, 6.2) over every pair, once.
+                closing.add(timed(pair.mentorUserId(), step));
+            } else {
+                product.add(timed(pair.mentorUserId(), step));
+            }
+        }, from -> {
+            for (int i = 0; i < BATCH; i++) {
+                engineOnly.add(bareStep(bareNext.next()));
+                diagramOnly.add(bareStep(diagramNext.next()));
+                engineGrouped.add(bareStep(bareNext.next(), MENTOR_GROUPS));
+            }
+            if (from <= school.size() / 2 && school.size() / 2 < from + BATCH) {
+                for (int i = 0; i < ROW_SAMPLE; i++) {
+                    String instance = bareNext.next();
+                    asUser(BARE_USER, () -> bareRows.add(() -> completeBare(instance)));
+                    String meeting = diagramNext.next();
+                    asUser(BARE_USER, () -> diagramRows.add(() -> completeBare(meeting)));
                 }
             }
-        }
+        });
         line("Pair-meeting step (mentor's report, %d steps) vs bare engine step (%d), single thread, among %d open "
-                        + "tasks:", product.size(), engineOnly.size(), tasks.createTaskQuery().count());
+                        + "tasks:", product.size(), engineOnly.size(), engine.getTaskService().createTaskQuery().count());
         line("  pair meeting p50 %.1f ms p95 %.1f ms %.0f steps/s | bare p50 %.1f ms p95 %.1f ms %.0f steps/s"
                         + " | ratio p50 %.2f×, mean %.2f×",
                 p(product, 50), p(product, 95), 1000 / mean(product), p(engineOnly, 50), p(engineOnly, 95),
@@ -265,26 +259,48 @@ class RegionBenchmark extends IntegrationTest {
         }
         List<Long> regular = new ArrayList<>();
         List<Long> engineOnly = new ArrayList<>();
-        int bareNext = 0;
-        for (LocalDate day : List.of(LocalDate.of(2027, 1, 22), LocalDate.of(2027, 2, 22))) {
+        Iterator<String> bareNext = cycle(bare);
+        rounds(school, List.of(LocalDate.of(2027, 1, 22), LocalDate.of(2027, 2, 22)),
+                (i, pair, step) -> regular.add(timed(pair.mentorUserId(), step)), from -> {
+                    for (int i = 0; i < BATCH; i++) {
+                        engineOnly.add(bareStep(bareNext.next()));
+                    }
+                });
+        line("Regular meetings, the report a mentor makes most (%d steps, two rounds) vs bare step (%d):",
+                regular.size(), engineOnly.size());
+        line("  regular meeting p50 %.1f ms p95 %.1f ms | bare p50 %.1f ms p95 %.1f ms | ratio p50 %.2f×, mean %.2f×",
+                p(regular, 50), p(regular, 95), p(engineOnly, 50), p(engineOnly, 95),
+                p(regular, 50) / p(engineOnly, 50), mean(regular) / mean(engineOnly));
+    }
+
+    /** What a round does with each pair's report: its index in the school, the pair, the report to run. */
+    private interface RoundStep {
+        void report(int index, Pair pair, Runnable report);
+    }
+
+    /**
+     * Each pair reports the meeting open on each day, as the Tasklist form submits it, a batch of pairs at a time;
+     * after each batch {@code afterBatch} gets the batch's first index (the bare steps timed between the batches).
+     */
+    private void rounds(List<Pair> school, List<LocalDate> days, RoundStep each, IntConsumer afterBatch) {
+        TaskService tasks = engine.getTaskService();
+        for (LocalDate day : days) {
             clockAt(day.atTime(17, 0));
             for (int from = 0; from < school.size(); from += BATCH) {
                 for (int i = from; i < Math.min(from + BATCH, school.size()); i++) {
                     Pair pair = school.get(i);
                     Task task = reportTask(pair);
                     Map<String, Object> vars = TestPairs.meetingReport(day, menteeIds(pair));
-                    regular.add(timed(pair.mentorUserId(), () -> tasks.complete(task.getId(), vars)));
+                    each.report(i, pair, () -> tasks.complete(task.getId(), vars));
                 }
-                for (int i = 0; i < BATCH; i++) {
-                    engineOnly.add(bareStep(bare.get(bareNext++ % bare.size())));
-                }
+                afterBatch.accept(from);
             }
         }
-        line("Regular meetings, the report a mentor makes most (%d steps, two rounds) vs bare step (%d):",
-                regular.size(), engineOnly.size());
-        line("  regular meeting p50 %.1f ms p95 %.1f ms | bare p50 %.1f ms p95 %.1f ms | ratio p50 %.2f×, mean %.2f×",
-                p(regular, 50), p(regular, 95), p(engineOnly, 50), p(engineOnly, 95),
-                p(regular, 50) / p(engineOnly, 50), mean(regular) / mean(engineOnly));
+    }
+
+    /** The process instances one after another, round and round. */
+    private static Iterator<String> cycle(List<String> instances) {
+        return Stream.generate(() -> instances).flatMap(List::stream).iterator();
     }
 
     private Task reportTask(Pair pair) {
